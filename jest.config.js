@@ -1,0 +1,27 @@
+/** Jest 30 on native ESM: ts-jest in ESM mode, run under `node --experimental-vm-modules`. */
+
+// ESM-only packages that CommonJS dependencies require(): Node 20 loads them natively, Jest's
+// module system does not (before Node 24.9), so they are compiled to CommonJS for tests only.
+const REQUIRED_ESM = ['content-disposition', 'cookie'];
+
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+    [`node_modules/(${REQUIRED_ESM.join('|')})/.+\\.js$`]: [
+      'ts-jest',
+      {
+        useESM: false,
+        tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true },
+      },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${REQUIRED_ESM.join('|')})/)`],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,62 @@
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { Role } from '../../users/role.js';
+import { ErrorBody } from '../errors/error-body.js';
+import type { AuthUser } from './auth-user.js';
+
+export const IS_PUBLIC = 'auth:public';
+export const ROLES = 'auth:roles';
+export const OWNED = 'auth:owned';
+
+/** No token needed (health, public listings and feeds). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * Who may call this route, in one line: `@Allow('admin', 'planner')`. `@Allow()` with no roles
+ * means any signed-in user. Also documents the roles in OpenAPI.
+ */
+export const Allow = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ROLES, roles),
+    ApiBearerAuth(),
+    ApiExtension('x-roles', roles.length ? roles : ['any signed-in user']),
+    ApiUnauthorizedResponse({ description: 'No valid bearer token', type: ErrorBody }),
+    ...(roles.length
+      ? [ApiForbiddenResponse({ description: `Only for: ${roles.join(', ')}`, type: ErrorBody })]
+      : []),
+  );
+
+export interface OwnedOptions<T extends ObjectLiteral> {
+  entity: EntityTarget<T>;
+  /** Word used in the 404 message ("Event 123 was not found"). */
+  what: string;
+  /** Route parameter holding the id (default `id`). */
+  param?: string;
+  /** Column holding the owning organization (default `organizationId`). */
+  organizationField?: keyof T & string;
+}
+
+/**
+ * The resource in `:id` belongs to an organization: organizers reach only their own, and
+ * another organization's resource answers 404 exactly like a missing one.
+ */
+export const Owned = <T extends ObjectLiteral>(options: OwnedOptions<T>) =>
+  applyDecorators(
+    SetMetadata(OWNED, { param: 'id', organizationField: 'organizationId', ...options }),
+    ApiNotFoundResponse({
+      description: `${options.what} not found (or not visible to you)`,
+      type: ErrorBody,
+    }),
+  );
+
+/** The signed-in user of this request. */
+export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
+  return ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;
+});

@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** The body of every error response. */
+export class ErrorBody {
+  @ApiProperty({ example: 400 })
+  statusCode!: number;
+
+  @ApiProperty({ example: 'validation_failed', description: 'Stable machine-readable code.' })
+  code!: string;
+
+  @ApiProperty({ example: 'name must be a string' })
+  message!: string;
+
+  @ApiPropertyOptional({ description: 'Per-field or per-row problems, where there are several.' })
+  details?: unknown;
+
+  @ApiPropertyOptional({
+    description: 'For 500s only: quote it to find the logged error.',
+    example: 'b5b0c6a2-…',
+  })
+  errorId?: string;
+}

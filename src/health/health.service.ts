@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { withTimeout } from '../common/async/with-timeout.js';
+import type { Redis } from 'ioredis';
+import { InjectRedis } from '../infra/redis/redis.module.js';
+
+type Check = { status: 'up' } | { status: 'down'; error: string };
+export interface ReadinessReport {
+  status: 'ok' | 'unavailable';
+  checks: { database: Check; redis: Check };
+}
+
+const TIMEOUT_MS = 1_500;
+
+@Injectable()
+export class HealthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRedis() private readonly redis: Redis,
+  ) {}
+
+  async readiness(): Promise<ReadinessReport> {
+    const [database, redis] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+    ]);
+    return {
+      status: database.status === 'up' && redis.status === 'up' ? 'ok' : 'unavailable',
+      checks: { database, redis },
+    };
+  }
+}
+
+async function probe(check: () => Promise<unknown>): Promise<Check> {
+  try {
+    await withTimeout(check(), TIMEOUT_MS);
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: (error as Error).message };
+  }
+}

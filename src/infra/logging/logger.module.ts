@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
+import type { AppConfig } from '../../common/config/app-config.js';
+import { APP_CONFIG } from '../../common/config/config.module.js';
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** A caller's `X-Request-Id` when it is sane, otherwise a new one. */
+export function requestId(given: string | string[] | undefined): string {
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Structured JSON logs (pino), one line per request with its request id. */
+export const LoggerModule = PinoLoggerModule.forRootAsync({
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig) => ({
+    pinoHttp: {
+      level: config.logLevel,
+      // Fastify has already named the request (see http-app.ts); a worker has no requests.
+      genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? requestId(req.headers['x-request-id']),
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+    },
+  }),
+});

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Job, JobsOptions, Queue } from 'bullmq';
+import { withTimeout } from '../../common/async/with-timeout.js';
+import { DomainError } from '../../common/errors/domain-error.js';
+import { JOBS, type JobName, type JobPayloads, type QueueName } from './job-registry.js';
+
+/** Raised when Redis does not answer: the change itself is kept, only the job is not queued. */
+export class QueueUnavailableError extends DomainError {
+  constructor(cause: unknown) {
+    super(
+      503,
+      'queue_unavailable',
+      `The job queue (Redis) is not reachable: ${(cause as Error)?.message ?? cause}`,
+    );
+  }
+}
+
+/**
+ * Adds jobs by registry name, so the queue, payload type and default options always match.
+ * Producers do not buffer while Redis is down: `add` fails at once.
+ */
+@Injectable()
+export class JobProducer {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  queue(name: QueueName): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  async add<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: JobsOptions = {},
+  ): Promise<Job<JobPayloads[N]>> {
+    const job = JOBS[name];
+    return queueCall(this.queue(job.queue).add(name, payload, { ...job.options, ...options })) as Promise<
+      Job<JobPayloads[N]>
+    >;
+  }
+}
+
+const QUEUE_TIMEOUT_MS = 3_000;
+
+/** Bounds a queue call; any failure of Redis becomes a {@link QueueUnavailableError}. */
+export async function queueCall<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await withTimeout(call, QUEUE_TIMEOUT_MS);
+  } catch (error) {
+    throw new QueueUnavailableError(error);
+  }
+}

@@ -1,0 +1,38 @@
+import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import type { AppConfig } from '../../common/config/app-config.js';
+import { APP_CONFIG } from '../../common/config/config.module.js';
+import { DEFAULT_REDIS_URL, producerRedisOptions } from './redis-options.js';
+
+export const REDIS = Symbol('REDIS');
+
+/** Injects the shared fail-fast Redis client (rate limits, readiness, small keys). */
+export const InjectRedis = () => Inject(REDIS);
+
+@Injectable()
+class RedisCloser implements OnApplicationShutdown {
+  constructor(@InjectRedis() private readonly redis: Redis) {}
+
+  onApplicationShutdown(): void {
+    this.redis.disconnect();
+  }
+}
+
+/** One ioredis client per process for everything that is not a BullMQ queue or worker. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const redis = new Redis(producerRedisOptions(config.redis.url ?? DEFAULT_REDIS_URL));
+        redis.on('error', () => undefined); // reported by readiness, not as log noise
+        return redis;
+      },
+    },
+    RedisCloser,
+  ],
+  exports: [REDIS],
+})
+export class RedisModule {}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Allow, CurrentUser, Owned } from '../common/auth/auth.decorators.js';
+import { ErrorBody } from '../common/errors/error-body.js';
+import { CreateOrganizationDto } from './dto/create-organization.dto.js';
+import { OrganizationView } from './dto/organization.view.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationsService } from './organizations.service.js';
+
+@ApiTags('organizations')
+@Controller('api/v1/organizations')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Post()
+  @Allow('admin')
+  @ApiOperation({ summary: 'Create an organization (an event organizer or a responsible unit)' })
+  @ApiCreatedResponse({ type: OrganizationView })
+  @ApiConflictResponse({ description: 'The name is taken', type: ErrorBody })
+  async create(@Body() dto: CreateOrganizationDto): Promise<OrganizationView> {
+    return OrganizationView.of(await this.organizations.create(dto));
+  }
+
+  @Get()
+  @Allow()
+  @ApiOperation({ summary: 'List organizations (organizers see only their own)' })
+  @ApiOkResponse({ type: [OrganizationView] })
+  async list(@CurrentUser() user: AuthUser): Promise<OrganizationView[]> {
+    return (await this.organizations.list(user)).map((o) => OrganizationView.of(o));
+  }
+
+  @Get(':id')
+  @Allow()
+  @Owned({ entity: Organization, what: 'Organization', organizationField: 'id' })
+  @ApiOperation({ summary: 'One organization' })
+  @ApiOkResponse({ type: OrganizationView })
+  async get(@Param('id') id: string): Promise<OrganizationView> {
+    return OrganizationView.of(await this.organizations.get(id));
+  }
+}

@@ -1,0 +1,37 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
+import { Organization } from '../organizations/organization.entity.js';
+import type { Role } from './role.js';
+
+@Entity('users')
+export class User {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 320, nullable: true, unique: true })
+  email!: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  role!: Role;
+
+  /** Set for organizers (required) and optional for others. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  organizationId!: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'organizationId' })
+  organization?: Relation<Organization> | null;
+
+  @CreateDateColumn()
+  createdAt!: Date;
+}
