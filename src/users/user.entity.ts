@@ -1,4 +1,4 @@
-import {
+import { Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -11,6 +11,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import type { Role } from './role.js';
 
 @Entity('users')
+@Check(`"role" IN ('admin', 'planner', 'organizer', 'viewer')`)
 export class User {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -12,6 +12,8 @@ export function columnTypes(queryRunner: QueryRunner) {
     instant: postgres ? 'timestamp' : 'datetime',
     bigint: postgres ? 'bigint' : 'integer',
     double: postgres ? 'double precision' : 'real',
+    /** The default TypeORM gives `@CreateDateColumn()`, so migrations and entities agree. */
+    now: postgres ? 'now()' : "datetime('now')",
   } as const;
 }
 

@@ -14,7 +14,7 @@ export class Platform1764300000000 implements MigrationInterface {
           { name: 'id', type: t.id, length: '36', isPrimary: true },
           { name: 'name', type: 'varchar', length: '200', isUnique: true },
           { name: 'kind', type: 'varchar', length: '40' },
-          { name: 'createdAt', type: t.instant, default: 'CURRENT_TIMESTAMP' },
+          { name: 'createdAt', type: t.instant, default: t.now },
         ],
       }),
     );
@@ -27,7 +27,7 @@ export class Platform1764300000000 implements MigrationInterface {
           { name: 'email', type: 'varchar', length: '320', isNullable: true, isUnique: true },
           { name: 'role', type: 'varchar', length: '20' },
           { name: 'organizationId', type: t.id, length: '36', isNullable: true },
-          { name: 'createdAt', type: t.instant, default: 'CURRENT_TIMESTAMP' },
+          { name: 'createdAt', type: t.instant, default: t.now },
         ],
         foreignKeys: [
           new TableForeignKey({
@@ -49,7 +49,7 @@ export class Platform1764300000000 implements MigrationInterface {
           { name: 'purpose', type: 'varchar', length: '20' },
           { name: 'tokenHash', type: 'varchar', length: '64', isUnique: true },
           { name: 'prefix', type: 'varchar', length: '16' },
-          { name: 'createdAt', type: t.instant, default: 'CURRENT_TIMESTAMP' },
+          { name: 'createdAt', type: t.instant, default: t.now },
           { name: 'lastUsedAt', type: t.instant, isNullable: true },
           { name: 'revokedAt', type: t.instant, isNullable: true },
         ],
