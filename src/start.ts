@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createHttpApp } from './app/http-app.js';
-import { runProcess } from './app/run-process.js';
+import { closeOnSignals, runProcess } from './app/run-process.js';
 import { TokenService } from './common/auth/token.service.js';
 import { loadConfig } from './common/config/app-config.js';
 import { findOrStartRedis } from './infra/redis/embedded-redis.js';
@@ -18,16 +18,9 @@ runProcess(async () => {
   const loaded = loadConfig();
   const redis = await findOrStartRedis(loaded.redis.url, join('data', 'redis'));
   const config = { ...loaded, redis: { ...loaded.redis, url: redis.url } };
-  const app = await createHttpApp(config, { withWorker: true, shutdownHooks: false });
-  // On Ctrl-C or SIGTERM: stop serving, let the workers finish their jobs, then stop the private Redis.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void app
-        .close()
-        .then(() => redis.stop?.())
-        .finally(() => process.exit(0));
-    });
-  }
+  const app = await createHttpApp(config, { withWorker: true });
+  // Stop the private Redis (if this process started one) after the workers have drained.
+  closeOnSignals(app, async () => redis.stop?.());
   await app.init();
   const seeded = config.seedDemo
     ? await seedDemo(app.get<DataSource>(getDataSourceToken()), app.get(TokenService), DEMO_SEED_STEPS)

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from './common/config/app-config.js';
 import { WorkerModule } from './app/worker.module.js';
-import { runProcess } from './app/run-process.js';
+import { closeOnSignals, runProcess } from './app/run-process.js';
 
 /**
  * A worker process: runs the queue processors and schedulers and opens no port. Run any number;
@@ -18,7 +18,7 @@ runProcess(async () => {
     },
   );
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  closeOnSignals(app);
   await app.init();
   app.get(Logger).log(`Worker ${process.pid} is taking jobs`);
 });

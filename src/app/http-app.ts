@@ -18,7 +18,7 @@ import { ApiModule } from './api.module.js';
  */
 export async function createHttpApp(
   config: AppConfig,
-  options: { withWorker: boolean; shutdownHooks?: boolean },
+  options: { withWorker: boolean },
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
@@ -38,7 +38,6 @@ export async function createHttpApp(
     },
   );
   app.useLogger(app.get(Logger));
-  if (options.shutdownHooks ?? true) app.enableShutdownHooks();
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   if (config.http.corsOrigins === true || config.http.corsOrigins.length) {

@@ -1,3 +1,4 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { ConfigError } from '../common/config/app-config.js';
 import { RedisMissingError } from '../infra/redis/embedded-redis.js';
 
@@ -14,4 +15,28 @@ export function runProcess(main: () => Promise<void>): void {
     }
     process.exit(1);
   });
+}
+
+/**
+ * On SIGINT or SIGTERM: stop taking new work, let workers finish the jobs in hand (Nest's
+ * shutdown hooks close the BullMQ workers), run `after`, and exit 0. A second signal exits at once.
+ */
+export function closeOnSignals(app: INestApplicationContext, after?: () => Promise<void>): void {
+  let closing = false;
+  const onSignal = () => {
+    if (closing) process.exit(1);
+    closing = true;
+    void app
+      .close()
+      .then(() => after?.())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`Shutdown failed: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }

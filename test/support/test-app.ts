@@ -26,7 +26,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(db.url, options.env);
-  const app = await createHttpApp(config, { withWorker: options.withWorker ?? true, shutdownHooks: false });
+  const app = await createHttpApp(config, { withWorker: options.withWorker ?? true });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

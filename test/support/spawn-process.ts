@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface Spawned {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves once the output matches, or rejects after the timeout with what was printed. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Resolves with the exit code once the process ends by itself. */
+  exited: Promise<number | null>;
+  stdout(): string;
+  stderr(): string;
+}
+
+/** Runs a compiled entry point (`dist/src/...`) as a real separate process. */
+export function spawnNode(
+  script: string,
+  env: Record<string, string | undefined>,
+  options: { cwd?: string; args?: string[] } = {},
+): Spawned {
+  const child = spawn(process.execPath, [script, ...(options.args ?? [])], {
+    cwd: options.cwd ?? process.cwd(),
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => ((out += chunk.toString()), (stdout += chunk.toString())));
+  child.stderr?.on('data', (chunk: Buffer) => ((out += chunk.toString()), (stderr += chunk.toString())));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    exited,
+    output: () => out,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    waitFor: async (pattern, timeoutMs = 20_000) => {
+      const started = Date.now();
+      for (;;) {
+        const match = out.match(pattern);
+        if (match) return match;
+        if (child.exitCode !== null || Date.now() - started > timeoutMs) {
+          throw new Error(`Did not see ${pattern} (exit ${child.exitCode}). Output:\n${out}`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
