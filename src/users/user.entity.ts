@@ -1,4 +1,5 @@
-import { Check,
+import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
