@@ -23,12 +23,20 @@ export class HealthService {
   async readiness(): Promise<ReadinessReport> {
     const [database, redis] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.redis.ping()),
+      probe(() => this.pingRedis()),
     ]);
     return {
       status: database.status === 'up' && redis.status === 'up' ? 'ok' : 'unavailable',
       checks: { database, redis },
     };
+  }
+
+  /** The client fails fast while disconnected; just after start it may still be connecting. */
+  private async pingRedis(): Promise<unknown> {
+    if (this.redis.status === 'connecting' || this.redis.status === 'connect' || this.redis.status === 'wait') {
+      await new Promise((resolve) => this.redis.once('ready', resolve));
+    }
+    return this.redis.ping();
   }
 }
 
