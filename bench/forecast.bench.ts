@@ -1,0 +1,109 @@
+/**
+ * Accuracy and speed of the forecasting engine on a long-format tourism CSV (train/test split).
+ *   npm run bench:forecast [-- --input FILE.csv]
+ * Per frequency: MASE (scaled by the in-sample seasonal-naive MAE, averaged over series) and MAPE
+ * of the engine and of seasonal naive, the share of test points inside the engine's 80 % and 95 %
+ * intervals, the number of series and the wall time. The last line is one JSON object.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { countInside, mape, mase, seasonalNaiveScale } from '../src/forecasting/accuracy.js';
+import { forecast } from '../src/forecasting/forecast.js';
+import { seasonalNaive } from '../src/forecasting/seasonal-naive.js';
+import { parseSeriesCsv, type SeriesRecord } from '../src/forecasting/series-csv.js';
+
+interface FrequencyFigures {
+  series: number;
+  testPoints: number;
+  mase: number;
+  mape: number;
+  snaiveMase: number;
+  snaiveMape: number;
+  coverage80: number;
+  coverage95: number;
+  seconds: number;
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { input: { type: 'string' } } });
+const input = values.input ?? resolve(repoRoot, '../shared/data/tourism-dev.csv');
+const records = parseSeriesCsv(readFileSync(input, 'utf8')).filter((r) => r.test.length > 0);
+
+const byFrequency = new Map<string, SeriesRecord[]>();
+for (const record of records)
+  byFrequency.set(record.frequency, [...(byFrequency.get(record.frequency) ?? []), record]);
+
+const figures: Record<string, FrequencyFigures> = {};
+const started = performance.now();
+for (const [frequency, group] of byFrequency) {
+  const t0 = performance.now();
+  let maseSum = 0;
+  let mapeSum = 0;
+  let snaiveMaseSum = 0;
+  let snaiveMapeSum = 0;
+  let inside80 = 0;
+  let inside95 = 0;
+  let testPoints = 0;
+  for (const record of group) {
+    const actual = record.test.slice(0, record.horizon);
+    const options = { period: record.period, horizon: actual.length };
+    const engine = forecast(record.train, { ...options, levels: [80, 95] });
+    const naive = seasonalNaive(record.train, options);
+    const scale = seasonalNaiveScale(record.train, record.period);
+    maseSum += mase(actual, engine.mean, scale);
+    mapeSum += mape(actual, engine.mean);
+    snaiveMaseSum += mase(actual, naive.mean, scale);
+    snaiveMapeSum += mape(actual, naive.mean);
+    inside80 += countInside(actual, engine.lower[80], engine.upper[80]);
+    inside95 += countInside(actual, engine.lower[95], engine.upper[95]);
+    testPoints += actual.length;
+  }
+  const n = group.length;
+  figures[frequency] = {
+    series: n,
+    testPoints,
+    mase: round(maseSum / n),
+    mape: round(mapeSum / n),
+    snaiveMase: round(snaiveMaseSum / n),
+    snaiveMape: round(snaiveMapeSum / n),
+    coverage80: round(inside80 / testPoints),
+    coverage95: round(inside95 / testPoints),
+    seconds: round((performance.now() - t0) / 1000, 2),
+  };
+}
+const totalSeconds = round((performance.now() - started) / 1000, 2);
+
+console.log(`forecast benchmark on ${input}`);
+console.log('frequency  series  MASE   (snaive)  MAPE %  (snaive)  in80   in95   seconds');
+for (const [frequency, f] of Object.entries(figures)) {
+  console.log(
+    [
+      frequency.padEnd(9),
+      String(f.series).padStart(7),
+      f.mase.toFixed(3).padStart(6),
+      `(${f.snaiveMase.toFixed(3)})`.padStart(9),
+      f.mape.toFixed(2).padStart(7),
+      `(${f.snaiveMape.toFixed(2)})`.padStart(9),
+      f.coverage80.toFixed(3).padStart(6),
+      f.coverage95.toFixed(3).padStart(6),
+      f.seconds.toFixed(2).padStart(9),
+    ].join(' '),
+  );
+}
+console.log(`total: ${records.length} series in ${totalSeconds.toFixed(2)} s`);
+console.log(
+  JSON.stringify({
+    benchmark: 'forecast',
+    input,
+    series: records.length,
+    seconds: totalSeconds,
+    frequencies: figures,
+  }),
+);
+
+function round(value: number, digits = 4): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}

@@ -1,0 +1,86 @@
+import type { ForecastResult } from './forecast-result.js';
+
+/** How member values are pooled at each step. */
+export type CombinationOperator = 'mean' | 'median';
+
+export interface CombinationOptions {
+  /**
+   * Operator for the point forecasts. Default `median`: for four members the mean of the middle
+   * two, i.e. the 25 % trimmed mean, a robust average (Jose & Winkler 2008).
+   */
+  point?: CombinationOperator;
+  /**
+   * Operator for each interval bound. Default `mean`: averaging quantiles (Lichtendahl,
+   * Grushka-Cockayne & Winkler 2013). Trimming quantiles would narrow the intervals, and averaged
+   * quantiles are already, if anything, overconfident (Jose, Grushka-Cockayne & Lichtendahl 2014).
+   */
+  quantiles?: CombinationOperator;
+}
+
+/** Combines member forecasts step by step; bounds are pooled per level, then nested by `tidyForecast`. */
+export function combineForecasts(
+  members: readonly ForecastResult[],
+  levels: readonly number[],
+  options: CombinationOptions = {},
+): ForecastResult {
+  if (members.length === 0) throw new RangeError('combineForecasts needs at least one member');
+  const operator = options.point ?? 'median';
+  const combine = (pick: (f: ForecastResult) => number[], pool: (values: number[]) => number): number[] =>
+    pick(members[0]).map((_, i) => pool(members.map((f) => pick(f)[i])));
+  const quantilePool = (options.quantiles ?? 'mean') === 'mean' ? poolMean : poolMedian;
+  const lower: Record<number, number[]> = {};
+  const upper: Record<number, number[]> = {};
+  for (const level of levels) {
+    lower[level] = combine((f) => f.lower[level], quantilePool);
+    upper[level] = combine((f) => f.upper[level], quantilePool);
+  }
+  return {
+    mean: combine((f) => f.mean, operator === 'mean' ? poolMean : poolMedian),
+    lower,
+    upper,
+    model: `${operator === 'mean' ? 'Mean' : 'Median'}(${members.map((f) => f.model).join(', ')})`,
+  };
+}
+
+function poolMean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function poolMedian(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** True when every number of the forecast is finite. */
+export function isFiniteForecast(f: ForecastResult, levels: readonly number[]): boolean {
+  const finite = (values: number[] | undefined): boolean =>
+    values !== undefined && values.every(Number.isFinite);
+  return finite(f.mean) && levels.every((level) => finite(f.lower[level]) && finite(f.upper[level]));
+}
+
+/**
+ * Makes the intervals nested around the point forecast (lower bound of a wider level <= lower
+ * bound of a narrower one <= mean <= ...) and, for series that cannot go negative, floors
+ * everything at zero.
+ */
+export function tidyForecast(
+  f: ForecastResult,
+  levels: readonly number[],
+  nonNegative: boolean,
+): ForecastResult {
+  const sorted = [...levels].sort((a, b) => a - b);
+  const floor = (v: number): number => (nonNegative ? Math.max(v, 0) : v);
+  const mean = f.mean.map(floor);
+  const lower: Record<number, number[]> = {};
+  const upper: Record<number, number[]> = {};
+  let innerLower = mean;
+  let innerUpper = mean;
+  for (const level of sorted) {
+    innerLower = f.lower[level].map((v, i) => floor(Math.min(v, innerLower[i])));
+    innerUpper = f.upper[level].map((v, i) => floor(Math.max(v, innerUpper[i])));
+    lower[level] = innerLower;
+    upper[level] = innerUpper;
+  }
+  return { mean, lower, upper, model: f.model };
+}
