@@ -55,3 +55,30 @@ export function zForLevel(level: number): number {
   if (!(level > 0 && level < 100)) throw new RangeError(`interval level must lie in (0, 100), got ${level}`);
   return normalQuantile(0.5 + level / 200);
 }
+
+/**
+ * Standard normal distribution function, from the complementary error function of Numerical
+ * Recipes (erfcc, Chebyshev fit, relative error below 1.2e-7 everywhere).
+ */
+export function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + z / 2);
+  const erfc =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
