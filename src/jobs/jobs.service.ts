@@ -18,8 +18,9 @@ export class JobsService {
       );
     }
     const queue = this.producer.queue(queueName);
+    // State first: a job read after it is known finished shows its final attempts and result.
+    const state = await queueCall(queue.getJobState(id));
     const job: Job | undefined = await queueCall(queue.getJob(id));
-    const state = job ? await queueCall(job.getState()) : 'unknown';
     if (!job) throw new NotFoundError('Job', `${queueName}/${id}`);
     return {
       id: String(job.id),

@@ -11,6 +11,13 @@ export function requestId(given: string | string[] | undefined): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+/** Hides secrets that travel in URLs: `?token=…` and path segments that are tokens (calendar feeds). */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/([?&](?:token|t)=)[^&#]*/gi, '$1[redacted]')
+    .replace(/\/tr[a-z]_[\w-]+/g, '/[redacted]');
+}
+
 /** Structured JSON logs (pino), one line per request with its request id. */
 export const LoggerModule = PinoLoggerModule.forRootAsync({
   inject: [APP_CONFIG],
@@ -20,6 +27,9 @@ export const LoggerModule = PinoLoggerModule.forRootAsync({
       // Fastify has already named the request (see http-app.ts); a worker has no requests.
       genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? requestId(req.headers['x-request-id']),
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+      serializers: {
+        req: (req: { url?: string }) => (req.url ? { ...req, url: redactUrl(req.url) } : req),
+      },
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
