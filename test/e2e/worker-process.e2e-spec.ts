@@ -35,7 +35,7 @@ describe('API and worker as separate processes', () => {
     worker = spawnNode('dist/src/worker.js', {
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
-      DATABASE_URL: api.config.database.url,
+      DATABASE_URL: api.db.url,
       REDIS_URL: api.config.redis.url ?? undefined,
       REDIS_PREFIX: api.config.redis.prefix,
     });
