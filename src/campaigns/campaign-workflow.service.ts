@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { InvalidTransitionError } from '../common/errors/invalid-transition.error.js';
+import { Clock } from '../common/time/clock.js';
+import { yearsBetween } from '../common/time/local-date.js';
+import { ProjectionInputs } from '../projections/projection-inputs.js';
+import { CAMPAIGN_TRANSITIONS, type CampaignAction } from './campaign-status.js';
+import { Campaign } from './campaign.entity.js';
+import { CampaignsService, type LoadedCampaign } from './campaigns.service.js';
+import type { CancelCampaignDto, CompleteCampaignDto } from './dto/campaign-transition.dto.js';
+
+/** The campaign lifecycle actions: schedule, activate, complete (with actual spend) and cancel. */
+@Injectable()
+export class CampaignWorkflowService {
+  constructor(
+    @InjectRepository(Campaign) private readonly campaigns: Repository<Campaign>,
+    private readonly campaignsService: CampaignsService,
+    private readonly projections: ProjectionInputs,
+    private readonly clock: Clock,
+  ) {}
+
+  schedule(id: string, user: AuthUser): Promise<LoadedCampaign> {
+    return this.apply(id, 'schedule', user, {});
+  }
+
+  activate(id: string, user: AuthUser): Promise<LoadedCampaign> {
+    return this.apply(id, 'activate', user, {});
+  }
+
+  complete(id: string, dto: CompleteCampaignDto, user: AuthUser): Promise<LoadedCampaign> {
+    return this.apply(id, 'complete', user, {
+      actualSpendYuan: dto.actualSpendYuan,
+      actualIncrementalVisitors: dto.actualIncrementalVisitors ?? null,
+      actualIncrementalRevenueYuan: dto.actualIncrementalRevenueYuan ?? null,
+    });
+  }
+
+  cancel(id: string, dto: CancelCampaignDto, user: AuthUser): Promise<LoadedCampaign> {
+    return this.apply(id, 'cancel', user, { cancellationReason: dto.reason?.trim() ?? null });
+  }
+
+  /**
+   * Moves the campaign if the action is allowed from its state, atomically: the update only
+   * matches the state that was read, so two concurrent actions cannot both succeed.
+   */
+  private async apply(
+    id: string,
+    action: CampaignAction,
+    user: AuthUser,
+    extra: Partial<Campaign>,
+  ): Promise<LoadedCampaign> {
+    const rule = CAMPAIGN_TRANSITIONS[action];
+    const campaign = await this.campaignsService.find(id);
+    const refuse = (from: string) =>
+      new InvalidTransitionError('Campaign', id, from, rule.to, action, rule.from);
+    if (!rule.from.includes(campaign.status)) throw refuse(campaign.status);
+    const result = await this.campaigns
+      .createQueryBuilder()
+      .update(Campaign)
+      .set({ ...extra, status: rule.to, version: () => '"version" + 1', updatedAt: this.clock.now() })
+      .where({ id, status: campaign.status })
+      .execute();
+    if (result.affected !== 1) throw refuse((await this.campaignsService.find(id)).status);
+    await this.projections.changed({
+      source: 'campaign',
+      years: yearsBetween(campaign.startDate, campaign.endDate),
+      venueIds: [],
+    });
+    return this.campaignsService.get(id, user);
+  }
+}

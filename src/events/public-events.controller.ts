@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../common/auth/auth.decorators.js';
+import { mapPage } from '../common/http/pagination.js';
+import { PublicEventPage, PublicEventView } from './dto/event.view.js';
+import { PublicEventsQuery } from './dto/list-events.query.js';
+import { EventsService } from './events.service.js';
+
+@ApiTags('public')
+@Controller('api/v1/public/events')
+export class PublicEventsController {
+  constructor(private readonly events: EventsService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Approved events, for everyone (no contact data)' })
+  @ApiOkResponse({ type: PublicEventPage })
+  async list(@Query() query: PublicEventsQuery): Promise<PublicEventPage> {
+    return mapPage(await this.events.listPublic(query), (e) => PublicEventView.of(e));
+  }
+}
