@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { ActualsQueryService } from '../actuals/actuals-query.service.js';
+import { ValidationError } from '../common/errors/domain-error.js';
+import { yearDays, yearEnd, yearOf, yearStart, type LocalDate } from '../common/time/local-date.js';
+import { HolidayCalendar } from '../holidays/holiday-calendar.service.js';
+import { alignBaselineProfile, shapeOf, type AlignmentRule } from '../holidays/holiday-alignment.js';
+import type { HolidayYear } from '../holidays/holiday-year.js';
+import { cumulativePath, uniformShares, type PathDay } from './target-path.js';
+import type { TargetPathView } from './dto/target.view.js';
+import { TargetsService, type ResolvedTarget } from './targets.service.js';
+
+/** Below this share of baseline days with a figure, the path is uniform. */
+export const MIN_PROFILE_COVERAGE = 0.8;
+
+export type PathShape = 'baseline_profile' | 'uniform';
+
+export interface TargetPathDay extends PathDay {
+  /** The baseline day whose figure shapes this day (null: uniform, or a weekday mean). */
+  alignedFrom: LocalDate | null;
+  rule: AlignmentRule | 'uniform';
+}
+
+export interface TargetPath {
+  resolved: ResolvedTarget;
+  shape: PathShape;
+  /** Why the shape is what it is, for people. */
+  shapeNote: string;
+  calendars: { baseline: HolidayYear['source']; target: HolidayYear['source'] };
+  /** Every day of the target year (slice with {@link slicePath}). */
+  days: TargetPathDay[];
+}
+
+/**
+ * The target path: how much of the yearly total the year should have brought by each day. Its
+ * shape is the baseline year's daily profile (same metric and scope) with the moving holidays
+ * moved to the target year (see holiday-alignment.ts); uniform when the baseline year has
+ * figures for fewer than 80 % of its days.
+ */
+@Injectable()
+export class TargetPathService {
+  constructor(
+    private readonly actuals: ActualsQueryService,
+    private readonly holidays: HolidayCalendar,
+    private readonly targets: TargetsService,
+  ) {}
+
+  /** The path of a target, by id. */
+  async forTarget(targetId: string): Promise<TargetPath> {
+    return this.path(await this.targets.get(targetId));
+  }
+
+  /** The API view of a target's path within [from, to] (default: the whole year). */
+  async read(targetId: string, from?: LocalDate, to?: LocalDate): Promise<TargetPathView> {
+    const path = await this.forTarget(targetId);
+    const { target, total, totalSource } = path.resolved;
+    const days = slicePath(path.days, target.year, from, to);
+    return {
+      targetId: target.id,
+      year: target.year,
+      metric: target.metric,
+      targetTotal: total,
+      totalSource,
+      shape: path.shape,
+      shapeNote: path.shapeNote,
+      calendars: path.calendars,
+      from: from ?? yearStart(target.year),
+      to: to ?? yearEnd(target.year),
+      days: days.map((d) => ({
+        date: d.date,
+        expected: d.expected,
+        cumulative: d.cumulative,
+        alignedFrom: d.alignedFrom,
+        rule: d.rule,
+      })),
+    };
+  }
+
+  async path(resolved: ResolvedTarget): Promise<TargetPath> {
+    const { target } = resolved;
+    const dates = yearDays(target.year);
+    const calendars = await this.holidays.years([target.baselineYear, target.year]);
+    const baselineCalendar = calendars.get(target.baselineYear)!;
+    const targetCalendar = calendars.get(target.year)!;
+    const sources = { baseline: baselineCalendar.source, target: targetCalendar.source };
+    const coverage = resolved.baselineDays / resolved.baselineDaysInYear;
+
+    if (coverage < MIN_PROFILE_COVERAGE) {
+      return {
+        resolved,
+        shape: 'uniform',
+        shapeNote: `${target.baselineYear} has ${target.metric} figures for ${resolved.baselineDays} of ${resolved.baselineDaysInYear} days for this scope (fewer than ${MIN_PROFILE_COVERAGE * 100} %): the path is spread evenly over the days of ${target.year}.`,
+        calendars: sources,
+        days: cumulativePath(dates, uniformShares(dates.length), resolved.total).map((d) => ({
+          ...d,
+          alignedFrom: null,
+          rule: 'uniform',
+        })),
+      };
+    }
+
+    const values = await this.actuals.dailyValues(
+      { metric: target.metric, venueId: target.venueId },
+      yearStart(target.baselineYear),
+      yearEnd(target.baselineYear),
+    );
+    const aligned = alignBaselineProfile({
+      baseline: { calendar: baselineCalendar, values },
+      target: { calendar: targetCalendar },
+    });
+    const path = cumulativePath(dates, shapeOf(aligned), resolved.total);
+    const unknown = [target.baselineYear, target.year].filter((y) => calendars.get(y)!.source === 'none');
+    return {
+      resolved,
+      shape: 'baseline_profile',
+      shapeNote:
+        `Shaped like ${target.baselineYear}'s daily ${target.metric}, with its public holidays moved to their ${target.year} dates.` +
+        (unknown.length
+          ? ` The holidays of ${unknown.join(' and ')} are not known yet (add them under /api/v1/holidays): they are not moved.`
+          : ''),
+      calendars: sources,
+      days: path.map((d, i) => ({ ...d, alignedFrom: aligned[i].baselineDate, rule: aligned[i].rule })),
+    };
+  }
+}
+
+/** The days of a path within [from, to], both within the target year. */
+export function slicePath<T extends { date: LocalDate }>(
+  days: T[],
+  year: number,
+  from: LocalDate = yearStart(year),
+  to: LocalDate = yearEnd(year),
+): T[] {
+  const problems = [
+    ...(yearOf(from) !== year ? [{ field: 'from', problems: [`must be in ${year}`] }] : []),
+    ...(yearOf(to) !== year ? [{ field: 'to', problems: [`must be in ${year}`] }] : []),
+    ...(to < from ? [{ field: 'to', problems: ['must not be before from'] }] : []),
+  ];
+  if (problems.length)
+    throw new ValidationError(problems.map((p) => `${p.field} ${p.problems[0]}`).join('; '), problems);
+  return days.filter((d) => d.date >= from && d.date <= to);
+}
