@@ -1,0 +1,49 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { JobPayloads } from '../../infra/queue/job-registry.js';
+import {
+  DeliveryFailedError,
+  ReportDeliveryService,
+  type DeliveryOutcome,
+} from './report-delivery.service.js';
+import { WeeklyRunService, type WeeklyRunResult } from './weekly-run.service.js';
+
+/**
+ * The `reports` queue. Short jobs, so a short lock: a worker that dies mid-job has its jobs
+ * handed to another worker within ~20 s (lock 15 s + stalled check every 5 s).
+ */
+@Processor('reports', { concurrency: 8, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 3 })
+export class ReportsProcessor extends WorkerHost {
+  constructor(
+    private readonly runs: WeeklyRunService,
+    private readonly delivery: ReportDeliveryService,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<WeeklyRunResult | { outcome: DeliveryOutcome }> {
+    switch (job.name) {
+      case 'reports.weekly-run': {
+        let week;
+        try {
+          week = this.runs.weekOf(job as Job<JobPayloads['reports.weekly-run']>);
+        } catch (error) {
+          throw new UnrecoverableError((error as Error).message);
+        }
+        return this.runs.run(week);
+      }
+      case 'reports.deliver':
+        try {
+          return {
+            outcome: await this.delivery.deliver((job.data as JobPayloads['reports.deliver']).deliveryId),
+          };
+        } catch (error) {
+          if (error instanceof DeliveryFailedError && error.permanent)
+            throw new UnrecoverableError(error.message);
+          throw error;
+        }
+      default:
+        throw new UnrecoverableError(`Unknown job ${job.name} on queue reports`);
+    }
+  }
+}

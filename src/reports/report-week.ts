@@ -1,0 +1,50 @@
+import { addDays, isoWeek, isoWeekMonday, localDateOf } from '../common/time/local-date.js';
+
+/** An ISO week (Monday to Sunday, local dates) and its key `2022-W14`. */
+export interface ReportWeek {
+  key: string;
+  year: number;
+  week: number;
+  /** Monday, `YYYY-MM-DD`. */
+  start: string;
+  /** Sunday, `YYYY-MM-DD`. */
+  end: string;
+}
+
+export const WEEK_KEY_PATTERN = /^(\d{4})-W(\d{2})$/;
+
+const keyOf = (year: number, week: number) => `${year}-W${String(week).padStart(2, '0')}`;
+
+/** The ISO week a local date falls in. */
+export function weekOfDate(localDate: string): ReportWeek {
+  const { year, week } = isoWeek(localDate);
+  const start = isoWeekMonday(localDate);
+  return { key: keyOf(year, week), year, week, start, end: addDays(start, 6) };
+}
+
+/** Reads `2022-W14`; null when malformed or when that year has no such week (W53). */
+export function parseWeekKey(key: string): ReportWeek | null {
+  const m = WEEK_KEY_PATTERN.exec(key);
+  if (!m) return null;
+  const [year, week] = [Number(m[1]), Number(m[2])];
+  if (week < 1 || week > 53) return null;
+  // 4 January is always in week 1.
+  const start = addDays(isoWeekMonday(`${m[1]}-01-04`), (week - 1) * 7);
+  const found = weekOfDate(start);
+  return found.year === year && found.week === week ? found : null;
+}
+
+/** The week `n` weeks after (or before) the given one. */
+export const shiftWeek = (week: ReportWeek, n: number): ReportWeek => weekOfDate(addDays(week.start, n * 7));
+
+/**
+ * The last complete ISO week at an instant, in the zone: for Monday 2022-04-11 09:00 Asia/Shanghai
+ * it is 2022-W14 (4 to 10 April).
+ */
+export function weekJustEnded(at: Date, zone: string): ReportWeek {
+  return shiftWeek(weekOfDate(localDateOf(at, zone)), -1);
+}
+
+/** True once the week's Sunday is over in the zone. */
+export const weekHasEnded = (week: ReportWeek, at: Date, zone: string): boolean =>
+  localDateOf(at, zone) > week.end;

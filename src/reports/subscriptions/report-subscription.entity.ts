@@ -1,0 +1,43 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export const REPORT_LANGUAGES = ['zh-CN', 'en'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+/** A reader of the weekly target report. Need not be a user of the platform. */
+@Entity('report_subscriptions')
+@Check('CHK_report_subscriptions_language', `"language" IN ('zh-CN', 'en')`)
+export class ReportSubscription {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  /** Lower-cased; one subscription per address. */
+  @Column({ type: 'varchar', length: 320, unique: true })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 5 })
+  language!: ReportLanguage;
+
+  /** The targets the reader follows; null = every target of the report's year. */
+  @Column({ type: 'simple-json', nullable: true })
+  targetIds!: string[] | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  /** When the reader used the unsubscribe link (cleared when an admin re-activates). */
+  @Column({ type: Date, nullable: true })
+  unsubscribedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  createdById!: string | null;
+
+  @CreateDateColumn()
+  createdAt!: Date;
+
+  /** Set by the services on every change; the database default only covers rows inserted without it. */
+  @Column({ type: Date, default: () => 'CURRENT_TIMESTAMP' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,352 @@
+import type { ReportLanguage } from '../../subscriptions/report-subscription.entity.js';
+import type { Caveat, Metric, ProjectionStatus } from '../weekly-report-data.js';
+
+/**
+ * Every word of the report, in both languages. The interface makes the compiler refuse a
+ * language that misses a string.
+ */
+export interface Messages {
+  subject(week: number, year: number, range: string): string;
+  title: string;
+  weekLine(week: number, year: number, range: string): string;
+  greeting(name: string): string;
+  intro: string;
+  metric: Record<Metric, string>;
+  status: Record<ProjectionStatus, string>;
+  statusUnknown: string;
+  lastWeek: string;
+  yearToDate(through: string): string;
+  againstPath: string;
+  targetPathAsked: string;
+  projection: string;
+  projectionInterval(lo80: string, hi80: string, lo95: string, hi95: string): string;
+  probability: string;
+  target(total: string, growth: string, baselineYear: number): string;
+  targetUnknown: string;
+  runRateNeeded(weeksLeft: number): string;
+  expectedRunRate: string;
+  revenuePerVisitor: string;
+  perVisitorLine(actual: string, baseline: string, needed: string): string;
+  notComputed: string;
+  stale: string;
+  actualsThrough(date: string): string;
+  daysWithActuals(have: number, of: number): string;
+  chartTitle: string;
+  chartAlt: string;
+  chartLegend: { actual: string; path: string; projection: string; band80: string; band95: string };
+  chartPanel(letter: string, title: string, unit: string): string;
+  chartUnit(metric: Metric, scale: 'one' | 'thousand' | 'million' | 'billion' | 'wan' | 'yi'): string;
+  chartAxis: string;
+  contributors: string;
+  contributorsNone: string;
+  upcoming: string;
+  upcomingNone: string;
+  decisions: string;
+  awaitingApproval: string;
+  awaitingNone: string;
+  submitted: string;
+  capacity: string;
+  capacityNone: string;
+  capacityLine(expected: string, capacity: string, share: string): string;
+  capacityLevel: { over: string; near: string };
+  missing: string;
+  missingNone: string;
+  missingLine(metric: string, scope: string, days: string): string;
+  dataIncomplete(days: number): string;
+  columns: {
+    item: string;
+    responsible: string;
+    visitors: string;
+    revenue: string;
+    basis: string;
+    dates: string;
+    status: string;
+    venue: string;
+    expected: string;
+  };
+  basis: { actual: string; expected: string };
+  kind: { event: string; campaign: string };
+  itemStatus: Record<string, string>;
+  caveat: Record<Caveat['code'], string>;
+  projectionAsOf(asOf: string): string;
+  projectionNone: string;
+  generated(at: string): string;
+  csvNote: string;
+  footer: string;
+  unsubscribe: string;
+  csv: {
+    columns: string[];
+    filename(week: string): string;
+  };
+}
+
+const ITEM_STATUS_ZH: Record<string, string> = {
+  draft: '草稿',
+  submitted: '待审批',
+  approved: '已批准',
+  rejected: '已驳回',
+  cancelled: '已取消',
+  completed: '已完成',
+  scheduled: '已排期',
+  active: '进行中',
+};
+
+const ITEM_STATUS_EN: Record<string, string> = {
+  draft: 'draft',
+  submitted: 'awaiting approval',
+  approved: 'approved',
+  rejected: 'rejected',
+  cancelled: 'cancelled',
+  completed: 'completed',
+  scheduled: 'scheduled',
+  active: 'active',
+};
+
+const CSV_COLUMNS_EN = [
+  'target_id',
+  'metric',
+  'scope',
+  'year',
+  'week',
+  'week_start',
+  'week_end',
+  'week_actual',
+  'week_target_path',
+  'week_vs_path',
+  'ytd_actual',
+  'ytd_target_path',
+  'ytd_vs_path',
+  'target_total',
+  'projection_median',
+  'projection_lo80',
+  'projection_hi80',
+  'projection_lo95',
+  'projection_hi95',
+  'probability',
+  'status',
+  'weekly_run_rate_needed',
+  'revenue_per_visitor',
+  'baseline_revenue_per_visitor',
+  'days_with_actuals',
+  'missing_days',
+  'projection_as_of',
+];
+
+const CSV_COLUMNS_ZH = [
+  '目标ID',
+  '指标',
+  '范围',
+  '年份',
+  '周',
+  '周开始',
+  '周结束',
+  '上周实际',
+  '上周目标进度',
+  '上周较进度',
+  '年初至今实际',
+  '年初至今目标进度',
+  '年初至今较进度',
+  '年度目标',
+  '预测中位数',
+  '预测80%下限',
+  '预测80%上限',
+  '预测95%下限',
+  '预测95%上限',
+  '达标概率',
+  '状态',
+  '每周所需',
+  '人均消费',
+  '基准年人均消费',
+  '有数据天数',
+  '缺失日期',
+  '预测计算时间',
+];
+
+const zh: Messages = {
+  subject: (week, year, range) => `旅游复苏目标周报｜${year}年第${week}周（${range}）`,
+  title: '旅游复苏目标周报',
+  weekLine: (week, year, range) => `${year}年第${week}周 · ${range}`,
+  greeting: (name) => `${name}，您好：`,
+  intro: '以下是上周旅游接待与收入相对年度目标的进展、全年走势预测，以及需要决策的事项。',
+  metric: { visitors: '旅游接待人次', revenue: '旅游总收入' },
+  status: { on_track: '有望达标', at_risk: '存在风险', off_track: '难以达标' },
+  statusUnknown: '尚无预测',
+  lastWeek: '上周',
+  yearToDate: (through) => `年初至${through}`,
+  againstPath: '较目标进度',
+  targetPathAsked: '目标进度要求',
+  projection: '全年预测',
+  projectionInterval: (lo80, hi80, lo95, hi95) => `80%区间 ${lo80}–${hi80}；95%区间 ${lo95}–${hi95}`,
+  probability: '达标概率',
+  target: (total, growth, baselineYear) => `年度目标 ${total}（较${baselineYear}年${growth}）`,
+  targetUnknown: '年度目标总量暂无法计算（基准年实际数据不完整）',
+  runRateNeeded: (weeksLeft) => `剩余${weeksLeft}周每周需完成`,
+  expectedRunRate: '预测每周完成',
+  revenuePerVisitor: '人均消费',
+  perVisitorLine: (actual, baseline, needed) => `今年 ${actual}，基准年 ${baseline}，达标需 ${needed}`,
+  notComputed: '预测尚未计算',
+  stale: '预测正在更新，以下为最近一次结果',
+  actualsThrough: (date) => `计入实际数据至${date}`,
+  daysWithActuals: (have, of) => `${of}天中有${have}天有数据`,
+  chartTitle: '累计走势',
+  chartAlt: '累计实际、目标进度与全年预测区间图',
+  chartLegend: {
+    actual: '累计实际',
+    path: '目标进度',
+    projection: '预测中位数',
+    band80: '80%区间',
+    band95: '95%区间',
+  },
+  chartPanel: (letter, title, unit) => `图${letter}：${title}（纵轴单位：${unit}；横轴：月份）`,
+  chartUnit: (metric, scale) => {
+    const noun = metric === 'revenue' ? '元' : '人次';
+    return scale === 'yi' ? `亿${noun}` : scale === 'wan' ? `万${noun}` : noun;
+  },
+  chartAxis: '月份',
+  contributors: '上周贡献最大的活动与营销',
+  contributorsNone: '上周没有已批准的活动或进行中的营销。',
+  upcoming: '未来两周开始',
+  upcomingNone: '未来两周没有新开始的活动或营销。',
+  decisions: '待决策事项',
+  awaitingApproval: '待审批活动',
+  awaitingNone: '没有待审批的活动。',
+  submitted: '提交于',
+  capacity: '承载量预警',
+  capacityNone: '没有超过承载量或接近承载量的安排。',
+  capacityLine: (expected, capacity, share) => `预计 ${expected}，最大承载量 ${capacity}（${share}）`,
+  capacityLevel: { over: '超过承载量', near: '接近承载量（超过80%）' },
+  missing: '缺失的实际数据',
+  missingNone: '上周每天的实际数据均已录入。',
+  missingLine: (metric, scope, days) => `${scope} · ${metric}：${days}`,
+  dataIncomplete: (days) => `数据不完整：上周有${days}个日期缺少实际数据，相关数字偏低，请留意。`,
+  columns: {
+    item: '名称',
+    responsible: '责任单位',
+    visitors: '人次',
+    revenue: '收入',
+    basis: '依据',
+    dates: '日期',
+    status: '状态',
+    venue: '地点',
+    expected: '预计人次',
+  },
+  basis: { actual: '实际', expected: '预计' },
+  kind: { event: '活动', campaign: '营销' },
+  itemStatus: ITEM_STATUS_ZH,
+  caveat: {
+    no_targets: '本年度尚未设定目标。',
+    projection_not_computed: '部分目标的全年预测尚未计算，报告未列出预测数字。',
+    projection_stale: '部分目标的预测正在按最新数据重新计算。',
+  },
+  projectionAsOf: (asOf) => `预测计算时间：${asOf}`,
+  projectionNone: '预测计算时间：尚未计算',
+  generated: (at) => `数据读取时间：${at}`,
+  csvNote: '附件CSV含本周各项数字，可用Excel打开。',
+  footer: '您收到此邮件，是因为市文旅局为您订阅了《旅游复苏目标周报》。',
+  unsubscribe: '退订',
+  csv: {
+    columns: CSV_COLUMNS_ZH,
+    filename: (week) => `旅游目标周报-${week}.csv`,
+  },
+};
+
+const en: Messages = {
+  subject: (week, year, range) => `Weekly target report: week ${week}, ${year} (${range})`,
+  title: 'Tourism recovery: weekly target report',
+  weekLine: (week, year, range) => `Week ${week}, ${year} · ${range}`,
+  greeting: (name) => `Dear ${name},`,
+  intro:
+    'How last week went against the year’s targets, where the year is heading, and what needs a decision.',
+  metric: { visitors: 'Tourist arrivals', revenue: 'Tourism revenue' },
+  status: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' },
+  statusUnknown: 'No projection yet',
+  lastWeek: 'Last week',
+  yearToDate: (through) => `Year to date (to ${through})`,
+  againstPath: 'against the target path',
+  targetPathAsked: 'target path asked',
+  projection: 'Projected year-end',
+  projectionInterval: (lo80, hi80, lo95, hi95) =>
+    `80% interval ${lo80}–${hi80}; 95% interval ${lo95}–${hi95}`,
+  probability: 'Probability of reaching the target',
+  target: (total, growth, baselineYear) => `Target ${total} (${growth} on ${baselineYear})`,
+  targetUnknown: 'The target total cannot be computed yet (incomplete baseline actuals)',
+  runRateNeeded: (weeksLeft) => `Needed per week for the remaining ${weeksLeft} weeks`,
+  expectedRunRate: 'Forecast per week',
+  revenuePerVisitor: 'Revenue per visitor',
+  perVisitorLine: (actual, baseline, needed) => `this year ${actual}, baseline ${baseline}, needed ${needed}`,
+  notComputed: 'Projection not computed yet',
+  stale: 'The projection is being updated; these are its latest figures',
+  actualsThrough: (date) => `actuals to ${date}`,
+  daysWithActuals: (have, of) => `${have} of ${of} days reported`,
+  chartTitle: 'Cumulative progress',
+  chartAlt: 'Chart of cumulative actuals, the target path and the projection with its intervals',
+  chartLegend: {
+    actual: 'Cumulative actual',
+    path: 'Target path',
+    projection: 'Projection (median)',
+    band80: '80% interval',
+    band95: '95% interval',
+  },
+  chartPanel: (letter, title, unit) =>
+    `Panel ${letter}: ${title} (vertical axis: ${unit}; horizontal: month)`,
+  chartUnit: (metric, scale) => {
+    const noun = metric === 'revenue' ? 'yuan' : 'visitors';
+    return scale === 'billion'
+      ? `billion ${noun} (B)`
+      : scale === 'million'
+        ? `million ${noun} (M)`
+        : scale === 'thousand'
+          ? `thousand ${noun} (K)`
+          : noun;
+  },
+  chartAxis: 'month',
+  contributors: 'What contributed most last week',
+  contributorsNone: 'No approved event or active campaign last week.',
+  upcoming: 'Starting in the next two weeks',
+  upcomingNone: 'Nothing starts in the next two weeks.',
+  decisions: 'Needs a decision',
+  awaitingApproval: 'Events awaiting approval',
+  awaitingNone: 'No event is waiting for approval.',
+  submitted: 'submitted',
+  capacity: 'Capacity warnings',
+  capacityNone: 'No day is planned above or near a venue’s carrying capacity.',
+  capacityLine: (expected, capacity, share) => `expected ${expected}, capacity ${capacity} (${share})`,
+  capacityLevel: { over: 'over capacity', near: 'near capacity (above 80%)' },
+  missing: 'Missing actuals',
+  missingNone: 'Every day of last week has its actual figures.',
+  missingLine: (metric, scope, days) => `${scope} · ${metric}: ${days}`,
+  dataIncomplete: (days) =>
+    `Incomplete data: ${days} day(s) of last week have no actual figures yet, so some numbers are too low.`,
+  columns: {
+    item: 'Name',
+    responsible: 'Responsible',
+    visitors: 'Visitors',
+    revenue: 'Revenue',
+    basis: 'Basis',
+    dates: 'Dates',
+    status: 'Status',
+    venue: 'Venue',
+    expected: 'Expected visitors',
+  },
+  basis: { actual: 'actual', expected: 'expected' },
+  kind: { event: 'Event', campaign: 'Campaign' },
+  itemStatus: ITEM_STATUS_EN,
+  caveat: {
+    no_targets: 'No targets are set for this year yet.',
+    projection_not_computed:
+      'The year-end projection of some targets is not computed yet; no projected figures are shown for them.',
+    projection_stale: 'Some projections are being recomputed with the latest data.',
+  },
+  projectionAsOf: (asOf) => `Projection computed: ${asOf}`,
+  projectionNone: 'Projection computed: not yet',
+  generated: (at) => `Figures read: ${at}`,
+  csvNote: 'The attached CSV holds this week’s figures for spreadsheets.',
+  footer: 'You receive this email because the tourism bureau subscribed you to the weekly target report.',
+  unsubscribe: 'Unsubscribe',
+  csv: {
+    columns: CSV_COLUMNS_EN,
+    filename: (week) => `weekly-target-report-${week}.csv`,
+  },
+};
+
+export const MESSAGES: Record<ReportLanguage, Messages> = { 'zh-CN': zh, en };

@@ -1,0 +1,201 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { In, type DataSource } from 'typeorm';
+import { ActualsQueryService } from '../../actuals/actuals-query.service.js';
+import { CITY_SCOPE_KEY } from '../../actuals/metric.js';
+import type { AppConfig } from '../../common/config/app-config.js';
+import { InjectConfig } from '../../common/config/config.module.js';
+import {
+  addDays,
+  eachDay,
+  localDateOf,
+  minDate,
+  startOfLocalDay,
+  yearEnd,
+  yearStart,
+} from '../../common/time/local-date.js';
+import { TargetPathService } from '../../targets/target-path.service.js';
+import { TargetsService, type ResolvedTarget } from '../../targets/targets.service.js';
+import { Venue } from '../../venues/venue.entity.js';
+import type { ReportWeek } from '../report-week.js';
+import { PlanningDigest } from './planning-digest.js';
+import {
+  PROJECTION_SNAPSHOT_READER,
+  type ProjectionSnapshotReader,
+  type ProjectionSnapshotView,
+} from './projection-snapshot-reader.js';
+import { targetFigures } from './target-figures.js';
+import {
+  CITY_NAME,
+  oldest,
+  type Caveat,
+  type LocalizedName,
+  type MissingActuals,
+  type TargetReport,
+  type WeeklyReportData,
+} from './weekly-report-data.js';
+
+/**
+ * Assembles {@link WeeklyReportData} for a week from the database: the year's targets with their
+ * paths (issue 4), the actuals, the projections (through the {@link ProjectionSnapshotReader}
+ * seam; without one every target says "projection not computed yet"), and the planning
+ * calendar (issue 3). The report's year is the ISO week-numbering year of the week.
+ */
+@Injectable()
+export class WeeklyReportDataSource {
+  constructor(
+    private readonly targets: TargetsService,
+    private readonly paths: TargetPathService,
+    private readonly actuals: ActualsQueryService,
+    private readonly planning: PlanningDigest,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+    @Optional() @Inject(PROJECTION_SNAPSHOT_READER) private readonly projections?: ProjectionSnapshotReader,
+  ) {}
+
+  async assemble(week: ReportWeek, now: Date): Promise<WeeklyReportData> {
+    const zone = this.config.reports.timeZone;
+    const today = localDateOf(now, zone);
+    const resolved = await this.targets.list({ year: week.year });
+    // The projection as it stood when this week's report was due (the Monday after), or now.
+    const asOfLimit = new Date(
+      Math.min(now.getTime(), startOfLocalDay(addDays(week.end, 2), zone).getTime()),
+    );
+    const snapshots = this.projections
+      ? await this.projections.latest(
+          resolved.map((r) => r.target.id),
+          asOfLimit,
+        )
+      : new Map<string, ProjectionSnapshotView>();
+    const names = await this.scopeNames(resolved);
+
+    const targets: TargetReport[] = [];
+    for (const r of resolved)
+      targets.push(await this.targetReport(r, week, today, names, snapshots, resolved));
+
+    const missingActuals = await this.missingActuals(targets, week, today);
+
+    return {
+      version: 1,
+      week: { key: week.key, year: week.year, week: week.week, start: week.start, end: week.end },
+      generatedAt: now.toISOString(),
+      timeZone: zone,
+      targets,
+      ...(await this.planning.digest(week, now, zone)),
+      missingActuals,
+      projectionAsOf: oldest(targets.map((t) => t.projection?.asOf ?? null)),
+      caveats: caveats(targets),
+    };
+  }
+
+  /**
+   * Days of the week without figures, for every scope and metric a target follows, and always
+   * for the city's two figures: a report never hides that its data is incomplete, targets or not.
+   */
+  private async missingActuals(
+    targets: TargetReport[],
+    week: ReportWeek,
+    today: string,
+  ): Promise<MissingActuals[]> {
+    const out: MissingActuals[] = [];
+    const covered = new Set<string>();
+    for (const t of targets) {
+      const key = `${t.metric}:${t.scope.scopeKey}`;
+      if (covered.has(key)) continue;
+      covered.add(key);
+      if (t.missingDays.length)
+        out.push({ metric: t.metric, scopeKey: t.scope.scopeKey, scope: t.scope.name, dates: t.missingDays });
+    }
+    const last = minDate(week.end, today);
+    for (const metric of ['visitors', 'revenue'] as const) {
+      if (covered.has(`${metric}:${CITY_SCOPE_KEY}`) || last < week.start) continue;
+      const values = await this.actuals.dailyValues({ metric, venueId: null }, week.start, last);
+      const dates = eachDay(week.start, last).filter((d) => !values.has(d));
+      if (dates.length) out.push({ metric, scopeKey: CITY_SCOPE_KEY, scope: CITY_NAME, dates });
+    }
+    return out;
+  }
+
+  private async targetReport(
+    r: ResolvedTarget,
+    week: ReportWeek,
+    today: string,
+    names: Map<string, LocalizedName>,
+    snapshots: Map<string, ProjectionSnapshotView>,
+    all: ResolvedTarget[],
+  ): Promise<TargetReport> {
+    const t = r.target;
+    const through = minDate(week.end, yearEnd(t.year));
+    const path = await this.paths.path(r);
+    const actuals = await this.actuals.dailyValues(
+      { metric: t.metric, venueId: t.venueId },
+      yearStart(t.year),
+      through,
+    );
+    return targetFigures({
+      target: {
+        id: t.id,
+        metric: t.metric,
+        year: t.year,
+        baselineYear: t.baselineYear,
+        growthRate: t.growthRate,
+        scopeKey: t.scopeKey,
+        venueId: t.venueId,
+        scopeName: t.venueId ? (names.get(t.venueId) ?? { zh: t.venueId, en: t.venueId }) : CITY_NAME,
+      },
+      total: r.total,
+      path: path.days,
+      actuals,
+      week,
+      today,
+      projection: snapshots.get(t.id) ?? null,
+      revenuePerVisitor: t.metric === 'revenue' ? await this.perVisitor(r, through, all) : null,
+    });
+  }
+
+  /**
+   * Revenue per visitor for the scope: this year to date, in the baseline year, and what the two
+   * targets together imply (revenue target ÷ visitors target), which for +34 % and +30 % is the
+   * baseline's × 1.34 / 1.30.
+   */
+  private async perVisitor(
+    r: ResolvedTarget,
+    through: string,
+    all: ResolvedTarget[],
+  ): Promise<TargetReport['revenuePerVisitor']> {
+    const { target: t } = r;
+    const scope = (metric: 'visitors' | 'revenue') => ({ metric, venueId: t.venueId });
+    const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+    const [revenueNow, visitorsNow, revenueBase, visitorsBase] = await Promise.all([
+      this.actuals.coverage(scope('revenue'), yearStart(t.year), through),
+      this.actuals.coverage(scope('visitors'), yearStart(t.year), through),
+      this.actuals.coverage(scope('revenue'), yearStart(t.baselineYear), yearEnd(t.baselineYear)),
+      this.actuals.coverage(scope('visitors'), yearStart(t.baselineYear), yearEnd(t.baselineYear)),
+    ]);
+    const visitorsTarget = all.find(
+      (o) => o.target.metric === 'visitors' && o.target.scopeKey === t.scopeKey,
+    );
+    return {
+      actual: revenueNow.days && visitorsNow.days ? ratio(revenueNow.total, visitorsNow.total) : null,
+      baseline: revenueBase.days && visitorsBase.days ? ratio(revenueBase.total, visitorsBase.total) : null,
+      needed: visitorsTarget ? ratio(r.total, visitorsTarget.total) : null,
+    };
+  }
+
+  private async scopeNames(resolved: ResolvedTarget[]): Promise<Map<string, LocalizedName>> {
+    const ids = [...new Set(resolved.map((r) => r.target.venueId).filter((v): v is string => v !== null))];
+    if (!ids.length) return new Map();
+    const venues = await this.dataSource.getRepository(Venue).find({ where: { id: In(ids) } });
+    return new Map(venues.map((v) => [v.id, { zh: v.nameZh, en: v.nameEn }]));
+  }
+}
+
+function caveats(targets: TargetReport[]): Caveat[] {
+  if (!targets.length) return [{ code: 'no_targets' }];
+  const out: Caveat[] = [];
+  const missing = targets.filter((t) => !t.projection).map((t) => t.targetId);
+  if (missing.length) out.push({ code: 'projection_not_computed', targetIds: missing });
+  const stale = targets.filter((t) => t.projection?.stale).map((t) => t.targetId);
+  if (stale.length) out.push({ code: 'projection_stale', targetIds: stale });
+  return out;
+}

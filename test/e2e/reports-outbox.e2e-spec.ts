@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Job } from 'bullmq';
+import type { Repository } from 'typeorm';
+import { Clock } from '../../src/common/time/clock.js';
+import { MailSendError } from '../../src/infra/mail/mail-errors.js';
+import { Mailer } from '../../src/infra/mail/mailer.js';
+import type { MailReceipt, OutgoingMail, SendControl } from '../../src/infra/mail/outgoing-mail.js';
+import { SmtpMailer } from '../../src/infra/mail/smtp-mailer.js';
+import { DeliveryOutbox } from '../../src/reports/delivery/delivery-outbox.js';
+import { EditionStore } from '../../src/reports/delivery/edition-store.js';
+import { ReportDelivery } from '../../src/reports/delivery/report-delivery.entity.js';
+import { ReportEdition } from '../../src/reports/delivery/report-edition.entity.js';
+import { ReportDeliveryService } from '../../src/reports/delivery/report-delivery.service.js';
+import { WeeklyRunService } from '../../src/reports/delivery/weekly-run.service.js';
+import { ReportSubscription } from '../../src/reports/subscriptions/report-subscription.entity.js';
+import { UnsubscribeService } from '../../src/reports/subscriptions/unsubscribe.service.js';
+import { WeeklyReportRenderer } from '../../src/reports/weekly-report/weekly-report.renderer.js';
+import { createSubscription } from '../factories/report.factory.js';
+import { createUser, type TestUser } from '../factories/user.factory.js';
+import { sampleReportData } from '../factories/weekly-report-data.factory.js';
+import { SmtpSink } from '../support/smtp-sink.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const WEEK = '2022-W14';
+
+/** A mailer around another one, to stage what happens around the point of no return. */
+class StagedMailer extends Mailer {
+  readonly kind = 'smtp' as const;
+  constructor(
+    private readonly inner: Mailer,
+    private readonly stage: (control: SendControl) => SendControl,
+  ) {
+    super();
+  }
+  send(mail: OutgoingMail, control: SendControl = {}): Promise<MailReceipt> {
+    return this.inner.send(mail, this.stage(control));
+  }
+  async close(): Promise<void> {}
+}
+
+/**
+ * The outbox's interleavings, on the real database and a real SMTP server: what a second attempt
+ * does while a first one is frozen, has died after handing the message over, or lost the answer.
+ */
+describe('delivery outbox: at most one message per row, whatever the attempts do', () => {
+  const sink = new SmtpSink();
+  let t: TestApp;
+  let admin: TestUser;
+  let smtp: SmtpMailer;
+  let outbox: DeliveryOutbox;
+  let deliveries: Repository<ReportDelivery>;
+  const service = (mailer: Mailer) =>
+    new ReportDeliveryService(
+      outbox,
+      new EditionStore(t.dataSource.getRepository(ReportEdition)),
+      t.app.get(WeeklyReportRenderer),
+      t.app.get(UnsubscribeService),
+      mailer,
+      t.dataSource.getRepository(ReportSubscription),
+    );
+
+  /** A fresh reader with a pending row for the week; returns the row. */
+  async function pendingRow(): Promise<ReportDelivery> {
+    const s = await createSubscription(t.http, admin, { language: 'en' });
+    await outbox.createForWeek(WEEK, (sid) => `<${WEEK}.${sid}@planner.test>`);
+    return deliveries.findOneByOrFail({ subscriptionId: s.id, week: WEEK });
+  }
+
+  beforeAll(async () => {
+    await sink.start();
+    t = await createTestApp({ withWorker: false });
+    admin = await createUser(t.app, 'admin');
+    smtp = new SmtpMailer({ smtpUrl: sink.url, from: 'Reports <reports@planner.test>', ratePerSecond: 1000 });
+    deliveries = t.dataSource.getRepository(ReportDelivery);
+    outbox = new DeliveryOutbox(deliveries, t.dataSource.getRepository(ReportSubscription), t.app.get(Clock));
+    await new EditionStore(t.dataSource.getRepository(ReportEdition)).ensure(WEEK, async () =>
+      sampleReportData(),
+    );
+  });
+  beforeEach(async () => {
+    // Only the new row of each test is open: earlier readers are done.
+    await deliveries.update({ week: WEEK, state: 'pending' }, { state: 'skipped' });
+  });
+  afterAll(async () => {
+    await smtp.close();
+    await t.close();
+    await sink.stop();
+  });
+
+  it('a frozen attempt that lost its claim abandons its transaction: one message', async () => {
+    const row = await pendingRow();
+    let release!: () => void;
+    const frozen = new Promise<void>((r) => (release = r));
+    let reachedGate!: () => void;
+    const atGate = new Promise<void>((r) => (reachedGate = r));
+    const first = service(
+      new StagedMailer(smtp, (control) => ({
+        beforeCommit: async () => {
+          reachedGate();
+          await frozen; // the worker stalls here, with the whole message on the wire
+          return control.beforeCommit!();
+        },
+      })),
+    ).deliver(row.id);
+    await atGate;
+    // BullMQ hands the stalled job to another worker: it takes the row over and sends.
+    expect(await service(smtp).deliver(row.id)).toBe('sent');
+    release();
+    expect(await first).toBe('handled_elsewhere');
+    await new Promise((r) => setTimeout(r, 200)); // the abandoned transaction had time to arrive, if it could
+    const after = await deliveries.findOneByOrFail({ id: row.id });
+    expect(after).toMatchObject({ state: 'sent', attempts: 2, confirmed: true });
+    expect(sink.to(after.recipient!)).toHaveLength(1);
+  });
+
+  it('an attempt that handed the message over and died is not repeated: sent, unconfirmed', async () => {
+    const row = await pendingRow();
+    const before = sink.messages.length;
+    // What a worker killed between the end of DATA and recording the answer leaves behind.
+    await deliveries.update(row.id, {
+      state: 'sending',
+      claimToken: '00000000-0000-4000-8000-000000000001',
+      claimedAt: new Date(),
+      handedOverAt: new Date(),
+      attempts: 1,
+    });
+    expect(await service(smtp).deliver(row.id)).toBe('sent_unconfirmed');
+    expect(sink.messages.length).toBe(before);
+    const after = await deliveries.findOneByOrFail({ id: row.id });
+    expect(after).toMatchObject({ state: 'sent', confirmed: false, attempts: 1 });
+    expect(after.lastError).toMatch(/assumed delivered/);
+    expect(await service(smtp).deliver(row.id)).toBe('already_done');
+  });
+
+  it('an attempt that died before handing over is taken over and sent once', async () => {
+    const row = await pendingRow();
+    await deliveries.update(row.id, {
+      state: 'sending',
+      claimToken: '00000000-0000-4000-8000-000000000002',
+      claimedAt: new Date(),
+      attempts: 1,
+    });
+    expect(await service(smtp).deliver(row.id)).toBe('sent');
+    const after = await deliveries.findOneByOrFail({ id: row.id });
+    expect(after).toMatchObject({ state: 'sent', confirmed: true, attempts: 2 });
+    expect(sink.to(after.recipient!)).toHaveLength(1);
+  });
+
+  it('no answer after the hand-over is recorded as sent, unconfirmed, and never retried', async () => {
+    const row = await pendingRow();
+    const silent = new StagedMailer(smtp, () => ({}));
+    silent.send = async (_mail, control = {}) => {
+      await control.beforeCommit!();
+      throw new MailSendError('ETIMEDOUT: no answer after DATA', false, null, true, 'ETIMEDOUT');
+    };
+    expect(await service(silent).deliver(row.id)).toBe('sent_unconfirmed');
+    expect(await deliveries.findOneByOrFail({ id: row.id })).toMatchObject({
+      state: 'sent',
+      confirmed: false,
+    });
+  });
+
+  it('a failure before the hand-over leaves the row claimable, and the next attempt sends', async () => {
+    const row = await pendingRow();
+    const broken = new StagedMailer(smtp, () => ({}));
+    broken.send = async () => {
+      throw new MailSendError('ECONNECTION: connection refused', false, null, false, 'ECONNECTION');
+    };
+    await expect(service(broken).deliver(row.id)).rejects.toMatchObject({ permanent: false });
+    expect(await deliveries.findOneByOrFail({ id: row.id })).toMatchObject({
+      state: 'failed',
+      permanent: false,
+      attempts: 1,
+    });
+    expect(await service(smtp).deliver(row.id)).toBe('sent');
+    expect(await deliveries.findOneByOrFail({ id: row.id })).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('creates one row per reader and week, however often and concurrently a run does it', async () => {
+    const s = await createSubscription(t.http, admin);
+    const make = () => outbox.createForWeek('2022-W20', (sid) => `<2022-W20.${sid}@planner.test>`);
+    await Promise.all([make(), make(), make()]);
+    expect(await deliveries.countBy({ week: '2022-W20', subscriptionId: s.id })).toBe(1);
+    expect(await make()).toBe(0);
+  });
+
+  it('takes the week of a scheduled run from its fire time, in the report time zone', () => {
+    const runs = Object.create(WeeklyRunService.prototype) as WeeklyRunService;
+    Object.assign(runs, { config: t.config });
+    const job = (data: { week?: string }, prevMillis?: number) =>
+      ({ data, opts: { prevMillis }, timestamp: Date.parse('2022-04-04T00:00:00Z') }) as unknown as Job<{
+        week?: string;
+      }>;
+    expect(runs.weekOf(job({}, Date.parse('2022-04-11T01:00:00Z'))).key).toBe('2022-W14');
+    expect(runs.weekOf(job({})).key).toBe('2022-W13');
+    expect(runs.weekOf(job({ week: '2021-W52' })).key).toBe('2021-W52');
+    expect(() => runs.weekOf(job({ week: '2021-W53' }))).toThrow(/Not an ISO week/);
+  });
+});
