@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
+import { sqliteTransactionQueue } from '../infra/database/sqlite-transaction-queue.js';
 import { Actual } from './actual.entity.js';
 import type { ActualBuffer } from './actual-rows.js';
 import { CITY_SCOPE_KEY } from './metric.js';
@@ -41,11 +42,6 @@ export class ActualWriter {
   private async writeSqlite(buffer: ActualBuffer, now: Date): Promise<void> {
     const db = (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database })
       .databaseConnection;
-    // Another request's TypeORM transaction is open on the shared connection: let it finish.
-    for (let waited = 0; db.inTransaction; waited++) {
-      if (waited > 30_000) throw new Error('The database stayed busy with another transaction for 60 s');
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
     const updatedAt = this.dataSource.driver.preparePersistentValue(
       now,
       this.dataSource.getMetadata(Actual).findColumnWithPropertyName('updatedAt')!,
@@ -56,28 +52,31 @@ export class ActualWriter {
       );
     const full = statement(Math.min(SQLITE_ROWS, buffer.length));
     const n = buffer.length;
-    db.transaction(() => {
-      const params: unknown[] = new Array(Math.min(SQLITE_ROWS, n) * COLUMNS.length);
-      for (let start = 0; start < n; start += SQLITE_ROWS) {
-        const count = Math.min(SQLITE_ROWS, n - start);
-        const stmt = count === SQLITE_ROWS || start === 0 ? full : statement(count);
-        if (params.length !== count * COLUMNS.length) params.length = count * COLUMNS.length;
-        let p = 0;
-        for (let i = start; i < start + count; i++) {
-          const venueId = buffer.scopeTable[buffer.scopes[i]];
-          params[p++] = venueId ?? CITY_SCOPE_KEY;
-          params[p++] = buffer.metrics[i] === 0 ? 'visitors' : 'revenue';
-          params[p++] = buffer.dateOf(buffer.days[i]);
-          params[p++] = venueId === null ? 'city' : 'venue';
-          params[p++] = venueId;
-          params[p++] = buffer.values[i];
-          params[p++] = buffer.sourceTable[buffer.sources[i]];
-          params[p++] = buffer.notes.get(i) ?? null;
-          params[p++] = updatedAt;
+    // Alone on the shared connection: no other request's transaction is open meanwhile.
+    await sqliteTransactionQueue(this.dataSource)!.exclusive(
+      db.transaction(() => {
+        const params: unknown[] = new Array(Math.min(SQLITE_ROWS, n) * COLUMNS.length);
+        for (let start = 0; start < n; start += SQLITE_ROWS) {
+          const count = Math.min(SQLITE_ROWS, n - start);
+          const stmt = count === SQLITE_ROWS || start === 0 ? full : statement(count);
+          if (params.length !== count * COLUMNS.length) params.length = count * COLUMNS.length;
+          let p = 0;
+          for (let i = start; i < start + count; i++) {
+            const venueId = buffer.scopeTable[buffer.scopes[i]];
+            params[p++] = venueId ?? CITY_SCOPE_KEY;
+            params[p++] = buffer.metrics[i] === 0 ? 'visitors' : 'revenue';
+            params[p++] = buffer.dateOf(buffer.days[i]);
+            params[p++] = venueId === null ? 'city' : 'venue';
+            params[p++] = venueId;
+            params[p++] = buffer.values[i];
+            params[p++] = buffer.sourceTable[buffer.sources[i]];
+            params[p++] = buffer.notes.get(i) ?? null;
+            params[p++] = updatedAt;
+          }
+          stmt.run(params);
         }
-        stmt.run(params);
-      }
-    })();
+      }),
+    );
   }
 
   private async writePostgres(buffer: ActualBuffer, now: Date): Promise<void> {

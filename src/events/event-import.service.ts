@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse, type CsvError } from 'csv-parse';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { InjectConfig } from '../common/config/config.module.js';
@@ -281,14 +281,20 @@ export class EventImportService {
   }
 
   private async save(prepared: Prepared[], status: ImportStatus, user: AuthUser, now: Date): Promise<void> {
+    // updateEntity(false): TypeORM would read the defaults back and merge them into the
+    // entities by position, which mixes up rows on SQLite (no RETURNING), ids included.
+    const insert = (manager: EntityManager, target: typeof Event | typeof EventHistory, rows: object[]) =>
+      manager.createQueryBuilder().insert().into(target).values(rows).updateEntity(false).execute();
     await this.dataSource.transaction(async (manager) => {
       for (let i = 0; i < prepared.length; i += INSERT_CHUNK) {
         const chunk = prepared.slice(i, i + INSERT_CHUNK);
-        await manager.insert(
+        await insert(
+          manager,
           Event,
           chunk.map((p) => p.event),
         );
-        await manager.insert(
+        await insert(
+          manager,
           EventHistory,
           chunk.map((p) =>
             historyRow(

@@ -33,7 +33,11 @@ export class HealthService {
 
   /** The client fails fast while disconnected; just after start it may still be connecting. */
   private async pingRedis(): Promise<unknown> {
-    if (this.redis.status === 'connecting' || this.redis.status === 'connect' || this.redis.status === 'wait') {
+    if (
+      this.redis.status === 'connecting' ||
+      this.redis.status === 'connect' ||
+      this.redis.status === 'wait'
+    ) {
       await new Promise((resolve) => this.redis.once('ready', resolve));
     }
     return this.redis.ping();

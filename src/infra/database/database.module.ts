@@ -5,6 +5,7 @@ import type { AppConfig } from '../../common/config/app-config.js';
 import { APP_CONFIG } from '../../common/config/config.module.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { migrateOnStart } from './migration-runner.js';
+import { sqliteTransactionQueue } from './sqlite-transaction-queue.js';
 
 const MAY_MIGRATE = Symbol('MAY_MIGRATE');
 
@@ -16,6 +17,7 @@ class MigrateOnInit implements OnModuleInit {
   ) {}
 
   onModuleInit(): Promise<void> {
+    sqliteTransactionQueue(this.dataSource); // one transaction at a time on SQLite's single connection
     return migrateOnStart(this.dataSource, this.mayMigrate);
   }
 }

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { parseDatabaseUrl } from '../../src/common/config/app-config.js';
+import { dataSourceOptions } from '../../src/infra/database/data-source-options.js';
+import { newId } from '../../src/infra/database/new-id.js';
+import { sqliteTransactionQueue } from '../../src/infra/database/sqlite-transaction-queue.js';
+import { Organization } from '../../src/organizations/organization.entity.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 2));
+
+/**
+ * SQLite runs every request on one shared connection; concurrent transactions must take turns
+ * and a statement of one request must never end up inside another's transaction. (PostgreSQL has a
+ * pool: there the same code needs nothing, and the queue is not installed.)
+ */
+describe('concurrent transactions on the database of this run', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = await new DataSource(dataSourceOptions(parseDatabaseUrl(db.url))).initialize();
+    sqliteTransactionQueue(dataSource);
+    await dataSource.runMigrations();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  const org = (name: string) => ({ id: newId(), name, kind: 'other' as const });
+
+  it('runs 20 interleaving transactions without a collision, each all or nothing', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        dataSource.transaction(async (manager) => {
+          await manager.insert(Organization, org(`tx ${i} a`));
+          await pause();
+          await manager.insert(Organization, org(`tx ${i} b`));
+          if (i % 5 === 0) throw new Error(`rollback ${i}`);
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String(r.reason))).toEqual([
+      'Error: rollback 0',
+      'Error: rollback 5',
+      'Error: rollback 10',
+      'Error: rollback 15',
+    ]);
+    const names = (await dataSource.getRepository(Organization).find())
+      .map((o) => o.name)
+      .filter((n) => n.startsWith('tx '));
+    expect(names).toHaveLength(16 * 2);
+    expect(names.some((n) => /^tx (0|5|10|15) /.test(n))).toBe(false);
+  });
+
+  it('keeps a statement of another request out of a transaction that rolls back', async () => {
+    const repo = dataSource.getRepository(Organization);
+    const failing = dataSource.transaction(async (manager) => {
+      await manager.insert(Organization, org('doomed'));
+      await pause();
+      await pause();
+      throw new Error('rollback');
+    });
+    await pause();
+    await repo.insert(org('independent'));
+    await repo.save(repo.create(org('saved alongside')));
+    await expect(failing).rejects.toThrow('rollback');
+    expect(await repo.existsBy({ name: 'independent' })).toBe(true);
+    expect(await repo.existsBy({ name: 'saved alongside' })).toBe(true);
+    expect(await repo.existsBy({ name: 'doomed' })).toBe(false);
+  });
+});
