@@ -27,6 +27,7 @@ export const defaults: Record<Environment, Record<string, string>> = {
     REPORT_TZ: 'Asia/Shanghai',
     SIGNING_SECRET: '',
     REBUILD_SWEEP_SECONDS: '60',
+    REBUILD_DELAY_MS: '1000',
   },
   test: {
     LOG_LEVEL: 'error',

@@ -7,6 +7,7 @@ import { closeOnSignals, runProcess } from './app/run-process.js';
 import { TokenService } from './common/auth/token.service.js';
 import { loadConfig } from './common/config/app-config.js';
 import { findOrStartRedis } from './infra/redis/embedded-redis.js';
+import { RebuildSweep } from './projections/rebuild-sweep.js';
 import { DEMO_SEED_STEPS } from './seeding/demo-seed-steps.js';
 import { seedDemo, type SeededUser } from './seeding/demo-seed.js';
 
@@ -25,6 +26,8 @@ runProcess(async () => {
   const seeded = config.seedDemo
     ? await seedDemo(app.get<DataSource>(getDataSourceToken()), app.get(TokenService), DEMO_SEED_STEPS)
     : null;
+  // The seeded targets are dirty: queue their first projections now rather than at the next sweep.
+  if (seeded) await app.get(RebuildSweep).sweep();
   await app.listen({ port: config.http.port, host: config.http.host });
   printWelcome(config.http.publicUrl, redis.url, config.database.url, seeded);
 });

@@ -1,4 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Clock } from '../common/time/clock.js';
+import { Target } from '../targets/target.entity.js';
+import { RebuildQueue } from './rebuild-queue.js';
 
 /** What changed, enough to find the targets whose projection it can move. */
 export interface InputChange {
@@ -10,16 +15,106 @@ export interface InputChange {
    * always affected; venue-scoped targets only when their venue is listed. Empty = city only.
    */
   venueIds?: string[];
+  /** Every target of the years whatever its scope (a change of the holiday calendar). */
+  allVenues?: boolean;
+  /** Only these targets (a target's own edit); `years` and `venueIds` are then ignored. */
+  targetIds?: string[];
 }
+
+/** More distinct years than this are matched as one span (a multi-year import). */
+const MAX_YEAR_TERMS = 20;
 
 /**
  * The one door through which every feature says "projection inputs changed": it marks the
  * affected targets dirty in the database and enqueues their rebuilds (see the projections
  * module). Call it after the change is committed.
+ *
+ * A target is affected by a change in year Y when Y lies between its baseline year and its own
+ * year (both included): the baseline year's actuals set its total and the shape of its path,
+ * the target year's actuals, events and campaigns its projection. City targets are affected by
+ * any venue's change too (events at a venue move the city's projection).
+ *
+ * The database mark is the source of truth: when Redis is unreachable the rebuild is not queued
+ * (a warning is logged, the caller's request still succeeds) and the worker's sweep queues it
+ * later (at start and every REBUILD_SWEEP_SECONDS).
  */
 @Injectable()
 export class ProjectionInputs {
-  async changed(_change: InputChange): Promise<void> {
-    // Implemented by the targets/projections work (issue 4): mark dirty + enqueue rebuilds.
+  private readonly logger = new Logger(ProjectionInputs.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rebuilds: RebuildQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  async changed(change: InputChange): Promise<void> {
+    const targetIds = await this.markDirty(change);
+    if (!targetIds.length) return;
+    const result = await this.rebuilds.enqueue(targetIds);
+    if (result.failed) {
+      this.logger.warn(
+        `Marked ${targetIds.length} target(s) dirty after a ${change.source} change but could not queue ` +
+          `${result.failed} rebuild(s) (${result.error}); the worker's sweep will queue them`,
+      );
+    }
+  }
+
+  /**
+   * Bumps the inputs version of every affected target and sets `dirtySince`; returns their ids.
+   * PostgreSQL locks the rows of a multi-row UPDATE in whatever order it meets them, so two
+   * concurrent changes touching the same targets (every change touches the city's) could
+   * deadlock: there each row is its own statement, in id order. SQLite serialises writers, so
+   * one statement does (and keeps this process's connection free sooner).
+   */
+  async markDirty(change: InputChange): Promise<string[]> {
+    const ids = (await this.affectedTargets(change)).sort();
+    if (!ids.length) return [];
+    const now = this.clock.now();
+    const batches = this.dataSource.options.type === 'postgres' ? ids.map((id) => [id]) : [ids];
+    for (const batch of batches) {
+      await this.dataSource
+        .createQueryBuilder()
+        .update(Target)
+        .set({
+          inputsVersion: () => '"inputsVersion" + 1',
+          dirtySince: () => 'COALESCE("dirtySince", :now)',
+        })
+        .setParameter('now', now)
+        .whereInIds(batch)
+        .updateEntity(false)
+        .execute();
+    }
+    return ids;
+  }
+
+  private async affectedTargets(change: InputChange): Promise<string[]> {
+    const query = this.dataSource.getRepository(Target).createQueryBuilder('t').select('t.id', 'id');
+    if (change.targetIds) {
+      if (!change.targetIds.length) return [];
+      query.where('t.id IN (:...ids)', { ids: change.targetIds });
+    } else {
+      const years = [...new Set(change.years)].sort((a, b) => a - b);
+      if (!years.length) return [];
+      if (years.length > MAX_YEAR_TERMS) {
+        query.where('t.baselineYear <= :last AND t.year >= :first', {
+          first: years[0],
+          last: years[years.length - 1],
+        });
+      } else {
+        const terms = years.map((_, i) => `(t.baselineYear <= :y${i} AND t.year >= :y${i})`);
+        query.where(`(${terms.join(' OR ')})`, Object.fromEntries(years.map((y, i) => [`y${i}`, y])));
+      }
+      const venueIds = [...new Set(change.venueIds ?? [])];
+      if (change.allVenues) {
+        // no scope filter
+      } else if (venueIds.length) {
+        query.andWhere("(t.scope = 'city' OR t.venueId IN (:...venueIds))", { venueIds });
+      } else {
+        query.andWhere("t.scope = 'city'");
+      }
+    }
+    const rows = await query.getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
   }
 }

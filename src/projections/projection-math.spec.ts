@@ -1,9 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { projectYear, reachProbability, type ContributionInput, type ProjectionInput } from './projection-math.js';
+import {
+  projectYear,
+  reachProbability,
+  type ContributionInput,
+  type ProjectionInput,
+} from './projection-math.js';
 
 const year2022 = (): string[] => {
   const days: string[] = [];
-  for (let d = new Date(Date.UTC(2022, 0, 1)); d.getUTCFullYear() === 2022; d.setUTCDate(d.getUTCDate() + 1)) {
+  for (
+    let d = new Date(Date.UTC(2022, 0, 1));
+    d.getUTCFullYear() === 2022;
+    d.setUTCDate(d.getUTCDate() + 1)
+  ) {
     days.push(d.toISOString().slice(0, 10));
   }
   return days;

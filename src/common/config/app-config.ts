@@ -21,6 +21,8 @@ export interface AppConfig {
   reports: { cron: string; timeZone: string };
   signingSecret: string;
   rebuildSweepSeconds: number;
+  /** How long a rebuild waits after the first change of a burst, so that the burst collapses into it. */
+  rebuildDelayMs: number;
 }
 
 export type DatabaseConfig =
@@ -136,6 +138,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     // (see SigningSecret); production must set it.
     signingSecret: merged.SIGNING_SECRET,
     rebuildSweepSeconds: int('REBUILD_SWEEP_SECONDS', 1, 86_400),
+    rebuildDelayMs: int('REBUILD_DELAY_MS', 0, 600_000),
   };
 }
 

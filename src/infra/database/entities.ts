@@ -1,6 +1,34 @@
+import { Actual } from '../../actuals/actual.entity.js';
 import { ApiToken } from '../../common/auth/api-token.entity.js';
+import { Campaign } from '../../campaigns/campaign.entity.js';
+import { EventHistory } from '../../events/event-history.entity.js';
+import { Event } from '../../events/event.entity.js';
+import { HolidayOverride } from '../../holidays/holiday-override.entity.js';
 import { Organization } from '../../organizations/organization.entity.js';
+import { ProjectionSnapshot } from '../../projections/projection-snapshot.entity.js';
+import { ReportDelivery } from '../../reports/delivery/report-delivery.entity.js';
+import { ReportEdition } from '../../reports/delivery/report-edition.entity.js';
+import { AppSecret } from '../../reports/subscriptions/app-secret.entity.js';
+import { ReportSubscription } from '../../reports/subscriptions/report-subscription.entity.js';
+import { Target } from '../../targets/target.entity.js';
 import { User } from '../../users/user.entity.js';
+import { Venue } from '../../venues/venue.entity.js';
 
 /** Every entity of the application. A feature adds its entities here. */
-export const ENTITIES = [Organization, User, ApiToken];
+export const ENTITIES = [
+  Organization,
+  User,
+  ApiToken,
+  Venue,
+  Campaign,
+  Event,
+  EventHistory,
+  ReportSubscription,
+  ReportDelivery,
+  ReportEdition,
+  AppSecret,
+  Actual,
+  Target,
+  HolidayOverride,
+  ProjectionSnapshot,
+];

@@ -5,12 +5,20 @@ import type { JobsOptions } from 'bullmq';
  * state. A feature adds its job here with its queue and default options, and its processor in
  * the feature folder.
  */
-export const QUEUES = ['maintenance'] as const;
+export const QUEUES = ['maintenance', 'reports', 'projections'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobPayloads {
   /** Round trip through a worker: proves that some worker process is consuming jobs. */
   'maintenance.ping': { requestedBy: string };
+  /** Fans out one delivery per active subscription; `week` (2022-W14) defaults to the week just ended. */
+  'reports.weekly-run': { week?: string; requestedBy?: string };
+  /** Sends one outbox row (report_deliveries) at most once. */
+  'reports.deliver': { deliveryId: string };
+  /** Rebuilds one target's projection from the latest data (deduplicated per target). */
+  'projections.rebuild': { targetId: string };
+  /** Re-enqueues a rebuild for every target marked dirty in the database (start and periodic). */
+  'projections.sweep': { reason: 'start' | 'periodic' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 
@@ -25,6 +33,19 @@ export const JOBS: { readonly [N in JobName]: { queue: QueueName; options: JobsO
   'maintenance.ping': {
     queue: 'maintenance',
     options: { ...retrying, attempts: 1, removeOnComplete: { age: 3600 } },
+  },
+  'reports.weekly-run': { queue: 'reports', options: { ...retrying, attempts: 5 } },
+  'reports.deliver': {
+    queue: 'reports',
+    options: { ...retrying, attempts: 8, backoff: { type: 'exponential', delay: 5_000 } },
+  },
+  'projections.rebuild': {
+    queue: 'projections',
+    options: { ...retrying, attempts: 5, backoff: { type: 'exponential', delay: 1_000 } },
+  },
+  'projections.sweep': {
+    queue: 'projections',
+    options: { attempts: 1, removeOnComplete: { age: 3600, count: 100 }, removeOnFail: { age: 24 * 3600 } },
   },
 };
 

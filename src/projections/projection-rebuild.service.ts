@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../common/errors/domain-error.js';
+import { ProjectionBuilder, type Progress } from './projection-builder.service.js';
+import { ProjectionSnapshotStore } from './projection-snapshot.store.js';
+import { ProjectionState } from './projection-state.js';
+
+export interface RebuildResult {
+  targetId: string;
+  /** The target's inputs version the rebuild read before computing. */
+  inputsVersion: number;
+  /** A new snapshot was stored (false: the one of this version already existed). */
+  built: boolean;
+  snapshotId: string;
+  durationMs: number;
+  /** Nothing changed while it ran: the target is clean. */
+  clean: boolean;
+}
+
+/** The target of a rebuild no longer exists: retrying cannot help. */
+export class TargetGoneError extends Error {
+  constructor(readonly targetId: string) {
+    super(`Target ${targetId} no longer exists`);
+    this.name = 'TargetGoneError';
+  }
+}
+
+/**
+ * One rebuild of one target, idempotent: reads the inputs version FIRST, reuses the snapshot
+ * of that version if there is one, otherwise builds from the latest data and stores it once
+ * (unique per target and version), then records the version as built. A change that lands
+ * while it runs bumps the version again, so the target stays dirty and its follow-up rebuild
+ * (kept by the queue's deduplication) computes the next version.
+ */
+@Injectable()
+export class ProjectionRebuild {
+  constructor(
+    private readonly state: ProjectionState,
+    private readonly builder: ProjectionBuilder,
+    private readonly store: ProjectionSnapshotStore,
+  ) {}
+
+  async run(targetId: string, progress: Progress = async () => {}): Promise<RebuildResult> {
+    const version = await this.state.inputsVersion(targetId);
+    if (version === null) throw new TargetGoneError(targetId);
+    await progress(5);
+    let snapshot = await this.store.findVersion(targetId, version);
+    let built = false;
+    if (!snapshot) {
+      try {
+        const draft = await this.builder.build(targetId, version, (p) => progress(5 + Math.round(p * 0.85)));
+        ({ snapshot, created: built } = await this.store.saveOnce(draft));
+      } catch (error) {
+        if (error instanceof NotFoundError || (await this.state.inputsVersion(targetId)) === null)
+          throw new TargetGoneError(targetId);
+        throw error;
+      }
+    }
+    const clean = await this.state.markBuilt(targetId, version);
+    await progress(100);
+    return {
+      targetId,
+      inputsVersion: version,
+      built,
+      snapshotId: snapshot.id,
+      durationMs: snapshot.durationMs,
+      clean,
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { Logger } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { JobPayloads } from '../infra/queue/job-registry.js';
+import { ProjectionRebuild, TargetGoneError, type RebuildResult } from './projection-rebuild.service.js';
+import { RebuildSweep } from './rebuild-sweep.js';
+
+/**
+ * The `projections` queue: `projections.sweep` re-queues dirty targets; `projections.rebuild`
+ * rebuilds one target's projection (see ProjectionRebuild), reporting progress 0-100. Failures
+ * are retried with exponential backoff (job registry); a target that no longer exists fails at
+ * once (UnrecoverableError).
+ */
+@Processor('projections')
+export class ProjectionProcessor extends WorkerHost {
+  private readonly logger = new Logger(ProjectionProcessor.name);
+
+  constructor(
+    private readonly sweep: RebuildSweep,
+    private readonly rebuilds: ProjectionRebuild,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case 'projections.sweep': {
+        const result = await this.sweep.sweep();
+        if (result.dirty) this.logger.log(`Sweep queued ${result.queued} of ${result.dirty} dirty target(s)`);
+        return result;
+      }
+      case 'projections.rebuild':
+        return this.rebuild(job as Job<JobPayloads['projections.rebuild']>);
+      default:
+        throw new UnrecoverableError(`Unknown job ${job.name} on queue projections`);
+    }
+  }
+
+  private async rebuild(job: Job<JobPayloads['projections.rebuild']>): Promise<RebuildResult> {
+    try {
+      return await this.rebuilds.run(job.data.targetId, (percent) => job.updateProgress(percent));
+    } catch (error) {
+      if (error instanceof TargetGoneError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  }
+}

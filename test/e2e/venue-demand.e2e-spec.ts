@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { importActuals, pinClock } from '../factories/actuals.factory.js';
+import { createEvent, createVenue } from '../factories/planning.factory.js';
+import { createUser, type TestUser } from '../factories/user.factory.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/** The capacity check counts a venue's ordinary visitors: its target path, or last year's figures. */
+describe('venue demand in the capacity check', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let planner: TestUser;
+  let organizer: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp({ withWorker: false });
+    pinClock(t.app, '2022-03-01T04:00:00Z');
+    admin = await createUser(t.app, 'admin');
+    planner = await createUser(t.app, 'planner');
+    organizer = await createUser(t.app, 'organizer');
+  });
+  afterAll(() => t.close());
+
+  const submit = async (venueId: string, expectedAttendance: number) => {
+    const event = await createEvent(t.http, organizer, venueId, {
+      startsAt: '2022-07-01T09:00',
+      endsAt: '2022-07-01T18:00',
+      expectedAttendance,
+    });
+    const res = await t.http.post(`/api/v1/events/${event.id}/submit`).set(organizer.auth).expect(200);
+    return res.body.warnings as { code: string; days?: { otherVisitors: number; loadPct: number }[] }[];
+  };
+
+  it('adds what the venue’s visitors target path expects that day', async () => {
+    const venue = await createVenue(t.http, admin, { maxDailyCapacity: 10_000 });
+    // 8,000 a day, spread evenly (no 2021 figures for the venue).
+    await t.http
+      .post('/api/v1/targets')
+      .set(planner.auth)
+      .send({
+        year: 2022,
+        metric: 'visitors',
+        scope: 'venue',
+        venueId: venue.id,
+        baselineYear: 2021,
+        growthRate: 0.3,
+        targetTotal: 365 * 8_000,
+      })
+      .expect(201);
+    expect(await submit(venue.id, 1_500)).toEqual([
+      expect.objectContaining({
+        code: 'capacity_near_limit',
+        days: [expect.objectContaining({ otherVisitors: 8_000, loadPct: 95 })],
+      }),
+    ]);
+    expect((await submit(venue.id, 2_500)).map((w) => w.code)).toContain('capacity_exceeded');
+  });
+
+  it('falls back on the venue’s figure of the same date a year earlier', async () => {
+    const venue = await createVenue(t.http, admin, { maxDailyCapacity: 10_000 });
+    await importActuals(t.app, [{ date: '2021-07-01', metric: 'visitors', value: 9_000, venueId: venue.id }]);
+    const warnings = await submit(venue.id, 2_000);
+    expect(warnings.find((w) => w.code === 'capacity_exceeded')?.days).toEqual([
+      expect.objectContaining({ otherVisitors: 9_000, loadPct: 110 }),
+    ]);
+  });
+
+  it('adds nothing for a venue with neither', async () => {
+    const venue = await createVenue(t.http, admin, { maxDailyCapacity: 10_000 });
+    expect(await submit(venue.id, 1_000)).toEqual([]);
+  });
+});
