@@ -9,6 +9,7 @@ COPY config config
 COPY seeds seeds
 COPY src src
 COPY bench bench
+COPY test/support test/support
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -14,6 +14,7 @@ export const defaults: Record<Environment, Record<string, string>> = {
     REDIS_PREFIX: 'planner',
     LOG_LEVEL: 'info',
     CORS_ORIGINS: '*',
+    TRUST_PROXY: 'false',
     BODY_LIMIT_BYTES: String(1024 * 1024),
     IMPORT_BODY_LIMIT_BYTES: String(64 * 1024 * 1024),
     RATE_LIMIT_PER_MINUTE: '600',

@@ -3,7 +3,6 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/commo
 import {
   ApiBadRequestResponse,
   ApiBody,
-  ApiConsumes,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
@@ -13,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { Allow } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
-import { CsvBody } from '../common/http/csv-body.js';
+import { AcceptsCsv, CsvBody } from '../common/http/csv-body.js';
 import { ActualsQueryService } from './actuals-query.service.js';
 import { ActualsService } from './actuals.service.js';
 import { ActualSeriesView, ActualView, ImportResultView, PutActualResultView } from './dto/actual.view.js';
@@ -80,7 +79,7 @@ export class ActualsController {
   @Post('import')
   @Allow('admin', 'planner')
   @HttpCode(200)
-  @ApiConsumes('text/csv')
+  @AcceptsCsv()
   @ApiBody({
     description:
       'CSV with a header line: `date,metric,value` required, `venueId` (empty = city), `source`, `note` optional, in any order. Streamed: files up to IMPORT_BODY_LIMIT_BYTES.',

@@ -22,7 +22,8 @@ export async function createHttpApp(
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
-    trustProxy: true,
+    // Fastify takes a hop count too; the adapter's typings leave numbers out.
+    trustProxy: config.http.trustProxy as boolean | string[],
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => requestId(req.headers['x-request-id']),
   });

@@ -32,12 +32,14 @@ export class CalendarFeedService {
 
   /**
    * Every event ever approved (publishedAt set): approved and completed ones as confirmed, those
-   * since cancelled, rejected or sent back for approval as cancelled or tentative, so that
-   * subscribers see the change.
+   * since cancelled or rejected as cancelled, so that subscribers see the change. An approved
+   * event sent back for approval by an edit is left out until approved again: its new dates and
+   * details are not approved yet (the public listing hides it too); same UID when it returns.
    */
   async publicFeed(): Promise<string> {
     const events = await this.joined()
       .where('e.publishedAt IS NOT NULL')
+      .andWhere('e.status <> :submitted', { submitted: 'submitted' })
       .andWhere('e.endsAt >= :since', { since: this.since() })
       .orderBy('e.startsAt', 'ASC')
       .take(MAX_ENTRIES)

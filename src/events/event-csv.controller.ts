@@ -2,7 +2,6 @@ import type { Readable } from 'node:stream';
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiNotFoundResponse,
@@ -17,7 +16,7 @@ import {
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
-import { CsvBody } from '../common/http/csv-body.js';
+import { AcceptsCsv, CsvBody } from '../common/http/csv-body.js';
 import { attachment } from '../common/http/csv.js';
 import {
   EventImportResultView,
@@ -59,7 +58,7 @@ export class EventCsvController {
   @Post('import')
   @HttpCode(201)
   @Allow('planner', 'admin')
-  @ApiConsumes('text/csv')
+  @AcceptsCsv()
   @ApiBody({
     description: 'UTF-8 CSV (with or without BOM) in the export layout; export-only columns are ignored',
     schema: { type: 'string', example: EXAMPLE },

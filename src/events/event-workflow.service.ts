@@ -139,10 +139,17 @@ export class EventWorkflowService {
         .createQueryBuilder()
         .update(Event)
         .set({ ...patch, status: rule.to, version: () => '"version" + 1', updatedAt: now })
-        .where({ id: event.id, status: event.status })
+        // The version too: the checks above were made on this very version of the event.
+        .where({ id: event.id, status: event.status, version: event.version })
         .execute();
       if (result.affected !== 1) {
         const current = await manager.findOneByOrFail(Event, { id: event.id });
+        if (current.status === event.status) {
+          throw new ConflictError(
+            'concurrent_change',
+            `Event ${event.id} changed while it was being checked; look at it again and retry`,
+          );
+        }
         throw new InvalidTransitionError('Event', event.id, current.status, rule.to, action, rule.from);
       }
       await recordHistory(manager, user, {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { withTimeout } from '../common/async/with-timeout.js';
 import type { Redis } from 'ioredis';
-import { InjectRedis } from '../infra/redis/redis.module.js';
+import { firstConnection, InjectRedis } from '../infra/redis/redis.module.js';
 
 type Check = { status: 'up' } | { status: 'down'; error: string };
 export interface ReadinessReport {
@@ -33,13 +33,7 @@ export class HealthService {
 
   /** The client fails fast while disconnected; just after start it may still be connecting. */
   private async pingRedis(): Promise<unknown> {
-    if (
-      this.redis.status === 'connecting' ||
-      this.redis.status === 'connect' ||
-      this.redis.status === 'wait'
-    ) {
-      await new Promise((resolve) => this.redis.once('ready', resolve));
-    }
+    await firstConnection(this.redis, TIMEOUT_MS);
     return this.redis.ping();
   }
 }

@@ -10,6 +10,7 @@ import { ProjectionSnapshot } from './projection-snapshot.entity.js';
 import { ProjectionSnapshotStore } from './projection-snapshot.store.js';
 import { ProjectionsController } from './projections.controller.js';
 import { ProjectionsService } from './projections.service.js';
+import { PROJECTION_SNAPSHOT_READER } from '../reports/weekly-report/projection-snapshot-reader.js';
 import { ReportProjectionReader } from './report-projection.reader.js';
 import { RevenuePerVisitorLoader } from './revenue-per-visitor.loader.js';
 
@@ -31,7 +32,9 @@ import { RevenuePerVisitorLoader } from './revenue-per-visitor.loader.js';
     ProjectionRebuild,
     ProjectionsService,
     ReportProjectionReader,
+    // The weekly report reads the snapshots through its own interface.
+    { provide: PROJECTION_SNAPSHOT_READER, useExisting: ReportProjectionReader },
   ],
-  exports: [ProjectionBuilder, ProjectionSnapshotStore, ProjectionRebuild, ReportProjectionReader],
+  exports: [ProjectionBuilder, ProjectionSnapshotStore, ProjectionRebuild, PROJECTION_SNAPSHOT_READER],
 })
 export class ProjectionsModule {}

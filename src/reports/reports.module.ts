@@ -17,6 +17,7 @@ import { UnsubscribeController } from './subscriptions/unsubscribe.controller.js
 import { UnsubscribeService } from './subscriptions/unsubscribe.service.js';
 import { PlanningDigest } from './weekly-report/planning-digest.js';
 import { WeeklyReportDataSource } from './weekly-report/weekly-report-data.source.js';
+import { ProjectionsModule } from '../projections/projections.module.js';
 import { WeeklyReportRenderer } from './weekly-report/weekly-report.renderer.js';
 
 /**
@@ -29,6 +30,7 @@ import { WeeklyReportRenderer } from './weekly-report/weekly-report.renderer.js'
     TargetsModule,
     ActualsModule,
     EventsModule,
+    ProjectionsModule,
   ],
   controllers: [ReportSubscriptionsController, UnsubscribeController, ReportsController],
   providers: [

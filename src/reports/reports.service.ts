@@ -1,3 +1,4 @@
+import { CITY_TIME_ZONE } from '../common/time/local-date.js';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -51,7 +52,7 @@ export class ReportsService {
   /** Queues the run of a finished week; the outbox makes it send only what has not been sent. */
   async send(weekKey: string, user: AuthUser): Promise<WeeklySendView> {
     const week = this.week(weekKey);
-    if (!weekHasEnded(week, this.clock.now(), this.config.reports.timeZone)) {
+    if (!weekHasEnded(week, this.clock.now(), CITY_TIME_ZONE)) {
       throw new UnprocessableError(
         'week_not_over',
         `${week.key} ends on ${week.end}: a week is sent once it is over (each reader gets each week once)`,
@@ -98,7 +99,7 @@ export class ReportsService {
   }
 
   private week(key: string | undefined): ReportWeek {
-    if (!key) return weekJustEnded(this.clock.now(), this.config.reports.timeZone);
+    if (!key) return weekJustEnded(this.clock.now(), CITY_TIME_ZONE);
     const week = parseWeekKey(key);
     if (!week) {
       throw new ValidationError(`${key} is not a week of its year`, [

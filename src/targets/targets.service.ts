@@ -12,6 +12,7 @@ import {
 } from '../common/errors/domain-error.js';
 import { Clock } from '../common/time/clock.js';
 import { daysInYear, yearEnd, yearStart } from '../common/time/local-date.js';
+import { isUniqueViolation } from '../infra/database/constraint-violation.js';
 import { newId } from '../infra/database/new-id.js';
 import { ProjectionInputs } from '../projections/projection-inputs.js';
 import type { CreateTargetDto } from './dto/create-target.dto.js';
@@ -232,14 +233,5 @@ function duplicate(year: number): ConflictError {
   return new ConflictError(
     'target_exists',
     `There already is a ${year} target for this metric and scope: update it instead`,
-  );
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.driverError?.code === '23505' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
   );
 }

@@ -169,6 +169,17 @@ describe('platform over HTTP', () => {
       expect(res.body).toMatchObject({ statusCode: 413, code: 'payload_too_large' });
     });
 
+    it('a CSV body on a route that takes JSON (415, and the server stays up)', async () => {
+      const res = await t.http
+        .post('/api/v1/organizations')
+        .set(admin.auth)
+        .set('Content-Type', 'text/csv')
+        .send('name,kind\nX,media\n')
+        .expect(415);
+      expect(res.body.code).toBe('unsupported_media_type');
+      await t.http.get('/health').expect(200);
+    });
+
     it('an unsupported content type', async () => {
       const res = await t.http
         .post('/api/v1/users')

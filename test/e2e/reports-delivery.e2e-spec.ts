@@ -354,6 +354,15 @@ describe('weekly report delivery through a real SMTP server', () => {
 
     it('previews a week as text, HTML and data without sending anything', async () => {
       const before = sink.messages.length;
+      // The preview reads the latest projection snapshot: wait until the worker has built it.
+      let projection: { stale: boolean; snapshot: { asOf: string } | null } = { stale: true, snapshot: null };
+      for (let i = 0; i < 200 && (projection.stale || !projection.snapshot); i++) {
+        projection = (
+          await t.http.get(`/api/v1/targets/${visitorsTargetId}/projection`).set(admin.auth).expect(200)
+        ).body;
+        if (projection.stale || !projection.snapshot) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(projection.snapshot).not.toBeNull();
       const text = await t.http
         .get(`/api/v1/reports/weekly?week=${W14}&lang=en&format=text`)
         .set(viewer.auth)
@@ -373,8 +382,14 @@ describe('weekly report delivery through a real SMTP server', () => {
       expect(json.body).toMatchObject({
         week: { key: W14, start: '2022-04-04', end: '2022-04-10' },
         missingActuals: [{ metric: 'visitors', scopeKey: 'city', dates: ['2022-04-09', '2022-04-10'] }],
-        projectionAsOf: null,
-        caveats: [{ code: 'projection_not_computed' }],
+        projectionAsOf: projection.snapshot!.asOf,
+      });
+      expect(json.body.caveats).not.toContainEqual(
+        expect.objectContaining({ code: 'projection_not_computed' }),
+      );
+      expect(json.body.targets[0].projection).toMatchObject({
+        median: expect.any(Number),
+        status: expect.any(String),
       });
       expect(json.body.targets[0].yearToDate).toMatchObject({
         actual: ytdVisitors,

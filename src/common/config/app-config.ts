@@ -9,6 +9,8 @@ export interface AppConfig {
     host: string;
     publicUrl: string;
     corsOrigins: string[] | true;
+    /** Fastify's trustProxy: false, true, a hop count or addresses/CIDRs of the proxies. */
+    trustProxy: boolean | number | string[];
     bodyLimitBytes: number;
     importBodyLimitBytes: number;
     rateLimitPerMinute: number;
@@ -111,6 +113,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
         '',
       ),
       corsOrigins: cors === '*' ? true : cors ? cors.split(',').map((o) => o.trim()) : [],
+      trustProxy: parseTrustProxy(merged.TRUST_PROXY),
       bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024, 1024 ** 3),
       importBodyLimitBytes: int('IMPORT_BODY_LIMIT_BYTES', 1024, 4 * 1024 ** 3),
       rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 1, 10_000_000),
@@ -140,6 +143,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     rebuildSweepSeconds: int('REBUILD_SWEEP_SECONDS', 1, 86_400),
     rebuildDelayMs: int('REBUILD_DELAY_MS', 0, 600_000),
   };
+}
+
+/** `false` (default: the client address is the socket's), `true`, a hop count, or proxy addresses. */
+function parseTrustProxy(raw: string): boolean | number | string[] {
+  const value = raw.trim().toLowerCase();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const list = value.split(',').map((v) => v.trim());
+  if (list.every((v) => /^[0-9a-f.:/]+$/.test(v))) return list;
+  throw new ConfigError('TRUST_PROXY', `must be false, true, a hop count or proxy addresses (got "${raw}")`);
 }
 
 function oneOf(variable: string, value: string, allowed: string[]): string {

@@ -42,6 +42,15 @@ describe('AllExceptionsFilter.toBody', () => {
     });
   });
 
+  it('turns constraint violations a service did not foresee into 409s', () => {
+    const unique = Object.assign(new Error('UNIQUE constraint failed: venues.nameZh'), {
+      code: 'SQLITE_CONSTRAINT_UNIQUE',
+    });
+    expect(filter.toBody(unique)).toMatchObject({ statusCode: 409, code: 'conflict' });
+    const fk = Object.assign(new Error('violates foreign key'), { driverError: { code: '23503' } });
+    expect(filter.toBody(fk)).toMatchObject({ statusCode: 409, code: 'in_use' });
+  });
+
   it('hides the details of anything else behind a 500 with an error id', () => {
     const body = filter.toBody(new TypeError('cannot read x of undefined'));
     expect(body).toEqual({

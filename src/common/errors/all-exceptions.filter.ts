@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { constraintViolation } from '../../infra/database/constraint-violation.js';
 import { DomainError } from './domain-error.js';
 import type { ErrorBody } from './error-body.js';
 
@@ -68,6 +69,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
           message: known?.message ?? message,
         };
       }
+    }
+    // A database constraint that a concurrent request (or a reference) made fail: a conflict.
+    const violation = constraintViolation(exception);
+    if (violation === 'unique') {
+      return { statusCode: 409, code: 'conflict', message: 'A record with the same identity already exists' };
+    }
+    if (violation === 'foreign_key') {
+      return {
+        statusCode: 409,
+        code: 'in_use',
+        message: 'The record is referenced by others (or references one that does not exist)',
+      };
     }
     const errorId = randomUUID();
     this.logger.error({ errorId, err: exception }, `Unhandled error ${errorId}`);

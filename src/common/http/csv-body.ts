@@ -1,6 +1,14 @@
 import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
-import { createParamDecorator, Injectable, type ExecutionContext, type OnModuleInit } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  Injectable,
+  type ExecutionContext,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiConsumes } from '@nestjs/swagger';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
@@ -8,6 +16,13 @@ import { InjectConfig } from '../config/config.module.js';
 import { DomainError, UnprocessableError } from '../errors/domain-error.js';
 
 const CSV = 'text/csv';
+
+/**
+ * Marks a route that takes a `text/csv` body as a stream (read it with {@link CsvBody}). Only
+ * such routes get the stream; on any other route a CSV body is a 415, so a DTO never meets a
+ * raw socket stream.
+ */
+export const AcceptsCsv = () => applyDecorators(RouteConfig({ csvBody: true }), ApiConsumes(CSV));
 
 /**
  * Lets `text/csv` bodies through to the route as the raw request stream, so an import is parsed
@@ -28,6 +43,10 @@ export class CsvBodyParser implements OnModuleInit {
     if (!fastify || fastify.hasContentTypeParser(CSV)) return;
     const limit = this.config.http.importBodyLimitBytes;
     fastify.addContentTypeParser(CSV, (request: FastifyRequest, payload: Readable, done) => {
+      if (!(request.routeOptions.config as { csvBody?: boolean } | undefined)?.csvBody) {
+        done(new DomainError(415, 'unsupported_media_type', 'This route does not take a text/csv body'));
+        return;
+      }
       const length = Number(request.headers['content-length']);
       if (length > limit) {
         done(tooLarge(limit));

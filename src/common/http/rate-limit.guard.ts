@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
 import { InjectConfig } from '../config/config.module.js';
-import { InjectRedis } from '../../infra/redis/redis.module.js';
+import { firstConnection, InjectRedis } from '../../infra/redis/redis.module.js';
 import { DomainError } from '../errors/domain-error.js';
 
 const SKIP = 'rate-limit:skip';
@@ -52,6 +52,7 @@ export class RateLimitGuard implements CanActivate {
     let hits: number;
     let ttlMs: number;
     try {
+      await firstConnection(this.redis, 1_000);
       [hits, ttlMs] = (await this.redis.eval(INCREMENT, 1, key, WINDOW_MS)) as [number, number];
       this.warned = false;
     } catch (error) {

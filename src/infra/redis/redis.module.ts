@@ -6,6 +6,21 @@ import { DEFAULT_REDIS_URL, producerRedisOptions } from './redis-options.js';
 
 export const REDIS = Symbol('REDIS');
 
+/**
+ * Resolves once a client that is still making its first connection is ready (or after
+ * `timeoutMs`). A fail-fast client rejects commands until then, which right after start would
+ * look like an outage.
+ */
+export async function firstConnection(redis: Redis, timeoutMs: number): Promise<void> {
+  if (!['wait', 'connecting', 'connect'].includes(redis.status)) return;
+  let timer: NodeJS.Timeout | undefined;
+  await new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+    redis.once('ready', () => resolve());
+  });
+  clearTimeout(timer);
+}
+
 /** Injects the shared fail-fast Redis client (rate limits, readiness, small keys). */
 export const InjectRedis = () => Inject(REDIS);
 

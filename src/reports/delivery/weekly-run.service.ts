@@ -1,3 +1,4 @@
+import { CITY_TIME_ZONE } from '../../common/time/local-date.js';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { AppConfig } from '../../common/config/app-config.js';
@@ -52,7 +53,7 @@ export class WeeklyRunService {
       return week;
     }
     const firedAt = job.opts.prevMillis ?? job.timestamp;
-    return weekJustEnded(new Date(firedAt), this.config.reports.timeZone);
+    return weekJustEnded(new Date(firedAt), CITY_TIME_ZONE);
   }
 
   async run(week: ReportWeek): Promise<WeeklyRunResult> {

@@ -7,6 +7,7 @@ import { pageOf, pageWindow, type Page } from '../../common/http/pagination.js';
 import { rejectNulls } from '../../common/http/reject-nulls.js';
 import { Clock } from '../../common/time/clock.js';
 import { containsAny, containsPattern } from '../../infra/database/like-pattern.js';
+import { isUniqueViolation } from '../../infra/database/constraint-violation.js';
 import { newId } from '../../infra/database/new-id.js';
 import type { CreateReportSubscriptionDto } from './dto/create-report-subscription.dto.js';
 import type { ListReportSubscriptionsQuery } from './dto/list-report-subscriptions.query.js';
@@ -127,15 +128,3 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 
 const emailTaken = (email: string) =>
   new ConflictError('subscription_exists', `There is already a report subscription for ${email}`);
-
-/** A UNIQUE constraint violation, on SQLite or PostgreSQL. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return (
-    code === '23505' ||
-    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    /UNIQUE constraint failed/.test((error as Error)?.message ?? '')
-  );
-}

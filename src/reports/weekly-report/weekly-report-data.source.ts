@@ -1,10 +1,9 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { CITY_TIME_ZONE } from '../../common/time/local-date.js';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { ActualsQueryService } from '../../actuals/actuals-query.service.js';
 import { CITY_SCOPE_KEY } from '../../actuals/metric.js';
-import type { AppConfig } from '../../common/config/app-config.js';
-import { InjectConfig } from '../../common/config/config.module.js';
 import {
   addDays,
   eachDay,
@@ -49,12 +48,11 @@ export class WeeklyReportDataSource {
     private readonly actuals: ActualsQueryService,
     private readonly planning: PlanningDigest,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectConfig() private readonly config: AppConfig,
-    @Optional() @Inject(PROJECTION_SNAPSHOT_READER) private readonly projections?: ProjectionSnapshotReader,
+    @Inject(PROJECTION_SNAPSHOT_READER) private readonly projections: ProjectionSnapshotReader,
   ) {}
 
   async assemble(week: ReportWeek, now: Date): Promise<WeeklyReportData> {
-    const zone = this.config.reports.timeZone;
+    const zone = CITY_TIME_ZONE;
     const today = localDateOf(now, zone);
     const resolved = await this.targets.list({ year: week.year });
     // The projection as it stood when this week's report was due (the Monday after), or now.
