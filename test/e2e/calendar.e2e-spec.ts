@@ -239,6 +239,24 @@ describe('calendar and iCalendar feeds over HTTP', () => {
       await t.http.post(`/api/v1/events/${never.id}/cancel`).set(organizer.auth).expect(200);
       expect((await t.http.get('/api/v1/public/events.ics')).text).not.toContain(never.id);
     });
+
+    it('leaves out an approved event sent back for approval by an edit, until it is approved again', async () => {
+      const event = await approvedEvent(t.http, organizer, planner, venue.id, {
+        startsAt: '2035-11-01T09:00',
+        endsAt: '2035-11-01T12:00',
+      });
+      const inFeed = async () =>
+        (await t.http.get('/api/v1/public/events.ics').expect(200)).text.includes(event.id);
+      expect(await inFeed()).toBe(true);
+      await t.http
+        .patch(`/api/v1/events/${event.id}`)
+        .set(organizer.auth)
+        .send({ startsAt: '2035-11-02T09:00', endsAt: '2035-11-02T12:00' })
+        .expect(200);
+      expect(await inFeed()).toBe(false);
+      await t.http.post(`/api/v1/events/${event.id}/approve`).set(planner.auth).send({}).expect(200);
+      expect(await inFeed()).toBe(true);
+    });
   });
 
   describe('private feed', () => {

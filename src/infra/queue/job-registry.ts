@@ -37,7 +37,9 @@ export const JOBS: { readonly [N in JobName]: { queue: QueueName; options: JobsO
   'reports.weekly-run': { queue: 'reports', options: { ...retrying, attempts: 5 } },
   'reports.deliver': {
     queue: 'reports',
-    options: { ...retrying, attempts: 8, backoff: { type: 'exponential', delay: 5_000 } },
+    // 5 s doubling up to 30 min, for about a day: a long mail outage delays a week's report
+    // but does not skip it (see cappedExponential, the reports worker's backoff strategy).
+    options: { ...retrying, attempts: 60, backoff: { type: 'capped-exponential', delay: 5_000 } },
   },
   'projections.rebuild': {
     queue: 'projections',
@@ -50,3 +52,8 @@ export const JOBS: { readonly [N in JobName]: { queue: QueueName; options: JobsO
 };
 
 export const isQueueName = (name: string): name is QueueName => (QUEUES as readonly string[]).includes(name);
+
+/** Backoff `capped-exponential`: the job's delay doubling per attempt, never above 30 minutes. */
+export function cappedExponential(attemptsMade: number, delay = 5_000): number {
+  return Math.min(delay * 2 ** Math.max(0, attemptsMade - 1), 30 * 60_000);
+}

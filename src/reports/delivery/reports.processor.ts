@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { JobPayloads } from '../../infra/queue/job-registry.js';
+import { cappedExponential, type JobPayloads } from '../../infra/queue/job-registry.js';
 import {
   DeliveryFailedError,
   ReportDeliveryService,
@@ -12,7 +12,13 @@ import { WeeklyRunService, type WeeklyRunResult } from './weekly-run.service.js'
  * The `reports` queue. Short jobs, so a short lock: a worker that dies mid-job has its jobs
  * handed to another worker within ~20 s (lock 15 s + stalled check every 5 s).
  */
-@Processor('reports', { concurrency: 8, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 3 })
+@Processor('reports', {
+  concurrency: 8,
+  lockDuration: 15_000,
+  stalledInterval: 5_000,
+  maxStalledCount: 3,
+  settings: { backoffStrategy: (attemptsMade: number) => cappedExponential(attemptsMade) },
+})
 export class ReportsProcessor extends WorkerHost {
   constructor(
     private readonly runs: WeeklyRunService,
