@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../../common/http/csv.js';
 import type { ReportLanguage } from '../../subscriptions/report-subscription.entity.js';
 import type { WeeklyReportData } from '../weekly-report-data.js';
 import { MESSAGES } from './messages.js';
@@ -44,5 +44,5 @@ export function renderCsv(data: WeeklyReportData, lang: ReportLanguage): string 
       p?.asOf ?? '',
     ];
   });
-  return `\uFEFF${stringify([m.csv.columns, ...rows], { record_delimiter: '\r\n' })}`;
+  return toCsv(m.csv.columns, rows);
 }
