@@ -1,4 +1,11 @@
-import { addDays, isoWeek, isoWeekMonday, localDateOf } from '../common/time/local-date.js';
+import {
+  addDays,
+  isoWeek,
+  isoWeekKey,
+  isoWeekMonday,
+  isoWeekRange,
+  localDateOf,
+} from '../common/time/local-date.js';
 
 /** An ISO week (Monday to Sunday, local dates) and its key `2022-W14`. */
 export interface ReportWeek {
@@ -13,25 +20,21 @@ export interface ReportWeek {
 
 export const WEEK_KEY_PATTERN = /^(\d{4})-W(\d{2})$/;
 
-const keyOf = (year: number, week: number) => `${year}-W${String(week).padStart(2, '0')}`;
-
 /** The ISO week a local date falls in. */
 export function weekOfDate(localDate: string): ReportWeek {
   const { year, week } = isoWeek(localDate);
   const start = isoWeekMonday(localDate);
-  return { key: keyOf(year, week), year, week, start, end: addDays(start, 6) };
+  return { key: isoWeekKey(localDate), year, week, start, end: addDays(start, 6) };
 }
 
 /** Reads `2022-W14`; null when malformed or when that year has no such week (W53). */
 export function parseWeekKey(key: string): ReportWeek | null {
-  const m = WEEK_KEY_PATTERN.exec(key);
-  if (!m) return null;
-  const [year, week] = [Number(m[1]), Number(m[2])];
-  if (week < 1 || week > 53) return null;
-  // 4 January is always in week 1.
-  const start = addDays(isoWeekMonday(`${m[1]}-01-04`), (week - 1) * 7);
-  const found = weekOfDate(start);
-  return found.year === year && found.week === week ? found : null;
+  if (!WEEK_KEY_PATTERN.test(key)) return null;
+  try {
+    return weekOfDate(isoWeekRange(key).from);
+  } catch {
+    return null; // no such week in that year
+  }
 }
 
 /** The week `n` weeks after (or before) the given one. */

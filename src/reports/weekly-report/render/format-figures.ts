@@ -1,5 +1,6 @@
 import { format, parseISO } from 'date-fns';
 import { enGB, zhCN } from 'date-fns/locale';
+import { formatInZone } from '../../../common/time/local-date.js';
 import type { ReportLanguage } from '../../subscriptions/report-subscription.entity.js';
 import type { Metric } from '../weekly-report-data.js';
 
@@ -94,25 +95,11 @@ export function formatRange(start: string, end: string, lang: ReportLanguage): s
   return `${first}至${format(parseISO(end), sameYear ? 'M月d日' : 'yyyy年M月d日', { locale: zhCN })}`;
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** An instant in the report's zone: `11 Apr 2022, 09:00` / `2022年4月11日 09:00`. */
 export function formatInstant(iso: string, lang: ReportLanguage, zone: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso, lang); // a local date, not an instant
-  let fmt = zoneFormats.get(zone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('sv-SE', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    zoneFormats.set(zone, fmt);
-  }
-  const [date, time] = fmt.format(new Date(iso)).split(' '); // 2022-04-11 09:00
+  const zoned = formatInZone(new Date(iso), zone); // 2022-04-11T09:00:00+08:00
+  const [date, time] = [zoned.slice(0, 10), zoned.slice(11, 16)];
   return lang === 'en'
     ? `${format(parseISO(date), 'd MMM yyyy', { locale: enGB })}, ${time}`
     : `${format(parseISO(date), 'yyyy年M月d日', { locale: zhCN })} ${time}`;
