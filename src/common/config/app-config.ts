@@ -12,6 +12,8 @@ export interface AppConfig {
     /** Fastify's trustProxy: false, true, a hop count or addresses/CIDRs of the proxies. */
     trustProxy: boolean | number | string[];
     bodyLimitBytes: number;
+    /** Deepest nesting of objects and arrays a JSON body may have; deeper is a 400 at parse time. */
+    jsonMaxDepth: number;
     importBodyLimitBytes: number;
     rateLimitPerMinute: number;
   };
@@ -115,6 +117,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       corsOrigins: cors === '*' ? true : cors ? cors.split(',').map((o) => o.trim()) : [],
       trustProxy: parseTrustProxy(merged.TRUST_PROXY),
       bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024, 1024 ** 3),
+      jsonMaxDepth: int('JSON_MAX_DEPTH', 2, 1000),
       importBodyLimitBytes: int('IMPORT_BODY_LIMIT_BYTES', 1024, 4 * 1024 ** 3),
       rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 1, 10_000_000),
     },

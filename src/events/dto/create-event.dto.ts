@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUrl,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, Min } from 'class-validator';
+import { NestedObject } from '../../common/http/nested-object.js';
 import { IsDateTimeText } from '../../common/time/time-validators.js';
 import { EVENT_CATEGORIES, type EventCategory } from '../event-status.js';
 
@@ -116,9 +103,7 @@ export class CreateEventDto {
   ticketingUrl?: string | null;
 
   @ApiProperty({ type: EventContactDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EventContactDto)
+  @NestedObject(() => EventContactDto)
   contact!: EventContactDto;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The campaign promoting the event.' })
