@@ -104,13 +104,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (envName === 'production' && merged.SIGNING_SECRET.length < 32) {
     throw new ConfigError('SIGNING_SECRET', 'must be set to at least 32 characters in production');
   }
+  // Links in emails (unsubscribe, reports) and the OpenAPI server are built from it.
+  const publicUrl = url('PUBLIC_URL', ['http:', 'https:']);
+  if (envName === 'production' && !publicUrl) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      'must be set in production: the address readers reach the planner at, used in email links (e.g. https://planner.example.gov.cn)',
+    );
+  }
 
   return {
     env: envName,
     http: {
       port,
       host,
-      publicUrl: (merged.PUBLIC_URL || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(
+      publicUrl: (publicUrl || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(
         /\/$/,
         '',
       ),
