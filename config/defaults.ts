@@ -16,6 +16,7 @@ export const defaults: Record<Environment, Record<string, string>> = {
     CORS_ORIGINS: '*',
     TRUST_PROXY: 'false',
     BODY_LIMIT_BYTES: String(1024 * 1024),
+    JSON_MAX_DEPTH: '32',
     IMPORT_BODY_LIMIT_BYTES: String(64 * 1024 * 1024),
     RATE_LIMIT_PER_MINUTE: '600',
     PUBLIC_URL: '',

@@ -8,8 +8,8 @@ import type { ActualBuffer, ActualRowValidator, RawActualRow, RowProblem } from 
  * Nothing is written here: the caller writes the buffer only when no row was bad. No Nest.
  *
  * Format: a header line naming the columns (any order, case-insensitive), then one row per
- * figure. `date`, `metric` and `value` are required; `venueId` (empty = the city), `source`
- * and `note` are optional.
+ * figure. `date`, `metric` and `value` are required; `venueId` (empty = the city) and `note` are
+ * optional; `source` is required on every row unless the import gives a default (`?source=`).
  *
  * ```csv
  * date,metric,value,venueId,source

@@ -82,7 +82,7 @@ export class ActualsController {
   @AcceptsCsv()
   @ApiBody({
     description:
-      'CSV with a header line: `date,metric,value` required, `venueId` (empty = city), `source`, `note` optional, in any order. Streamed: files up to IMPORT_BODY_LIMIT_BYTES.',
+      'CSV with a header line, columns in any order: `date,metric,value` required; `source` required on every row unless `?source=` gives it for rows that leave it empty (a row with neither is refused); `venueId` (empty = city) and `note` optional. Streamed: files up to IMPORT_BODY_LIMIT_BYTES.',
     schema: {
       type: 'string',
       example:

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../common/config/app-config.js';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from '../common/errors/validation.pipe.js';
+import { jsonBodyParser } from '../common/http/json-body-parser.js';
 import { requestId } from '../infra/logging/logger.module.js';
 import { mountQueueDashboard } from '../jobs/queue-dashboard.js';
 import { ApiModule } from './api.module.js';
@@ -39,6 +40,12 @@ export async function createHttpApp(
     },
   );
   app.useLogger(app.get(Logger));
+  // Every JSON body: too deep a nesting is a 400 before anything walks it.
+  app.useBodyParser(
+    'application/json',
+    { bodyLimit: config.http.bodyLimitBytes },
+    jsonBodyParser(adapter.getInstance(), config.http.jsonMaxDepth),
+  );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   if (config.http.corsOrigins === true || config.http.corsOrigins.length) {

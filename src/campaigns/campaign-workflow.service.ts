@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
+import { ConflictError } from '../common/errors/domain-error.js';
 import { InvalidTransitionError } from '../common/errors/invalid-transition.error.js';
 import { Clock } from '../common/time/clock.js';
 import { yearsBetween } from '../common/time/local-date.js';
@@ -60,9 +61,16 @@ export class CampaignWorkflowService {
       .createQueryBuilder()
       .update(Campaign)
       .set({ ...extra, status: rule.to, version: () => '"version" + 1', updatedAt: this.clock.now() })
-      .where({ id, status: campaign.status })
+      .where({ id, status: campaign.status, version: campaign.version })
       .execute();
-    if (result.affected !== 1) throw refuse((await this.campaignsService.find(id)).status);
+    if (result.affected !== 1) {
+      const current = await this.campaignsService.find(id);
+      if (current.status !== campaign.status) throw refuse(current.status);
+      throw new ConflictError(
+        'concurrent_change',
+        `Campaign ${id} changed meanwhile; read it again and retry`,
+      );
+    }
     await this.projections.changed({
       source: 'campaign',
       years: yearsBetween(campaign.startDate, campaign.endDate),

@@ -21,9 +21,11 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser } from '../common/auth/auth.decorators.js';
+import { Versioned } from '../common/http/versioned.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { mapPage } from '../common/http/pagination.js';
 import { CampaignWorkflowService } from './campaign-workflow.service.js';
+import { Campaign } from './campaign.entity.js';
 import { CampaignsService, type LoadedCampaign } from './campaigns.service.js';
 import { CancelCampaignDto, CompleteCampaignDto } from './dto/campaign-transition.dto.js';
 import { CampaignPage, CampaignView } from './dto/campaign.view.js';
@@ -34,6 +36,7 @@ import { UpdateCampaignDto } from './dto/update-campaign.dto.js';
 const view = (l: LoadedCampaign) => CampaignView.of(l.campaign, l.linkedEventIds);
 
 @ApiTags('campaigns')
+@Versioned({ entity: Campaign, what: 'Campaign' })
 @Controller('api/v1/campaigns')
 @ApiNotFoundResponse({
   description: 'No such campaign (or a referenced event or organization)',

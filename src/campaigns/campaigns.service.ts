@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors/domain-error.js';
+import { assertIfMatch } from '../common/http/if-match.js';
 import { pageOf, pageWindow, type Page } from '../common/http/pagination.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
 import { Clock } from '../common/time/clock.js';
@@ -105,6 +106,7 @@ export class CampaignsService {
   async find(id: string): Promise<Campaign> {
     const campaign = await this.campaigns.findOneBy({ id });
     if (!campaign) throw new NotFoundError('Campaign', id);
+    assertIfMatch('campaigns', id, campaign.version);
     return campaign;
   }
 
@@ -145,7 +147,7 @@ export class CampaignsService {
         .createQueryBuilder()
         .update(Campaign)
         .set({ ...patch, version: () => '"version" + 1', updatedAt: this.clock.now() })
-        .where({ id, status: before.status })
+        .where({ id, status: before.status, version: before.version })
         .execute();
       if (result.affected !== 1) {
         throw new ConflictError(
@@ -179,7 +181,13 @@ export class CampaignsService {
         `Campaign ${id} is ${campaign.status}: only drafts can be deleted; cancel it instead`,
       );
     }
-    await this.campaigns.delete({ id, status: 'draft' });
+    const deleted = await this.campaigns.delete({ id, status: 'draft', version: campaign.version });
+    if (deleted.affected !== 1) {
+      throw new ConflictError(
+        'concurrent_change',
+        `Campaign ${id} changed meanwhile; read it again and retry`,
+      );
+    }
     await this.projections.changed({
       source: 'campaign',
       years: yearsBetween(campaign.startDate, campaign.endDate),

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser, Owned } from '../common/auth/auth.decorators.js';
+import { Versioned } from '../common/http/versioned.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { EventHistoryView } from './dto/event-history.view.js';
 import {
@@ -22,6 +23,7 @@ const view = ({ event, warnings }: EventChange): EventChangeView => ({
 const invalid = { description: 'Not allowed from the current state (names both states)', type: ErrorBody };
 
 @ApiTags('events')
+@Versioned({ entity: Event, what: 'Event' })
 @Controller('api/v1/events/:id')
 @ApiConflictResponse(invalid)
 export class EventWorkflowController {

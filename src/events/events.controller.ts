@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser, Owned } from '../common/auth/auth.decorators.js';
+import { Versioned } from '../common/http/versioned.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { mapPage } from '../common/http/pagination.js';
 import { CreateEventDto } from './dto/create-event.dto.js';
@@ -22,6 +23,7 @@ import { Event } from './event.entity.js';
 import { EventsService } from './events.service.js';
 
 @ApiTags('events')
+@Versioned({ entity: Event, what: 'Event' })
 @Controller('api/v1/events')
 export class EventsController {
   constructor(private readonly events: EventsService) {}

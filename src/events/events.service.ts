@@ -9,6 +9,7 @@ import {
   UnprocessableError,
   ValidationError,
 } from '../common/errors/domain-error.js';
+import { assertIfMatch } from '../common/http/if-match.js';
 import { pageOf, pageWindow, type Page } from '../common/http/pagination.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
 import { Clock } from '../common/time/clock.js';
@@ -127,6 +128,7 @@ export class EventsService {
       relations: { venue: true, organization: true },
     });
     if (!event) throw new NotFoundError('Event', id);
+    assertIfMatch('events', id, event.version);
     return event;
   }
 
@@ -234,7 +236,10 @@ export class EventsService {
         `Event ${id} is ${event.status}: only drafts can be deleted; cancel it instead`,
       );
     }
-    await this.events.delete({ id, status: 'draft' });
+    const deleted = await this.events.delete({ id, status: 'draft', version: event.version });
+    if (deleted.affected !== 1) {
+      throw new ConflictError('concurrent_change', `Event ${id} changed meanwhile; read it again and retry`);
+    }
     await this.projections.changed(eventChange({ ...event, timeZone: event.venue!.timeZone }));
   }
 

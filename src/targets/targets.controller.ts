@@ -13,10 +13,11 @@ import {
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
+import { mapPage, type Page } from '../common/http/pagination.js';
 import { CreateTargetDto } from './dto/create-target.dto.js';
 import { ListTargetsQuery } from './dto/list-targets.query.js';
 import { TargetPathQuery } from './dto/target-path.query.js';
-import { TargetPathView, TargetView } from './dto/target.view.js';
+import { TargetPage, TargetPathView, TargetView } from './dto/target.view.js';
 import { UpdateTargetDto } from './dto/update-target.dto.js';
 import { TargetPathService } from './target-path.service.js';
 import { TargetsService } from './targets.service.js';
@@ -49,9 +50,9 @@ export class TargetsController {
   @Get()
   @Allow()
   @ApiOperation({ summary: 'List targets' })
-  @ApiOkResponse({ type: [TargetView] })
-  async list(@Query() query: ListTargetsQuery): Promise<TargetView[]> {
-    return (await this.targets.list(query)).map((t) => TargetView.of(t));
+  @ApiOkResponse({ type: TargetPage })
+  async list(@Query() query: ListTargetsQuery): Promise<Page<TargetView>> {
+    return mapPage(await this.targets.page(query), (t) => TargetView.of(t));
   }
 
   @Get(':id')

@@ -16,6 +16,7 @@ import { isUniqueViolation } from '../infra/database/constraint-violation.js';
 import { newId } from '../infra/database/new-id.js';
 import { ProjectionInputs } from '../projections/projection-inputs.js';
 import type { CreateTargetDto } from './dto/create-target.dto.js';
+import { pageOf, pageWindow, type Page } from '../common/http/pagination.js';
 import type { ListTargetsQuery } from './dto/list-targets.query.js';
 import type { UpdateTargetDto } from './dto/update-target.dto.js';
 import { Target } from './target.entity.js';
@@ -125,13 +126,20 @@ export class TargetsService {
   }
 
   async list(query: ListTargetsQuery = {}): Promise<ResolvedTarget[]> {
-    const where: FindOptionsWhere<Target> = {};
-    if (query.year !== undefined) where.year = query.year;
-    if (query.metric) where.metric = query.metric;
-    if (query.scope) where.scope = query.scope;
-    if (query.venueId) where.venueId = query.venueId;
-    const rows = await this.targets.find({ where, order: { year: 'DESC', scope: 'ASC', metric: 'DESC' } });
+    const rows = await this.targets.find({ where: targetFilter(query), order: TARGET_ORDER });
     return Promise.all(rows.map((t) => this.resolve(t)));
+  }
+
+  /** One page of targets, as every list answers: `{items, total, limit, offset}`. */
+  async page(query: ListTargetsQuery): Promise<Page<ResolvedTarget>> {
+    const { limit, offset } = pageWindow(query);
+    const [rows, total] = await this.targets.findAndCount({
+      where: targetFilter(query),
+      order: { ...TARGET_ORDER, id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+    return pageOf(await Promise.all(rows.map((t) => this.resolve(t))), total, query);
   }
 
   async get(id: string): Promise<ResolvedTarget> {
@@ -234,4 +242,15 @@ function duplicate(year: number): ConflictError {
     'target_exists',
     `There already is a ${year} target for this metric and scope: update it instead`,
   );
+}
+
+const TARGET_ORDER = { year: 'DESC', scope: 'ASC', metric: 'DESC' } as const;
+
+function targetFilter(query: ListTargetsQuery): FindOptionsWhere<Target> {
+  const where: FindOptionsWhere<Target> = {};
+  if (query.year !== undefined) where.year = query.year;
+  if (query.metric) where.metric = query.metric;
+  if (query.scope) where.scope = query.scope;
+  if (query.venueId) where.venueId = query.venueId;
+  return where;
 }

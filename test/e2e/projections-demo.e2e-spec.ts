@@ -30,7 +30,7 @@ describe('projections of the demo data', () => {
     // The day after the demo's last actuals.
     pinClock(t.app, '2022-04-11T04:00:00Z');
     users = (await seedDemo(t.dataSource, t.app.get(TokenService), DEMO_SEED_STEPS))!;
-    targets = (await t.http.get('/api/v1/targets?year=2022').set(auth('viewer')).expect(200)).body;
+    targets = (await t.http.get('/api/v1/targets?year=2022').set(auth('viewer')).expect(200)).body.items;
     expect(targets).toHaveLength(4);
     // The seed runs after the worker started (as in `npm start`): the periodic sweep, run now.
     expect((await t.app.get(RebuildSweep).sweep()).queued).toBe(4);

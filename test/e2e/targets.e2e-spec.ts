@@ -149,7 +149,16 @@ describe('targets over HTTP', () => {
 
     it('lists and reads targets for anyone signed in', async () => {
       const list = await t.http.get('/api/v1/targets?year=2022&scope=city').set(organizer.auth).expect(200);
-      expect(list.body.map((x: { metric: string }) => x.metric).sort()).toEqual(['revenue', 'visitors']);
+      expect(list.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
+      expect(list.body.items.map((x: { metric: string }) => x.metric).sort()).toEqual([
+        'revenue',
+        'visitors',
+      ]);
+      const page = await t.http.get('/api/v1/targets?year=2022&scope=city&limit=1&offset=1').set(viewer.auth);
+      expect(page.body).toMatchObject({ total: 2, limit: 1, offset: 1 });
+      expect(page.body.items).toHaveLength(1);
+      expect(page.body.items[0].metric).not.toBe(list.body.items[0].metric);
+      await t.http.get('/api/v1/targets?limit=500').set(viewer.auth).expect(400);
       const one = await t.http.get(`/api/v1/targets/${visitorsTarget.id}`).set(viewer.auth).expect(200);
       expect(one.body.id).toBe(visitorsTarget.id);
       await t.http.get('/api/v1/targets/nope').set(viewer.auth).expect(404);
@@ -272,7 +281,7 @@ describe('targets over HTTP', () => {
     it('marks the affected targets dirty when actuals change, and queues one deduplicated rebuild each', async () => {
       const venueTarget = (
         await t.http.get(`/api/v1/targets?venueId=${venueId}`).set(viewer.auth).expect(200)
-      ).body[0];
+      ).body.items[0];
       const otherVenue = await t.http
         .post('/api/v1/targets')
         .set(planner.auth)
@@ -468,8 +477,8 @@ describe('the demo seed of actuals and targets', () => {
 
   it('sets the 2022 targets, computed from the 2021 baseline', async () => {
     const res = await t.http.get('/api/v1/targets?year=2022').set(viewer.auth).expect(200);
-    expect(res.body).toHaveLength(4);
-    const city = res.body.filter((x: { scope: string }) => x.scope === 'city');
+    expect(res.body.total).toBe(4);
+    const city = res.body.items.filter((x: { scope: string }) => x.scope === 'city');
     expect(
       city
         .map((x: { metric: string; growthRate: number; totalSource: string; targetTotal: number }) => [
@@ -483,7 +492,7 @@ describe('the demo seed of actuals and targets', () => {
       ['revenue', 0.34, 'baseline_actuals', Math.round(yearlyTotals('revenue', null)[2021] * 1.34)],
       ['visitors', 0.3, 'baseline_actuals', Math.round(yearlyTotals('visitors', null)[2021] * 1.3)],
     ]);
-    expect(res.body.every((x: { projection: { dirty: boolean } }) => x.projection.dirty)).toBe(true);
+    expect(res.body.items.every((x: { projection: { dirty: boolean } }) => x.projection.dirty)).toBe(true);
     const path = await t.http
       .get(`/api/v1/targets/${city[0].id}/path?to=${DEMO_DATE}`)
       .set(viewer.auth)

@@ -1,18 +1,25 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, IsString, Length } from 'class-validator';
 import { MAX_SOURCE_LENGTH } from '../actual-rows.js';
 import { PutActualDto } from './put-actual.dto.js';
 
 export const MAX_JSON_ROWS = 100_000;
 
-/** One row of a JSON import: like PUT /api/v1/actuals, `source` may come from the import. */
-export class ActualRowDto extends PutActualDto {}
+/** One row of a JSON import: like PUT /api/v1/actuals, but `source` may come from the import. */
+export class ActualRowDto extends OmitType(PutActualDto, ['source'] as const) {
+  @ApiPropertyOptional({
+    example: 'bureau-daily-report',
+    maxLength: MAX_SOURCE_LENGTH,
+    description: 'Required unless the import gives `source` for rows that do not name their own.',
+  })
+  source?: string;
+}
 
 export class BulkActualsDto {
   @ApiPropertyOptional({
     example: 'bureau-weekly-upload',
     maxLength: MAX_SOURCE_LENGTH,
-    description: 'Source of the rows that do not name their own.',
+    description: 'Source of the rows that do not name their own. Without it, every row must name its source.',
   })
   @IsOptional()
   @IsString()

@@ -6,7 +6,8 @@ export class ImportCsvQuery {
   @ApiPropertyOptional({
     example: 'ticketing-export-2022-04',
     maxLength: MAX_SOURCE_LENGTH,
-    description: 'Source of the rows whose `source` column is empty or absent.',
+    description:
+      'Source of the rows whose `source` column is empty or absent. Without it, every row must name its source.',
   })
   @IsOptional()
   @IsString()

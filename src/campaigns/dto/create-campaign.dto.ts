@@ -22,7 +22,11 @@ export class CreateCampaignDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiPropertyOptional({ example: '高铁站广告与车厢冠名 (station ads and named trains)', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: '高铁站广告与车厢冠名 (station ads and named trains)',
+    nullable: true,
+  })
   @IsOptional()
   @IsString()
   @Length(0, 5000)
@@ -68,6 +72,7 @@ export class CreateCampaignDto {
   responsibleUnit!: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'The responsible unit as an organization of the platform, when it is one.',
@@ -77,6 +82,7 @@ export class CreateCampaignDto {
   responsibleOrganizationId?: string | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 120000,
     nullable: true,
     description: 'Expected extra visitors (projections use it).',
@@ -88,6 +94,7 @@ export class CreateCampaignDto {
   expectedIncrementalVisitors?: number | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 90000000,
     nullable: true,
     description: 'Expected extra tourism revenue, yuan.',
@@ -110,7 +117,7 @@ export class CreateCampaignDto {
   @IsUUID(undefined, { each: true })
   eventIds?: string[];
 
-  @ApiPropertyOptional({ example: 'Dates and budget illustrative', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Dates and budget illustrative', nullable: true })
   @IsOptional()
   @IsString()
   @Length(0, 2000)

@@ -40,6 +40,9 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ REPORT_TZ: 'Mars/Olympus' }, 'REPORT_TZ'],
     [{ NODE_ENV: 'production', SIGNING_SECRET: 'short' }, 'SIGNING_SECRET'],
+    [{ NODE_ENV: 'production', SIGNING_SECRET: 'x'.repeat(32) }, 'PUBLIC_URL'],
+    [{ NODE_ENV: 'production', SIGNING_SECRET: 'x'.repeat(32), PUBLIC_URL: 'planner.example' }, 'PUBLIC_URL'],
+    [{ JSON_MAX_DEPTH: '1' }, 'JSON_MAX_DEPTH'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
@@ -59,5 +62,25 @@ describe('parseDatabaseUrl', () => {
       schema: 'public',
     });
     expect(() => parseDatabaseUrl('postgres://h/db?schema=x;drop')).toThrow(/invalid schema/);
+  });
+});
+
+describe('PUBLIC_URL', () => {
+  it('is required in production and used as given', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SIGNING_SECRET: 'x'.repeat(32) })).toThrow(
+      /PUBLIC_URL must be set in production/,
+    );
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SIGNING_SECRET: 'x'.repeat(32),
+      PUBLIC_URL: 'https://planner.example.gov.cn/',
+    });
+    expect(config.http.publicUrl).toBe('https://planner.example.gov.cn');
+  });
+
+  it('falls back to the local address outside production', () => {
+    expect(loadConfig({ NODE_ENV: 'development', PORT: '3100' }).http.publicUrl).toBe(
+      'http://127.0.0.1:3100',
+    );
   });
 });

@@ -12,6 +12,8 @@ export interface AppConfig {
     /** Fastify's trustProxy: false, true, a hop count or addresses/CIDRs of the proxies. */
     trustProxy: boolean | number | string[];
     bodyLimitBytes: number;
+    /** Deepest nesting of objects and arrays a JSON body may have; deeper is a 400 at parse time. */
+    jsonMaxDepth: number;
     importBodyLimitBytes: number;
     rateLimitPerMinute: number;
   };
@@ -102,19 +104,28 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (envName === 'production' && merged.SIGNING_SECRET.length < 32) {
     throw new ConfigError('SIGNING_SECRET', 'must be set to at least 32 characters in production');
   }
+  // Links in emails (unsubscribe, reports) and the OpenAPI server are built from it.
+  const publicUrl = url('PUBLIC_URL', ['http:', 'https:']);
+  if (envName === 'production' && !publicUrl) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      'must be set in production: the address readers reach the planner at, used in email links (e.g. https://planner.example.gov.cn)',
+    );
+  }
 
   return {
     env: envName,
     http: {
       port,
       host,
-      publicUrl: (merged.PUBLIC_URL || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(
+      publicUrl: (publicUrl || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(
         /\/$/,
         '',
       ),
       corsOrigins: cors === '*' ? true : cors ? cors.split(',').map((o) => o.trim()) : [],
       trustProxy: parseTrustProxy(merged.TRUST_PROXY),
       bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024, 1024 ** 3),
+      jsonMaxDepth: int('JSON_MAX_DEPTH', 2, 1000),
       importBodyLimitBytes: int('IMPORT_BODY_LIMIT_BYTES', 1024, 4 * 1024 ** 3),
       rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 1, 10_000_000),
     },

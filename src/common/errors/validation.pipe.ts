@@ -1,4 +1,9 @@
-import { ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
+import {
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError as ClassValidatorError,
+} from '@nestjs/common';
+import { malformedTextPath } from '../http/well-formed-unicode.js';
 import { ValidationError } from './domain-error.js';
 
 export interface FieldProblem {
@@ -20,7 +25,7 @@ export function flattenValidationErrors(errors: ClassValidatorError[], parent = 
  * query strings and JSON to the DTO's types, and reports every bad field at once.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -32,4 +37,24 @@ export function createValidationPipe(): ValidationPipe {
       return new ValidationError(message || 'The request is not valid', details);
     },
   });
+}
+
+/**
+ * The one place where every JSON body, query string and path parameter is checked for text that
+ * is not well-formed Unicode (a lone surrogate such as `"\ud800"`), before any DTO or validator
+ * sees it: a 400 naming the field instead of a URIError deep inside a validator.
+ */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const path = malformedTextPath(value, metadata.data ?? '');
+      if (path !== null) {
+        const field = path || metadata.type;
+        throw new ValidationError(`${field} is not well-formed Unicode text (a lone surrogate)`, [
+          { field, problems: [`${field} must be well-formed Unicode text`] },
+        ]);
+      }
+    }
+    return super.transform(value, metadata);
+  }
 }

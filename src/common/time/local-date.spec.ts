@@ -101,6 +101,17 @@ describe('local dates', () => {
     expect(isDateTimeText('2022-09-23')).toBe(false);
     expect(parseDateTimeText('2022-09-23T10:00').toISOString()).toBe('2022-09-23T02:00:00.000Z');
     expect(parseDateTimeText('2022-09-23T10:00:00Z').toISOString()).toBe('2022-09-23T10:00:00.000Z');
+    expect(parseDateTimeText('2022-09-23T10:00+0530').toISOString()).toBe('2022-09-23T04:30:00.000Z');
+    expect(parseDateTimeText('2022-09-23T10:00-12:00').toISOString()).toBe('2022-09-23T22:00:00.000Z');
+    expect(parseDateTimeText('2022-09-23T10:00+14:00').toISOString()).toBe('2022-09-22T20:00:00.000Z');
+  });
+
+  it('refuses impossible offsets, one parser for validation and reading', () => {
+    for (const bad of ['+99:00', '+24:00', '+12:60', '-12:01', '+14:01', '+0860', '+8:00', 'z']) {
+      const text = `2022-11-01T09:00${bad}`;
+      expect(isDateTimeText(text)).toBe(false);
+      expect(() => parseDateTimeText(text)).toThrow(RangeError);
+    }
   });
 });
 

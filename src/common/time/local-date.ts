@@ -150,30 +150,63 @@ export const minDate = (a: LocalDate, b: LocalDate): LocalDate => (a <= b ? a : 
 export const maxDate = (a: LocalDate, b: LocalDate): LocalDate => (a >= b ? a : b);
 
 const DATE_TIME_RE =
-  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))?$/;
+
+/** The widest UTC offsets in use anywhere (UTC−12:00 to UTC+14:00), in minutes. */
+const MIN_OFFSET_MINUTES = -12 * 60;
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+interface DateTimeParts {
+  date: LocalDate;
+  hours: number;
+  minutes: number;
+  seconds: number;
+  ms: number;
+  /** Minutes east of UTC, or null for a zone-less local time. */
+  offsetMinutes: number | null;
+}
 
 /**
- * True for an ISO 8601 date-time with an offset (`2022-09-23T02:00:00Z`, `…+08:00`) or a
+ * The one strict reader of date-times: every field in range, the date real, the offset a real
+ * one (`Z`, or ±hh:mm with minutes below 60 between −12:00 and +14:00). Null when any is not.
+ */
+function dateTimeParts(value: unknown): DateTimeParts | null {
+  if (typeof value !== 'string') return null;
+  const m = DATE_TIME_RE.exec(value);
+  if (!m || !isLocalDate(m[1])) return null;
+  const [hours, minutes, seconds] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  let offsetMinutes: number | null = null;
+  if (m[6]) offsetMinutes = 0;
+  else if (m[7]) {
+    const [oh, om] = [Number(m[8]), Number(m[9])];
+    if (om > 59) return null;
+    offsetMinutes = (m[7] === '-' ? -1 : 1) * (oh * 60 + om);
+    if (offsetMinutes < MIN_OFFSET_MINUTES || offsetMinutes > MAX_OFFSET_MINUTES) return null;
+  }
+  const ms = m[5] ? Number(m[5].slice(0, 3).padEnd(3, '0')) : 0;
+  return { date: m[1], hours, minutes, seconds, ms, offsetMinutes };
+}
+
+/**
+ * True for an ISO 8601 date-time with a real offset (`2022-09-23T02:00:00Z`, `…+08:00`) or a
  * zone-less local time (`2022-09-23T10:00`, read in a zone by {@link parseDateTimeText}).
+ * `+99:00`, `+24:00`, `+12:60`, 30 February and 24:00 are not.
  */
 export function isDateTimeText(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DATE_TIME_RE.exec(value);
-  if (!m || !isLocalDate(m[1])) return false;
-  const [hours, minutes, seconds] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
-  return hours <= 23 && minutes <= 59 && seconds <= 59;
+  return dateTimeParts(value) !== null;
 }
 
 /** The instant of a {@link isDateTimeText} string; a zone-less time is local time in `zone`. */
 export function parseDateTimeText(value: string, zone: string = CITY_TIME_ZONE): Date {
-  const m = DATE_TIME_RE.exec(value);
-  if (!m || !isDateTimeText(value)) throw new RangeError(`Not an ISO 8601 date-time: "${value}"`);
-  if (m[6]) return new Date(value);
-  const { year, month, day } = dateParts(m[1]);
-  const ms = m[5] ? Number(m[5].slice(0, 3).padEnd(3, '0')) : 0;
-  return new Date(
-    new TZDate(year, month - 1, day, Number(m[2]), Number(m[3]), Number(m[4] ?? 0), ms, zone).getTime(),
-  );
+  const p = dateTimeParts(value);
+  if (!p) throw new RangeError(`Not an ISO 8601 date-time: "${value}"`);
+  const { year, month, day } = dateParts(p.date);
+  if (p.offsetMinutes !== null) {
+    const utc = Date.UTC(year, month - 1, day, p.hours, p.minutes, p.seconds, p.ms);
+    return new Date(utc - p.offsetMinutes * 60_000);
+  }
+  return new Date(new TZDate(year, month - 1, day, p.hours, p.minutes, p.seconds, p.ms, zone).getTime());
 }
 
 /** An instant as ISO 8601 with the zone's offset: `2022-09-23T10:00:00+08:00`. */

@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUrl,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, Min } from 'class-validator';
+import { NestedObject } from '../../common/http/nested-object.js';
 import { IsDateTimeText } from '../../common/time/time-validators.js';
 import { EVENT_CATEGORIES, type EventCategory } from '../event-status.js';
 
@@ -23,13 +10,13 @@ export class EventContactDto {
   @Length(1, 100)
   name!: string;
 
-  @ApiPropertyOptional({ example: '+86 744 000 0000', nullable: true, maxLength: 40 })
+  @ApiPropertyOptional({ type: String, example: '+86 744 000 0000', nullable: true, maxLength: 40 })
   @IsOptional()
   @IsString()
   @Length(1, 40)
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'events@tianmen.example', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'events@tianmen.example', nullable: true })
   @IsOptional()
   @IsEmail()
   @Length(3, 320)
@@ -51,13 +38,17 @@ export class CreateEventDto {
   @Length(1, 200)
   titleZh!: string;
 
-  @ApiPropertyOptional({ example: '9th Tianmen Mountain Wingsuit Flying World Championship', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: '9th Tianmen Mountain Wingsuit Flying World Championship',
+    nullable: true,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   titleEn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
   @IsOptional()
   @IsString()
   @Length(0, 5000)
@@ -90,6 +81,7 @@ export class CreateEventDto {
   expectedAttendance!: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 70,
     minimum: 0,
     maximum: 100,
@@ -102,31 +94,43 @@ export class CreateEventDto {
   @Max(100)
   expectedOutsideCitySharePct?: number | null;
 
-  @ApiPropertyOptional({ example: 1200, nullable: true, description: 'Expected spend per attendee, yuan.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 1200,
+    nullable: true,
+    description: 'Expected spend per attendee, yuan.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   expectedSpendPerAttendeeYuan?: number | null;
 
-  @ApiPropertyOptional({ example: 'https://tickets.example/tianmen-wingsuit-2022', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'https://tickets.example/tianmen-wingsuit-2022',
+    nullable: true,
+  })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @Length(1, 500)
   ticketingUrl?: string | null;
 
   @ApiProperty({ type: EventContactDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EventContactDto)
+  @NestedObject(() => EventContactDto)
   contact!: EventContactDto;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The campaign promoting the event.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The campaign promoting the event.',
+  })
   @IsOptional()
   @IsUUID()
   campaignId?: string | null;
 
-  @ApiPropertyOptional({ example: 'Dates illustrative', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Dates illustrative', nullable: true })
   @IsOptional()
   @IsString()
   @Length(0, 2000)

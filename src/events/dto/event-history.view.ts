@@ -29,6 +29,8 @@ export class EventHistoryView {
   reason!: string | null;
 
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
     nullable: true,
     description: 'Warnings seen, override given, fields changed, actuals recorded.',
     example: { override: { reason: 'timed entry' }, warnings: [{ code: 'capacity_exceeded' }] },

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { NestedObject } from '../../common/http/nested-object.js';
 
 export class OverrideDto {
   @ApiProperty({ example: '限流预约：分时段入园，另开西线 (timed entry and the west line opened)' })
@@ -15,9 +15,7 @@ export class ApproveEventDto {
     description: 'Needed when a capacity warning stands; its reason is kept in the audit trail.',
   })
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OverrideDto)
+  @NestedObject(() => OverrideDto)
   override?: OverrideDto;
 }
 

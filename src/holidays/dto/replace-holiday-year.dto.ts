@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray } from 'class-validator';
+import { NestedObject } from '../../common/http/nested-object.js';
 import { HolidayDayDto } from './holiday-day.dto.js';
 
 export class ReplaceHolidayYearDto {
@@ -15,7 +15,6 @@ export class ReplaceHolidayYearDto {
   })
   @IsArray()
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => HolidayDayDto)
+  @NestedObject(() => HolidayDayDto, { each: true })
   days!: HolidayDayDto[];
 }

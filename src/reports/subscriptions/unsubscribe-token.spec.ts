@@ -20,4 +20,25 @@ describe('unsubscribe tokens', () => {
     for (const junk of ['', '.', ID, `${ID}.`, 'x.y', `${ID}.${'A'.repeat(500)}`])
       expect(verifyUnsubscribeToken(junk, 'secret-a')).toBeNull();
   });
+
+  it('accept only the canonical base64url form of the signature', () => {
+    const token = signUnsubscribeToken(ID, 'secret-a');
+    const [id, sig] = token.split('.');
+    const last = sig.at(-1)!;
+    // 32 bytes in 43 characters: the last one carries 4 bits; its 2 low bits must be zero.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const sibling = alphabet[alphabet.indexOf(last) ^ 1];
+    const variants = [
+      `${token}=`,
+      `${token}==`,
+      `${id}.${sig.slice(0, 10)}!${sig.slice(10)}`,
+      `${id}.${sig.slice(0, 10)} ${sig.slice(10)}`,
+      `${id}.${sig.replace(/-/g, '+').replace(/_/g, '/')}${/[-_]/.test(sig) ? '' : '+'}`,
+      `${id}.${sig.slice(0, -1)}${sibling}`,
+      `${id}.${sig}\n`,
+      `${id.toUpperCase()}.${sig}`,
+    ];
+    for (const variant of variants) expect(verifyUnsubscribeToken(variant, 'secret-a')).toBeNull();
+    expect(verifyUnsubscribeToken(token, 'secret-a')).toBe(ID);
+  });
 });

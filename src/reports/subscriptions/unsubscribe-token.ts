@@ -18,7 +18,10 @@ export function verifyUnsubscribeToken(token: string, secret: string): string | 
   if (dot < 0) return null;
   const id = token.slice(0, dot);
   if (!ID.test(id)) return null;
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
+  const signature = token.slice(dot + 1);
+  const given = Buffer.from(signature, 'base64url');
+  // Node decodes leniently (padding, junk, `+/`, stray low bits): only the one form we sign counts.
+  if (given.toString('base64url') !== signature) return null;
   const expected = mac(id, secret);
   return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
 }

@@ -2,8 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { METRICS, SCOPES, type Metric, type Scope } from '../../actuals/metric.js';
+import { PageQueryDto } from '../../common/http/pagination.js';
 
-export class ListTargetsQuery {
+/** Filters and the page window (`limit`, `offset`) of `GET /targets`. */
+export class ListTargetsQuery extends PageQueryDto {
   @ApiPropertyOptional({ example: 2022 })
   @IsOptional()
   @Type(() => Number)

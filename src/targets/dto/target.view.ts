@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { METRICS, SCOPES, type Metric, type Scope } from '../../actuals/metric.js';
+import { PageView } from '../../common/http/pagination.js';
 import type { ResolvedTarget, TotalSource } from '../targets.service.js';
 
 export class TargetProjectionStateView {
@@ -176,3 +177,5 @@ export class TargetPathView {
   @ApiProperty({ type: [TargetPathDayView] })
   days!: TargetPathDayView[];
 }
+
+export class TargetPage extends PageView(TargetView) {}

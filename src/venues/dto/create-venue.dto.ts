@@ -23,6 +23,7 @@ export class CreateVenueDto {
   kind!: VenueKind;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 5,
     example: 5,
@@ -36,6 +37,7 @@ export class CreateVenueDto {
   aRating?: number | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     example: 50000,
     nullable: true,
@@ -49,6 +51,7 @@ export class CreateVenueDto {
   maxDailyCapacity?: number | null;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     example: 15000,
     nullable: true,
@@ -65,7 +68,12 @@ export class CreateVenueDto {
   @IsTimeZone()
   timeZone?: string;
 
-  @ApiPropertyOptional({ example: 'Capacity: illustrative figure', nullable: true, maxLength: 2000 })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'Capacity: illustrative figure',
+    nullable: true,
+    maxLength: 2000,
+  })
   @IsOptional()
   @IsString()
   @Length(0, 2000)
