@@ -56,18 +56,22 @@ export class CampaignWorkflowService {
     const refuse = (from: string) =>
       new InvalidTransitionError('Campaign', id, from, rule.to, action, rule.from);
     if (!rule.from.includes(campaign.status)) throw refuse(campaign.status);
-    const result = await this.campaigns
-      .createQueryBuilder()
-      .update(Campaign)
-      .set({ ...extra, status: rule.to, version: () => '"version" + 1', updatedAt: this.clock.now() })
-      .where({ id, status: campaign.status })
-      .execute();
-    if (result.affected !== 1) throw refuse((await this.campaignsService.find(id)).status);
-    await this.projections.changed({
-      source: 'campaign',
-      years: yearsBetween(campaign.startDate, campaign.endDate),
-      venueIds: [],
+    const moved = await this.projections.transaction(async (manager, changed) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Campaign)
+        .set({ ...extra, status: rule.to, version: () => '"version" + 1', updatedAt: this.clock.now() })
+        .where({ id, status: campaign.status })
+        .execute();
+      if (result.affected !== 1) return false;
+      await changed({
+        source: 'campaign',
+        years: yearsBetween(campaign.startDate, campaign.endDate),
+        venueIds: [],
+      });
+      return true;
     });
+    if (!moved) throw refuse((await this.campaignsService.find(id)).status);
     return this.campaignsService.get(id, user);
   }
 }

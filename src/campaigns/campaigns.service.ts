@@ -47,7 +47,7 @@ export class CampaignsService {
     assertDates(dto.startDate, dto.endDate);
     const now = this.clock.now();
     const id = newId();
-    await this.dataSource.transaction(async (manager) => {
+    await this.projections.transaction(async (manager, changed) => {
       await assertOrganization(manager, dto.responsibleOrganizationId);
       await manager.insert(Campaign, {
         id,
@@ -70,11 +70,7 @@ export class CampaignsService {
         updatedAt: now,
       });
       if (dto.eventIds?.length) await this.links.setLinks(manager, id, dto.eventIds);
-    });
-    await this.projections.changed({
-      source: 'campaign',
-      years: yearsBetween(dto.startDate, dto.endDate),
-      venueIds: [],
+      await changed({ source: 'campaign', years: yearsBetween(dto.startDate, dto.endDate), venueIds: [] });
     });
     return this.get(id, user);
   }
@@ -138,7 +134,8 @@ export class CampaignsService {
       patch.expectedIncrementalRevenueYuan = dto.expectedIncrementalRevenueYuan;
     if (dto.note !== undefined) patch.note = dto.note;
 
-    await this.dataSource.transaction(async (manager) => {
+    const moved = PROJECTED_FIELDS.some((f) => patch[f] !== undefined && patch[f] !== before[f]);
+    await this.projections.transaction(async (manager, changed) => {
       await assertOrganization(manager, dto.responsibleOrganizationId);
       if (dto.eventIds !== undefined) await this.links.setLinks(manager, id, dto.eventIds);
       const result = await manager
@@ -153,20 +150,19 @@ export class CampaignsService {
           `Campaign ${id} changed meanwhile; read it again and retry`,
         );
       }
+      if (moved) {
+        await changed({
+          source: 'campaign',
+          years: [
+            ...new Set([
+              ...yearsBetween(before.startDate, before.endDate),
+              ...yearsBetween(startDate, endDate),
+            ]),
+          ],
+          venueIds: [],
+        });
+      }
     });
-    const moved = PROJECTED_FIELDS.some((f) => patch[f] !== undefined && patch[f] !== before[f]);
-    if (moved) {
-      await this.projections.changed({
-        source: 'campaign',
-        years: [
-          ...new Set([
-            ...yearsBetween(before.startDate, before.endDate),
-            ...yearsBetween(startDate, endDate),
-          ]),
-        ],
-        venueIds: [],
-      });
-    }
     return this.get(id, user);
   }
 
@@ -179,11 +175,13 @@ export class CampaignsService {
         `Campaign ${id} is ${campaign.status}: only drafts can be deleted; cancel it instead`,
       );
     }
-    await this.campaigns.delete({ id, status: 'draft' });
-    await this.projections.changed({
-      source: 'campaign',
-      years: yearsBetween(campaign.startDate, campaign.endDate),
-      venueIds: [],
+    await this.projections.transaction(async (manager, changed) => {
+      await manager.delete(Campaign, { id, status: 'draft' });
+      await changed({
+        source: 'campaign',
+        years: yearsBetween(campaign.startDate, campaign.endDate),
+        venueIds: [],
+      });
     });
   }
 }
