@@ -69,7 +69,6 @@ describe('when Redis stalls', () => {
   let t: TestApp;
   let admin: TestUser;
   let planner: TestUser;
-  let venueId: string;
   let targetId: string;
   let paused = false;
 
@@ -94,7 +93,7 @@ describe('when Redis stalls', () => {
     t = await createTestApp({ withWorker: false, env: { REDIS_URL: redis.url } });
     admin = await createUser(t.app, 'admin');
     planner = await createUser(t.app, 'planner');
-    venueId = (await createVenue(t.http, admin)).id;
+    await createVenue(t.http, admin);
     const target = await t.http
       .post('/api/v1/targets')
       .set(planner.auth)
