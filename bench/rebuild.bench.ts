@@ -224,14 +224,15 @@ try {
     20,
     (i) => 15 + (i % 60),
     async (id, pct) => {
-      await dataSource
-        .getRepository(Event)
-        .update(
+      const e = byId.get(id)!;
+      await inputs.transaction(async (manager, changed) => {
+        await manager.update(
+          Event,
           { id },
           { expectedOutsideCitySharePct: pct, version: () => '"version" + 1', updatedAt: new Date() },
         );
-      const e = byId.get(id)!;
-      await inputs.changed(eventChange({ ...e, timeZone: e.venue!.timeZone }));
+        await changed(eventChange({ ...e, timeZone: e.venue!.timeZone }));
+      });
       return true;
     },
   );

@@ -33,13 +33,17 @@ const POSTGRES_ROWS = 10_000;
 export class ActualWriter {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async write(buffer: ActualBuffer, now: Date): Promise<void> {
+  /**
+   * `dirtyTargetIds`: the targets these rows can move, marked dirty (inputs version bumped) in
+   * the same transaction as the rows, so a crash after the commit cannot lose their rebuild.
+   */
+  async write(buffer: ActualBuffer, now: Date, dirtyTargetIds: string[] = []): Promise<void> {
     if (!buffer.length) return;
-    if (this.dataSource.options.type === 'postgres') await this.writePostgres(buffer, now);
-    else await this.writeSqlite(buffer, now);
+    if (this.dataSource.options.type === 'postgres') await this.writePostgres(buffer, now, dirtyTargetIds);
+    else await this.writeSqlite(buffer, now, dirtyTargetIds);
   }
 
-  private async writeSqlite(buffer: ActualBuffer, now: Date): Promise<void> {
+  private async writeSqlite(buffer: ActualBuffer, now: Date, dirtyTargetIds: string[]): Promise<void> {
     const db = (this.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database })
       .databaseConnection;
     const updatedAt = this.dataSource.driver.preparePersistentValue(
@@ -51,6 +55,12 @@ export class ActualWriter {
         `${INSERT} VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ${CONFLICT}`,
       );
     const full = statement(Math.min(SQLITE_ROWS, buffer.length));
+    const markDirty = dirtyTargetIds.length
+      ? db.prepare(
+          `UPDATE "targets" SET "inputsVersion" = "inputsVersion" + 1, "dirtySince" = COALESCE("dirtySince", ?) ` +
+            `WHERE "id" IN (${dirtyTargetIds.map(() => '?').join(', ')})`,
+        )
+      : null;
     const n = buffer.length;
     // Alone on the shared connection: no other request's transaction is open meanwhile.
     await sqliteTransactionQueue(this.dataSource)!.exclusive(
@@ -75,11 +85,12 @@ export class ActualWriter {
           }
           stmt.run(params);
         }
+        markDirty?.run(updatedAt, ...dirtyTargetIds);
       }),
     );
   }
 
-  private async writePostgres(buffer: ActualBuffer, now: Date): Promise<void> {
+  private async writePostgres(buffer: ActualBuffer, now: Date, dirtyTargetIds: string[]): Promise<void> {
     const sql = `${INSERT} SELECT u.*, $9::timestamp FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::bigint[], $7::varchar[], $8::text[]) AS u ${CONFLICT}`;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -104,6 +115,13 @@ export class ActualWriter {
           columns[7].push(buffer.notes.get(i) ?? null);
         }
         await runner.query(sql, [...columns, now]);
+      }
+      // One row per statement, in id order (as ProjectionInputs.markTargets: no deadlock).
+      for (const id of [...dirtyTargetIds].sort()) {
+        await runner.query(
+          `UPDATE "targets" SET "inputsVersion" = "inputsVersion" + 1, "dirtySince" = COALESCE("dirtySince", $1) WHERE "id" = $2`,
+          [now, id],
+        );
       }
       await runner.commitTransaction();
     } catch (error) {

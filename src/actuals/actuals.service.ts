@@ -91,10 +91,14 @@ export class ActualsService {
   }
 
   private async finish(buffer: ActualBuffer, started: number): Promise<ImportResultView> {
-    await this.writer.write(buffer, this.clock.now());
     const years = [...buffer.years].sort((a, b) => a - b);
     const venueIds = buffer.venueIds();
-    if (buffer.length) await this.projections.changed({ source: 'actual', years, venueIds });
+    // The affected targets are marked dirty in the same transaction as the rows (see ActualWriter).
+    const dirty = buffer.length
+      ? await this.projections.affectedTargets({ source: 'actual', years, venueIds })
+      : [];
+    await this.writer.write(buffer, this.clock.now(), dirty);
+    await this.projections.queue(dirty, 'actual');
     return {
       rows: buffer.length,
       firstDate: buffer.firstDate,

@@ -57,25 +57,26 @@ export class CampaignWorkflowService {
     const refuse = (from: string) =>
       new InvalidTransitionError('Campaign', id, from, rule.to, action, rule.from);
     if (!rule.from.includes(campaign.status)) throw refuse(campaign.status);
-    const result = await this.campaigns
-      .createQueryBuilder()
-      .update(Campaign)
-      .set({ ...extra, status: rule.to, version: () => '"version" + 1', updatedAt: this.clock.now() })
-      .where({ id, status: campaign.status, version: campaign.version })
-      .execute();
-    if (result.affected !== 1) {
+    const moved = await this.projections.transaction(async (manager, changed) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Campaign)
+        .set({ ...extra, status: rule.to, version: () => '"version" + 1', updatedAt: this.clock.now() })
+        .where({ id, status: campaign.status, version: campaign.version })
+        .execute();
+      if (result.affected !== 1) return false;
+      await changed({
+        source: 'campaign',
+        years: yearsBetween(campaign.startDate, campaign.endDate),
+        venueIds: [],
+      });
+      return true;
+    });
+    if (!moved) {
       const current = await this.campaignsService.find(id);
       if (current.status !== campaign.status) throw refuse(current.status);
-      throw new ConflictError(
-        'concurrent_change',
-        `Campaign ${id} changed meanwhile; read it again and retry`,
-      );
+      throw new ConflictError('concurrent_change', `Campaign ${id} changed meanwhile; read it again and retry`);
     }
-    await this.projections.changed({
-      source: 'campaign',
-      years: yearsBetween(campaign.startDate, campaign.endDate),
-      venueIds: [],
-    });
     return this.campaignsService.get(id, user);
   }
 }

@@ -48,7 +48,7 @@ export class CampaignsService {
     assertDates(dto.startDate, dto.endDate);
     const now = this.clock.now();
     const id = newId();
-    await this.dataSource.transaction(async (manager) => {
+    await this.projections.transaction(async (manager, changed) => {
       await assertOrganization(manager, dto.responsibleOrganizationId);
       await manager.insert(Campaign, {
         id,
@@ -71,11 +71,7 @@ export class CampaignsService {
         updatedAt: now,
       });
       if (dto.eventIds?.length) await this.links.setLinks(manager, id, dto.eventIds);
-    });
-    await this.projections.changed({
-      source: 'campaign',
-      years: yearsBetween(dto.startDate, dto.endDate),
-      venueIds: [],
+      await changed({ source: 'campaign', years: yearsBetween(dto.startDate, dto.endDate), venueIds: [] });
     });
     return this.get(id, user);
   }
@@ -140,7 +136,8 @@ export class CampaignsService {
       patch.expectedIncrementalRevenueYuan = dto.expectedIncrementalRevenueYuan;
     if (dto.note !== undefined) patch.note = dto.note;
 
-    await this.dataSource.transaction(async (manager) => {
+    const moved = PROJECTED_FIELDS.some((f) => patch[f] !== undefined && patch[f] !== before[f]);
+    await this.projections.transaction(async (manager, changed) => {
       await assertOrganization(manager, dto.responsibleOrganizationId);
       if (dto.eventIds !== undefined) await this.links.setLinks(manager, id, dto.eventIds);
       const result = await manager
@@ -155,20 +152,19 @@ export class CampaignsService {
           `Campaign ${id} changed meanwhile; read it again and retry`,
         );
       }
+      if (moved) {
+        await changed({
+          source: 'campaign',
+          years: [
+            ...new Set([
+              ...yearsBetween(before.startDate, before.endDate),
+              ...yearsBetween(startDate, endDate),
+            ]),
+          ],
+          venueIds: [],
+        });
+      }
     });
-    const moved = PROJECTED_FIELDS.some((f) => patch[f] !== undefined && patch[f] !== before[f]);
-    if (moved) {
-      await this.projections.changed({
-        source: 'campaign',
-        years: [
-          ...new Set([
-            ...yearsBetween(before.startDate, before.endDate),
-            ...yearsBetween(startDate, endDate),
-          ]),
-        ],
-        venueIds: [],
-      });
-    }
     return this.get(id, user);
   }
 
@@ -181,18 +177,19 @@ export class CampaignsService {
         `Campaign ${id} is ${campaign.status}: only drafts can be deleted; cancel it instead`,
       );
     }
-    const deleted = await this.campaigns.delete({ id, status: 'draft', version: campaign.version });
-    if (deleted.affected !== 1) {
-      throw new ConflictError(
-        'concurrent_change',
-        `Campaign ${id} changed meanwhile; read it again and retry`,
-      );
-    }
-    await this.projections.changed({
-      source: 'campaign',
-      years: yearsBetween(campaign.startDate, campaign.endDate),
-      venueIds: [],
+    const deleted = await this.projections.transaction(async (manager, changed) => {
+      const result = await manager.delete(Campaign, { id, status: 'draft', version: campaign.version });
+      if (result.affected !== 1) return false;
+      await changed({
+        source: 'campaign',
+        years: yearsBetween(campaign.startDate, campaign.endDate),
+        venueIds: [],
+      });
+      return true;
     });
+    if (!deleted) {
+      throw new ConflictError('concurrent_change', `Campaign ${id} changed meanwhile; read it again and retry`);
+    }
   }
 }
 

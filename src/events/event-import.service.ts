@@ -160,9 +160,6 @@ export class EventImportService {
     }
     if (!prepared.length) throw new UnprocessableError('empty_import', 'The file has a header but no rows');
     await this.save(prepared, status, user, now);
-    await this.projections.changed(
-      eventChange(...prepared.map((p) => ({ ...p.event, timeZone: p.timeZone }))),
-    );
     return { imported: prepared.length, status, eventIds: prepared.map((p) => p.event.id) };
   }
 
@@ -285,7 +282,7 @@ export class EventImportService {
     // entities by position, which mixes up rows on SQLite (no RETURNING), ids included.
     const insert = (manager: EntityManager, target: typeof Event | typeof EventHistory, rows: object[]) =>
       manager.createQueryBuilder().insert().into(target).values(rows).updateEntity(false).execute();
-    await this.dataSource.transaction(async (manager) => {
+    await this.projections.transaction(async (manager, changed) => {
       for (let i = 0; i < prepared.length; i += INSERT_CHUNK) {
         const chunk = prepared.slice(i, i + INSERT_CHUNK);
         await insert(
@@ -312,6 +309,7 @@ export class EventImportService {
           ),
         );
       }
+      await changed(eventChange(...prepared.map((p) => ({ ...p.event, timeZone: p.timeZone }))));
     });
   }
 }

@@ -134,7 +134,7 @@ export class EventWorkflowService {
   ): Promise<EventChange> {
     const rule = EVENT_TRANSITIONS[action];
     const now = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
+    await this.projections.transaction(async (manager, changed) => {
       const result = await manager
         .createQueryBuilder()
         .update(Event)
@@ -161,8 +161,8 @@ export class EventWorkflowService {
         reason: audit.reason ?? null,
         details: audit.details ?? null,
       });
+      await changed(eventChange({ ...event, timeZone: event.venue!.timeZone }));
     });
-    await this.projections.changed(eventChange({ ...event, timeZone: event.venue!.timeZone }));
     return { event: await this.events.get(event.id), warnings };
   }
 }

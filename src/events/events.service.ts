@@ -82,7 +82,7 @@ export class EventsService {
     const organizationId = this.organizationFor(dto, user);
     const now = this.clock.now();
     const id = newId();
-    const venue = await this.dataSource.transaction(async (manager) => {
+    await this.projections.transaction(async (manager, changed) => {
       if (!(await manager.existsBy(Organization, { id: organizationId }))) {
         throw new NotFoundError('Organization', organizationId);
       }
@@ -114,11 +114,9 @@ export class EventsService {
         updatedAt: now,
       });
       await recordHistory(manager, user, { eventId: id, action: 'create', from: null, to: 'draft', at: now });
-      return venue;
+      await changed(eventChange({ ...times, venueId: venue.id, timeZone: venue.timeZone }));
     });
-    const event = await this.get(id);
-    await this.projections.changed(eventChange({ ...event, timeZone: venue.timeZone }));
-    return event;
+    return this.get(id);
   }
 
   /** The event with its venue and organization; visibility is checked by `@Owned` on the route. */
@@ -161,7 +159,7 @@ export class EventsService {
       );
     }
     const now = this.clock.now();
-    const result = await this.dataSource.transaction(async (manager) => {
+    await this.projections.transaction(async (manager, recordChange) => {
       const venue = dto.venueId ? await findVenue(manager, dto.venueId) : before.venue!;
       if (dto.campaignId) await assertCampaign(manager, dto.campaignId);
       const times = parseTimes(
@@ -188,7 +186,7 @@ export class EventsService {
         note: dto.note,
       };
       const changed = EDITABLE.filter((f) => next[f] !== undefined && !same(next[f], before[f]));
-      if (!changed.length) return { changed, venue };
+      if (!changed.length) return;
       const patch = Object.fromEntries(changed.map((f) => [f, next[f]])) as Partial<Event>;
       const reapproval = REAPPROVAL_FIELDS.filter((f) => changed.includes(f));
       const status = before.status === 'approved' && reapproval.length ? 'submitted' : before.status;
@@ -213,17 +211,21 @@ export class EventsService {
         reason: status !== before.status ? `Changed ${reapproval.join(', ')}: needs approval again` : null,
         details: { changedFields: changed },
       });
-      return { changed, venue };
+      if (changed.some((f) => PROJECTED.includes(f)) || status !== before.status) {
+        await recordChange(
+          eventChange(
+            { ...before, timeZone: before.venue!.timeZone },
+            {
+              startsAt: patch.startsAt ?? before.startsAt,
+              endsAt: patch.endsAt ?? before.endsAt,
+              venueId: venue.id,
+              timeZone: venue.timeZone,
+            },
+          ),
+        );
+      }
     });
     const event = await this.get(id);
-    if (result.changed.some((f) => PROJECTED.includes(f)) || event.status !== before.status) {
-      await this.projections.changed(
-        eventChange(
-          { ...before, timeZone: before.venue!.timeZone },
-          { ...event, timeZone: result.venue.timeZone },
-        ),
-      );
-    }
     return { event, warnings: await this.warningsIfScheduled(event) };
   }
 
@@ -236,11 +238,15 @@ export class EventsService {
         `Event ${id} is ${event.status}: only drafts can be deleted; cancel it instead`,
       );
     }
-    const deleted = await this.events.delete({ id, status: 'draft', version: event.version });
-    if (deleted.affected !== 1) {
+    const deleted = await this.projections.transaction(async (manager, changed) => {
+      const result = await manager.delete(Event, { id, status: 'draft', version: event.version });
+      if (result.affected !== 1) return false;
+      await changed(eventChange({ ...event, timeZone: event.venue!.timeZone }));
+      return true;
+    });
+    if (!deleted) {
       throw new ConflictError('concurrent_change', `Event ${id} changed meanwhile; read it again and retry`);
     }
-    await this.projections.changed(eventChange({ ...event, timeZone: event.venue!.timeZone }));
   }
 
   /** The checks as they stand now, for any event. */

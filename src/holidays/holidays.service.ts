@@ -37,8 +37,10 @@ export class HolidaysService {
       );
     }
     const row = this.row(dto, user);
-    await this.overrides.insert(row);
-    await this.projections.changed({ source: 'holiday', years: [row.year], allVenues: true });
+    await this.projections.transaction(async (manager, changed) => {
+      await manager.insert(HolidayOverride, row);
+      await changed({ source: 'holiday', years: [row.year], allVenues: true });
+    });
     return this.overrides.findOneByOrFail({ id: row.id });
   }
 
@@ -60,23 +62,25 @@ export class HolidaysService {
     if (problems.length) {
       throw new ValidationError(problems.flatMap((p) => p.problems).join('; '), problems);
     }
-    await this.dataSource.transaction(async (manager) => {
+    await this.projections.transaction(async (manager, changed) => {
       await manager.delete(HolidayOverride, { year });
       if (days.length)
         await manager.insert(
           HolidayOverride,
           days.map((d) => this.row(d, user)),
         );
+      await changed({ source: 'holiday', years: [year], allVenues: true });
     });
-    await this.projections.changed({ source: 'holiday', years: [year], allVenues: true });
     return this.listOverrides(year);
   }
 
   async remove(id: string): Promise<void> {
     const row = await this.overrides.findOneBy({ id });
     if (!row) throw new NotFoundError('Holiday day', id);
-    await this.overrides.delete({ id });
-    await this.projections.changed({ source: 'holiday', years: [row.year], allVenues: true });
+    await this.projections.transaction(async (manager, changed) => {
+      await manager.delete(HolidayOverride, { id });
+      await changed({ source: 'holiday', years: [row.year], allVenues: true });
+    });
   }
 
   private row(dto: HolidayDayDto, user: AuthUser): HolidayOverride {

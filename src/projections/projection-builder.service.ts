@@ -26,14 +26,18 @@ export class ProjectionBuilder {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * `today`: the day the projection is made on (it counts the actuals before it); default the
+   * clock's today. The weekly report asks for the Monday after its week.
+   */
   async build(
     targetId: string,
     inputsVersion: number,
     progress: Progress = async () => {},
+    today: string = this.clock.today(),
   ): Promise<ProjectionSnapshot> {
     const started = performance.now();
     const resolved = await this.targets.get(targetId);
-    const today = this.clock.today();
     const loaded = await this.loader.load(resolved, today);
     await progress(40);
     const result = projectYear(loaded.input);

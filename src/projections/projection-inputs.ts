@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/time/clock.js';
 import { Target } from '../targets/target.entity.js';
 import { RebuildQueue } from './rebuild-queue.js';
@@ -24,19 +24,23 @@ export interface InputChange {
 /** More distinct years than this are matched as one span (a multi-year import). */
 const MAX_YEAR_TERMS = 20;
 
+/** Records the changes of one transaction; the affected targets are queued after its commit. */
+export type RecordChange = (change: InputChange) => Promise<void>;
+
 /**
  * The one door through which every feature says "projection inputs changed": it marks the
- * affected targets dirty in the database and enqueues their rebuilds (see the projections
- * module). Call it after the change is committed.
+ * affected targets dirty (bumps `inputsVersion`, sets `dirtySince`) IN THE SAME TRANSACTION as
+ * the data, with the caller's entity manager, and enqueues their rebuilds once committed.
  *
  * A target is affected by a change in year Y when Y lies between its baseline year and its own
  * year (both included): the baseline year's actuals set its total and the shape of its path,
  * the target year's actuals, events and campaigns its projection. City targets are affected by
  * any venue's change too (events at a venue move the city's projection).
  *
- * The database mark is the source of truth: when Redis is unreachable the rebuild is not queued
- * (a warning is logged, the caller's request still succeeds) and the worker's sweep queues it
- * later (at start and every REBUILD_SWEEP_SECONDS).
+ * The database mark is the source of truth and commits or rolls back with the data: when the
+ * process dies between the commit and the enqueue, or Redis is unreachable, the rebuild is not
+ * queued (a warning is logged, the request still succeeds) and the worker's sweep (at start and
+ * every REBUILD_SWEEP_SECONDS) finds the dirty target in the database and queues it.
  */
 @Injectable()
 export class ProjectionInputs {
@@ -48,32 +52,64 @@ export class ProjectionInputs {
     private readonly clock: Clock,
   ) {}
 
-  async changed(change: InputChange): Promise<void> {
-    const targetIds = await this.markDirty(change);
+  /**
+   * Runs `work` in a transaction; every `changed(...)` it calls marks the affected targets
+   * dirty inside that transaction, and their rebuilds are queued after the commit.
+   */
+  async transaction<T>(work: (manager: EntityManager, changed: RecordChange) => Promise<T>): Promise<T> {
+    const ids = new Set<string>();
+    const sources = new Set<string>();
+    const result = await this.dataSource.transaction(async (manager) =>
+      work(manager, async (change) => {
+        sources.add(change.source);
+        for (const id of await this.record(manager, change)) ids.add(id);
+      }),
+    );
+    await this.queue([...ids], [...sources].join('/'));
+    return result;
+  }
+
+  /**
+   * Marks the targets a change affects dirty with the caller's entity manager (inside its
+   * transaction); returns their ids, to `queue` after the commit.
+   */
+  async record(manager: EntityManager, change: InputChange): Promise<string[]> {
+    const ids = await this.affectedTargets(change, manager);
+    await this.markTargets(manager, ids);
+    return ids;
+  }
+
+  /** After the commit: queues the rebuilds of these targets (best effort; the sweep catches up). */
+  async queue(targetIds: string[], source = 'input'): Promise<void> {
     if (!targetIds.length) return;
     const result = await this.rebuilds.enqueue(targetIds);
     if (result.failed) {
       this.logger.warn(
-        `Marked ${targetIds.length} target(s) dirty after a ${change.source} change but could not queue ` +
+        `Marked ${targetIds.length} target(s) dirty after a ${source} change but could not queue ` +
           `${result.failed} rebuild(s) (${result.error}); the worker's sweep will queue them`,
       );
     }
   }
 
+  /** Marks the affected targets dirty on its own (a forced rebuild); returns their ids. */
+  async markDirty(change: InputChange): Promise<string[]> {
+    return this.dataSource.transaction((manager) => this.record(manager, change));
+  }
+
   /**
-   * Bumps the inputs version of every affected target and sets `dirtySince`; returns their ids.
+   * Bumps the inputs version of the targets and sets `dirtySince`.
    * PostgreSQL locks the rows of a multi-row UPDATE in whatever order it meets them, so two
    * concurrent changes touching the same targets (every change touches the city's) could
    * deadlock: there each row is its own statement, in id order. SQLite serialises writers, so
-   * one statement does (and keeps this process's connection free sooner).
+   * one statement does.
    */
-  async markDirty(change: InputChange): Promise<string[]> {
-    const ids = (await this.affectedTargets(change)).sort();
-    if (!ids.length) return [];
+  async markTargets(manager: EntityManager, targetIds: string[]): Promise<void> {
+    const ids = [...new Set(targetIds)].sort();
+    if (!ids.length) return;
     const now = this.clock.now();
     const batches = this.dataSource.options.type === 'postgres' ? ids.map((id) => [id]) : [ids];
     for (const batch of batches) {
-      await this.dataSource
+      await manager
         .createQueryBuilder()
         .update(Target)
         .set({
@@ -85,11 +121,18 @@ export class ProjectionInputs {
         .updateEntity(false)
         .execute();
     }
-    return ids;
   }
 
-  private async affectedTargets(change: InputChange): Promise<string[]> {
-    const query = this.dataSource.getRepository(Target).createQueryBuilder('t').select('t.id', 'id');
+  /** The ids of the targets a change can move, sorted. */
+  async affectedTargets(
+    change: InputChange,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    return (await this.findAffected(change, manager)).sort();
+  }
+
+  private async findAffected(change: InputChange, manager: EntityManager): Promise<string[]> {
+    const query = manager.getRepository(Target).createQueryBuilder('t').select('t.id', 'id');
     if (change.targetIds) {
       if (!change.targetIds.length) return [];
       query.where('t.id IN (:...ids)', { ids: change.targetIds });

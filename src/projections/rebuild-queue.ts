@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../common/config/app-config.js';
 import { InjectConfig } from '../common/config/config.module.js';
-import { JobProducer } from '../infra/queue/job-producer.js';
+import { JobProducer, QUEUE_TIMEOUT_MS, WORKER_QUEUE_TIMEOUT_MS } from '../infra/queue/job-producer.js';
 import { InjectRedis } from '../infra/redis/redis.module.js';
 
 export interface EnqueueResult {
@@ -59,7 +59,8 @@ export class RebuildQueue {
   /** Never throws: failures are counted (the dirty mark in the database remains). */
   async enqueue(targetIds: string[], options: EnqueueOptions = {}): Promise<EnqueueResult> {
     const result: EnqueueResult = { queued: 0, failed: 0 };
-    if ((options.failFast ?? true) && (this.redis.status !== 'ready' || Date.now() < this.downUntil)) {
+    const failFast = options.failFast ?? true;
+    if (failFast && (this.redis.status !== 'ready' || Date.now() < this.downUntil)) {
       return { queued: 0, failed: targetIds.length, error: `Redis is not connected (${this.redis.status})` };
     }
     for (let i = 0; i < targetIds.length; i += PARALLEL) {
@@ -69,7 +70,11 @@ export class RebuildQueue {
         result.failed += chunk.length;
         continue;
       }
-      const settled = await Promise.allSettled(chunk.map((id) => this.add(id, options)));
+      const settled = await Promise.allSettled(
+        chunk.map((id) =>
+          this.add(id, { ...options, timeoutMs: failFast ? QUEUE_TIMEOUT_MS : WORKER_QUEUE_TIMEOUT_MS }),
+        ),
+      );
       for (const s of settled) {
         if (s.status === 'fulfilled') result.queued++;
         else {
@@ -83,7 +88,10 @@ export class RebuildQueue {
   }
 
   /** Queues (or joins) the rebuild of one target; throws when Redis is unreachable. */
-  add(targetId: string, options: { delay?: number } = {}): Promise<Job<{ targetId: string }>> {
+  add(
+    targetId: string,
+    options: { delay?: number; timeoutMs?: number } = {},
+  ): Promise<Job<{ targetId: string }>> {
     return this.producer.add(
       'projections.rebuild',
       { targetId },
@@ -91,6 +99,7 @@ export class RebuildQueue {
         delay: options.delay ?? this.config.rebuildDelayMs,
         deduplication: { id: targetId, keepLastIfActive: true },
       },
+      options.timeoutMs,
     );
   }
 }

@@ -1,19 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
-import { addDays } from '../common/time/local-date.js';
+import { Clock } from '../common/time/clock.js';
+import { addDays, minDate } from '../common/time/local-date.js';
 import type {
   ProjectionSnapshotReader,
   ProjectionSnapshotView,
 } from '../reports/weekly-report/projection-snapshot-reader.js';
 import { Target } from '../targets/target.entity.js';
 import type { ProjectionSnapshot } from './projection-snapshot.entity.js';
+import { ProjectionBuilder } from './projection-builder.service.js';
 import { ProjectionSnapshotStore } from './projection-snapshot.store.js';
 
 /**
  * The weekly report's view of projections (the `ProjectionSnapshotReader` seam of src/reports):
- * the latest snapshot of each target computed at or before a given instant. `stale` says that
- * the target's inputs changed after that snapshot. `asOf` is the last counted day (31 December
+ * each target's projection as of a week's end, i.e. counting actuals through that Sunday. The
+ * stored snapshot serves when it is of the target's current inputs and its last counted day is
+ * that Sunday (the usual case for the run on the Monday after, and for the demo's week);
+ * otherwise one is computed for that date from the current inputs, and not stored (snapshots are
+ * one per inputs version, of "today"). `stale` says that the target's inputs changed after the
+ * snapshot used. `asOf` is the last counted day (31 December
  * of the previous year when the year has no actual yet); `path` runs from `asOf` to 31 December.
  *
  * Wiring (in the projections module): `{ provide: PROJECTION_SNAPSHOT_READER, useExisting:
@@ -23,16 +29,27 @@ import { ProjectionSnapshotStore } from './projection-snapshot.store.js';
 export class ReportProjectionReader implements ProjectionSnapshotReader {
   constructor(
     private readonly store: ProjectionSnapshotStore,
+    private readonly builder: ProjectionBuilder,
+    private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async latest(targetIds: string[], at: Date): Promise<Map<string, ProjectionSnapshotView>> {
+  async asOf(targetIds: string[], through: string): Promise<Map<string, ProjectionSnapshotView>> {
     const result = new Map<string, ProjectionSnapshotView>();
     if (!targetIds.length) return result;
     const versions = await this.inputsVersions(targetIds);
+    // A projection made on the Monday counts the actuals through the Sunday; never a day not yet over.
+    const today = minDate(addDays(through, 1), this.clock.today());
     for (const id of targetIds) {
-      const snapshot = await this.store.latest(id, at);
-      if (snapshot) result.set(id, reportView(snapshot, versions.get(id) ?? snapshot.inputsVersion));
+      const version = versions.get(id);
+      if (version === undefined) continue;
+      const stored = await this.store.latest(id);
+      if (stored && stored.inputsVersion === version && stored.asOf === addDays(today, -1)) {
+        result.set(id, reportView(stored, version));
+        continue;
+      }
+      const computed = await this.builder.build(id, version, undefined, today);
+      result.set(id, reportView(computed, version));
     }
     return result;
   }

@@ -90,12 +90,13 @@ export class TargetsService {
       dto.targetTotal !== undefined,
     );
     try {
+      // A new target is dirty from its first row (inputsVersion 1, dirtySince set above).
       await this.targets.insert(target);
     } catch (error) {
       if (isUniqueViolation(error)) throw duplicate(dto.year);
       throw error;
     }
-    await this.projections.changed({ source: 'target', years: [target.year], targetIds: [target.id] });
+    await this.projections.queue([target.id], 'target');
     return this.get(target.id);
   }
 
@@ -107,16 +108,19 @@ export class TargetsService {
     this.checkYears(target.year, target.baselineYear);
     const entered = dto.targetTotal === undefined ? target.enteredTotal : dto.targetTotal;
     target.enteredTotal = await this.checkTotal(target, entered, dto.targetTotal !== undefined);
-    await this.targets.update(
-      { id },
-      {
-        baselineYear: target.baselineYear,
-        growthRate: target.growthRate,
-        enteredTotal: target.enteredTotal,
-        note: target.note,
-      },
-    );
-    await this.projections.changed({ source: 'target', years: [target.year], targetIds: [id] });
+    await this.projections.transaction(async (manager, changed) => {
+      await manager.update(
+        Target,
+        { id },
+        {
+          baselineYear: target.baselineYear,
+          growthRate: target.growthRate,
+          enteredTotal: target.enteredTotal,
+          note: target.note,
+        },
+      );
+      await changed({ source: 'target', years: [target.year], targetIds: [id] });
+    });
     return this.get(id);
   }
 

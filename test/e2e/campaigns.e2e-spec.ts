@@ -382,21 +382,33 @@ describe('campaigns over HTTP', () => {
   });
 
   it('reports each projection-moving change with the years before and after', async () => {
-    const spy = jest.spyOn(t.app.get(ProjectionInputs), 'changed');
+    const spy = jest.spyOn(t.app.get(ProjectionInputs), 'record');
     try {
       const c = await createCampaign(t.http, planner, { startDate: '2022-12-20', endDate: '2023-01-10' });
-      expect(spy).toHaveBeenLastCalledWith({ source: 'campaign', years: [2022, 2023], venueIds: [] });
+      expect(spy).toHaveBeenLastCalledWith(expect.anything(), {
+        source: 'campaign',
+        years: [2022, 2023],
+        venueIds: [],
+      });
       await t.http
         .patch(`/api/v1/campaigns/${c.id}`)
         .set(planner.auth)
         .send({ startDate: '2023-01-01', endDate: '2024-01-02' })
         .expect(200);
-      expect(spy).toHaveBeenLastCalledWith({ source: 'campaign', years: [2022, 2023, 2024], venueIds: [] });
+      expect(spy).toHaveBeenLastCalledWith(expect.anything(), {
+        source: 'campaign',
+        years: [2022, 2023, 2024],
+        venueIds: [],
+      });
       spy.mockClear();
       await t.http.patch(`/api/v1/campaigns/${c.id}`).set(planner.auth).send({ name: 'renamed' }).expect(200);
       expect(spy).not.toHaveBeenCalled();
       await t.http.post(`/api/v1/campaigns/${c.id}/cancel`).set(planner.auth).expect(200);
-      expect(spy).toHaveBeenCalledWith({ source: 'campaign', years: [2023, 2024], venueIds: [] });
+      expect(spy).toHaveBeenCalledWith(expect.anything(), {
+        source: 'campaign',
+        years: [2023, 2024],
+        venueIds: [],
+      });
     } finally {
       spy.mockRestore();
     }

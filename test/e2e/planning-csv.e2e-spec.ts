@@ -151,8 +151,8 @@ describe('CSV export and import over HTTP', () => {
       ]);
     });
 
-    it('reports the imported years and venues to projections once, after the commit', async () => {
-      const spy = jest.spyOn(t.app.get(ProjectionInputs), 'changed');
+    it('reports the imported years and venues to projections once, in the import transaction', async () => {
+      const spy = jest.spyOn(t.app.get(ProjectionInputs), 'record');
       try {
         const csv = [
           HEADER,
@@ -161,7 +161,7 @@ describe('CSV export and import over HTTP', () => {
         ].join('\n');
         await importCsv(csv).expect(201);
         expect(spy).toHaveBeenCalledTimes(1);
-        expect(spy).toHaveBeenCalledWith({
+        expect(spy).toHaveBeenCalledWith(expect.anything(), {
           source: 'event',
           years: [2031, 2032, 2033],
           venueIds: [venue.id],

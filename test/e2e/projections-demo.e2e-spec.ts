@@ -118,7 +118,13 @@ describe('projections of the demo data', () => {
     });
     expect(view!.path[0].date).toBe(DEMO_DATE);
     expect(view!.path.at(-1)).toMatchObject({ date: '2022-12-31', median: s.median });
-    // Nothing computed before the snapshot's time.
-    expect((await reader.latest([id], new Date('2022-04-11T03:00:00Z'))).size).toBe(0);
+    // The week that ends on the last day of actuals: the stored snapshot itself.
+    const week = (await reader.asOf([id], DEMO_DATE)).get(id)!;
+    expect(week).toMatchObject({ asOf: DEMO_DATE, median: s.median, stale: false });
+    // A week before: computed for that date (actuals through its Sunday), not stored.
+    const before = (await reader.asOf([id], '2022-04-03')).get(id)!;
+    expect(before.asOf).toBe('2022-04-03');
+    expect(before.median).not.toBe(s.median);
+    expect(await t.dataSource.getRepository(ProjectionSnapshot).countBy({ targetId: id })).toBe(1);
   });
 });

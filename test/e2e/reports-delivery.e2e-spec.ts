@@ -216,7 +216,9 @@ describe('weekly report delivery through a real SMTP server', () => {
         expect(part).toContain(formatMoney(weekRevenue, 'zh-CN'));
         expect(part).toContain('数据不完整');
         expect(part).toContain('4月9日 周六、4月10日 周日');
-        expect(part).toContain('预测尚未计算');
+        // As of the week's end: computed for that date when no stored snapshot counts those days.
+        expect(part).toContain('全年预测');
+        expect(part).not.toContain('预测尚未计算');
         expect(part).toContain('高铁营销：长沙—张家界');
         expect(part).toContain('武陵源山地自行车赛');
         expect(part).toContain('天门山音乐节');
@@ -267,7 +269,8 @@ describe('weekly report delivery through a real SMTP server', () => {
         expect(part).toMatch(/¥\d{1,3}(,\d{3})+/);
         expect(part).toContain('Incomplete data: 2 day(s)');
         expect(part).toContain('Sat 9 Apr, Sun 10 Apr');
-        expect(part).toContain('Projection not computed yet');
+        expect(part).toContain('Projected year-end');
+        expect(part).not.toContain('Projection not computed yet');
         expect(part).not.toMatch(/[万亿]/);
       }
     });

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
 import { InjectConfig } from '../config/config.module.js';
+import { REQUEST_PATH_COMMAND_TIMEOUT_MS } from '../../infra/redis/redis-options.js';
 import { firstConnection, InjectRedis } from '../../infra/redis/redis.module.js';
 import { DomainError } from '../errors/domain-error.js';
 
@@ -20,10 +21,21 @@ if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {hits, redis.call('PTTL', KEYS[1])}
 `;
 
+/** After Redis failed to answer, the limiter counts in the process for this long before trying it again. */
+const REDIS_RETRY_MS = 5_000;
+/** Most client addresses the in-process fallback remembers (older windows are dropped first). */
+const LOCAL_MAX_CLIENTS = 10_000;
+
 /**
  * Global rate limit per client address, counted in Redis so that it holds across any number of
- * API processes. If Redis is down the limiter lets requests through (and logs once): an outage
- * of the counter must not take the API down with it.
+ * API processes.
+ *
+ * When Redis does not answer (down, or connected but stalled: its commands time out after
+ * REQUEST_PATH_COMMAND_TIMEOUT_MS), the limit FAILS OPEN TO A LOCAL COUNT: each API process
+ * counts the same limit per address in memory, so a request never waits on Redis for longer
+ * than that timeout and a client is still bounded (to the limit times the number of API
+ * processes). One warning is logged when it starts, one line when Redis counts again; during
+ * the outage Redis is retried every REDIS_RETRY_MS, the other requests do not touch it.
  *
  * Written here rather than with @nestjs/throttler: its latest release (6.7.1) is CommonJS and
  * require()s the ESM-only @nestjs/common 12, which Node 20 does but Jest 30 cannot before Node
@@ -32,7 +44,9 @@ return {hits, redis.call('PTTL', KEYS[1])}
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   private readonly logger = new Logger('RateLimit');
-  private warned = false;
+  /** Until when the limiter counts locally (0: Redis counts). */
+  private localUntil = 0;
+  private local = new Map<string, { resetAt: number; hits: number }>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -48,19 +62,7 @@ export class RateLimitGuard implements CanActivate {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const limit = this.config.http.rateLimitPerMinute;
-    const key = `${this.config.redis.prefix}:ratelimit:${request.ip}`;
-    let hits: number;
-    let ttlMs: number;
-    try {
-      await firstConnection(this.redis, 1_000);
-      [hits, ttlMs] = (await this.redis.eval(INCREMENT, 1, key, WINDOW_MS)) as [number, number];
-      this.warned = false;
-    } catch (error) {
-      if (!this.warned)
-        this.logger.warn(`Rate limiting paused, Redis unavailable: ${(error as Error).message}`);
-      this.warned = true;
-      return true;
-    }
+    const [hits, ttlMs] = (await this.countInRedis(request.ip)) ?? this.countLocally(request.ip);
     void reply.header('x-ratelimit-limit', limit).header('x-ratelimit-remaining', Math.max(0, limit - hits));
     if (hits > limit) {
       const retryAfter = Math.max(1, Math.ceil(ttlMs / 1000));
@@ -72,5 +74,46 @@ export class RateLimitGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  /** [hits, ms left in the window], or null when Redis did not answer. */
+  private async countInRedis(ip: string): Promise<[number, number] | null> {
+    const now = Date.now();
+    if (now < this.localUntil) return null;
+    try {
+      await firstConnection(this.redis, REQUEST_PATH_COMMAND_TIMEOUT_MS);
+      const key = `${this.config.redis.prefix}:ratelimit:${ip}`;
+      const counted = (await this.redis.eval(INCREMENT, 1, key, WINDOW_MS)) as [number, number];
+      if (this.localUntil) {
+        this.logger.log('Rate limiting counts in Redis again');
+        this.localUntil = 0;
+        this.local.clear();
+      }
+      return counted;
+    } catch (error) {
+      if (!this.localUntil)
+        this.logger.warn(
+          `Redis did not answer the rate limiter (${(error as Error).message}): counting per process ` +
+            `until it does (retried every ${REDIS_RETRY_MS / 1000} s)`,
+        );
+      this.localUntil = Date.now() + REDIS_RETRY_MS;
+      return null;
+    }
+  }
+
+  /** The same fixed window, counted in this process. */
+  private countLocally(ip: string): [number, number] {
+    const now = Date.now();
+    let entry = this.local.get(ip);
+    if (!entry || entry.resetAt <= now) {
+      if (this.local.size >= LOCAL_MAX_CLIENTS) {
+        for (const [key, value] of this.local) if (value.resetAt <= now) this.local.delete(key);
+        if (this.local.size >= LOCAL_MAX_CLIENTS) this.local.delete(this.local.keys().next().value!);
+      }
+      entry = { resetAt: now + WINDOW_MS, hits: 0 };
+      this.local.set(ip, entry);
+    }
+    entry.hits++;
+    return [entry.hits, entry.resetAt - now];
   }
 }

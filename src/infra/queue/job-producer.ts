@@ -29,24 +29,34 @@ export class JobProducer {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
 
+  /** `timeoutMs`: how long to wait for Redis (default QUEUE_TIMEOUT_MS, for requests). */
   async add<N extends JobName>(
     name: N,
     payload: JobPayloads[N],
     options: JobsOptions = {},
+    timeoutMs = QUEUE_TIMEOUT_MS,
   ): Promise<Job<JobPayloads[N]>> {
     const job = JOBS[name];
-    return queueCall(this.queue(job.queue).add(name, payload, { ...job.options, ...options })) as Promise<
-      Job<JobPayloads[N]>
-    >;
+    return queueCall(
+      this.queue(job.queue).add(name, payload, { ...job.options, ...options }),
+      timeoutMs,
+    ) as Promise<Job<JobPayloads[N]>>;
   }
 }
 
-const QUEUE_TIMEOUT_MS = 3_000;
+/**
+ * How long a request waits for Redis to take a job. Short enough that a stalled Redis (connected
+ * but silent) answers 503 well within 2 s; a healthy Redis takes a job in about a millisecond.
+ */
+export const QUEUE_TIMEOUT_MS = 1_000;
+
+/** The patience of worker-side calls (schedulers, sweeps), which hold up no request. */
+export const WORKER_QUEUE_TIMEOUT_MS = 10_000;
 
 /** Bounds a queue call; any failure of Redis becomes a {@link QueueUnavailableError}. */
-export async function queueCall<T>(call: Promise<T>): Promise<T> {
+export async function queueCall<T>(call: Promise<T>, timeoutMs = QUEUE_TIMEOUT_MS): Promise<T> {
   try {
-    return await withTimeout(call, QUEUE_TIMEOUT_MS);
+    return await withTimeout(call, timeoutMs);
   } catch (error) {
     throw new QueueUnavailableError(error);
   }

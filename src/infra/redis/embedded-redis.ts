@@ -57,6 +57,8 @@ export async function freePort(): Promise<number> {
 
 export interface RunningRedis {
   url: string;
+  /** The server's process id when this process started it (tests pause it with SIGSTOP). */
+  pid?: number;
   /** Set when this process started the server; stop it on exit. */
   stop?: () => Promise<void>;
 }
@@ -112,6 +114,7 @@ export async function startPrivateRedis(
   }
   return {
     url,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

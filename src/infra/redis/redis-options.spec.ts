@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { producerRedisOptions, redisOptionsFromUrl } from './redis-options.js';
+import {
+  producerRedisOptions,
+  redisOptionsFromUrl,
+  REQUEST_PATH_COMMAND_TIMEOUT_MS,
+  requestPathRedisOptions,
+} from './redis-options.js';
 
 describe('redis options', () => {
   it('parses host, port, credentials, database and TLS from a URL', () => {
@@ -21,5 +26,14 @@ describe('redis options', () => {
 
   it('makes producers fail fast instead of queueing commands offline', () => {
     expect(producerRedisOptions('redis://127.0.0.1:6379')).toMatchObject({ enableOfflineQueue: false });
+  });
+
+  it('bounds every command of the request-path client, but not the BullMQ connections (blocking commands)', () => {
+    expect(requestPathRedisOptions('redis://127.0.0.1:6379')).toMatchObject({
+      enableOfflineQueue: false,
+      commandTimeout: REQUEST_PATH_COMMAND_TIMEOUT_MS,
+    });
+    expect(REQUEST_PATH_COMMAND_TIMEOUT_MS).toBeLessThan(1_000);
+    expect(producerRedisOptions('redis://127.0.0.1:6379').commandTimeout).toBeUndefined();
   });
 });

@@ -18,9 +18,19 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 /**
- * Connection options of producers: while Redis is down, commands fail at once instead of
- * waiting in an offline queue (BullMQ requires `maxRetriesPerRequest: null`; the producer bounds
- * a command caught by a disconnect with its own timeout).
+ * How long a command on the request path may wait for Redis. A Redis that is connected but does
+ * not answer (paused, swapping, a stuck network) would otherwise hold the request for as long as
+ * it lasts: past this, the command fails and the caller's policy applies (rate limit: count in
+ * the process; producers: 503 `queue_unavailable`; readiness: 503).
+ */
+export const REQUEST_PATH_COMMAND_TIMEOUT_MS = 500;
+
+/**
+ * Connection options of producers (BullMQ queues in an API process, and the workers of
+ * `npm start`'s combined process): while Redis is down, commands fail at once instead of
+ * waiting in an offline queue (BullMQ requires `maxRetriesPerRequest: null`). A stalled Redis
+ * is bounded by `queueCall`'s timeout, not by `commandTimeout`: BullMQ workers share these
+ * options and their blocking commands wait longer on purpose.
  */
 export const producerRedisOptions = (url: string): RedisOptions => ({
   ...redisOptionsFromUrl(url),
@@ -28,6 +38,16 @@ export const producerRedisOptions = (url: string): RedisOptions => ({
   maxRetriesPerRequest: null,
   connectTimeout: 2_000,
   retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+});
+
+/**
+ * The shared client of the request path (rate limits, readiness, small keys): fail-fast as a
+ * producer, and every command fails after REQUEST_PATH_COMMAND_TIMEOUT_MS when Redis is
+ * connected but does not answer.
+ */
+export const requestPathRedisOptions = (url: string): RedisOptions => ({
+  ...producerRedisOptions(url),
+  commandTimeout: REQUEST_PATH_COMMAND_TIMEOUT_MS,
 });
 
 /** Connection options of workers: wait and reconnect for as long as it takes. */

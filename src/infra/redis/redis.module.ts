@@ -2,7 +2,7 @@ import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../../common/config/app-config.js';
 import { APP_CONFIG } from '../../common/config/config.module.js';
-import { DEFAULT_REDIS_URL, producerRedisOptions } from './redis-options.js';
+import { DEFAULT_REDIS_URL, requestPathRedisOptions } from './redis-options.js';
 
 export const REDIS = Symbol('REDIS');
 
@@ -33,7 +33,10 @@ class RedisCloser implements OnApplicationShutdown {
   }
 }
 
-/** One ioredis client per process for everything that is not a BullMQ queue or worker. */
+/**
+ * One ioredis client per process for everything that is not a BullMQ queue or worker; its
+ * commands time out (see requestPathRedisOptions), so a stalled Redis never holds a request.
+ */
 @Global()
 @Module({
   providers: [
@@ -41,7 +44,7 @@ class RedisCloser implements OnApplicationShutdown {
       provide: REDIS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
-        const redis = new Redis(producerRedisOptions(config.redis.url ?? DEFAULT_REDIS_URL));
+        const redis = new Redis(requestPathRedisOptions(config.redis.url ?? DEFAULT_REDIS_URL));
         redis.on('error', () => undefined); // reported by readiness, not as log noise
         return redis;
       },

@@ -50,7 +50,7 @@ export class PlanningDigest {
     const [topContributors, upcoming, awaitingApproval, capacityWarnings] = await Promise.all([
       this.contributors(week, zone),
       this.upcoming(week, zone),
-      this.awaitingApproval(now),
+      this.awaitingApproval(week, now, zone),
       this.capacityWarnings(week, zone),
     ]);
     return { topContributors, upcoming, awaitingApproval, capacityWarnings };
@@ -175,15 +175,22 @@ export class PlanningDigest {
       .slice(0, LIST_MAX);
   }
 
-  /** Submitted events that have not ended, soonest first, with when they were (last) submitted. */
-  private async awaitingApproval(now: Date): Promise<PendingEvent[]> {
+  /**
+   * Events awaiting a decision (submitted now) that had not ended by the end of the report week,
+   * soonest first, with when they were (last) submitted. Measured against the week, not against
+   * "now": the report of a past week (the demo's 2022-W14, read years later) lists what was
+   * pending then, not nothing because every 2022 event has ended since.
+   */
+  private async awaitingApproval(week: ReportWeek, now: Date, zone: string): Promise<PendingEvent[]> {
+    const weekOver = startOfLocalDay(addDays(week.end, 1), zone);
+    const cutoff = now < weekOver ? now : weekOver;
     const events = await this.dataSource
       .getRepository(Event)
       .createQueryBuilder('e')
       .leftJoinAndSelect('e.venue', 'v')
       .leftJoinAndSelect('e.organization', 'o')
       .where('e.status = :status', { status: 'submitted' })
-      .andWhere('e.endsAt > :now', { now })
+      .andWhere('e.endsAt > :cutoff', { cutoff })
       .orderBy('e.startsAt', 'ASC')
       .take(LIST_MAX)
       .getMany();

@@ -24,8 +24,12 @@ export interface ProjectionSnapshotView extends ProjectionFigures {
  * `@Global()` module in FEATURE_MODULES. Return only targets that have a snapshot.
  */
 export interface ProjectionSnapshotReader {
-  /** The latest snapshot of each target that has one, as of `at` (none computed after it). */
-  latest(targetIds: string[], at: Date): Promise<Map<string, ProjectionSnapshotView>>;
+  /**
+   * Each target's projection as of the end of `through` (a local date, the report week's
+   * Sunday): counting the actuals through that day and no later. The stored snapshot when it
+   * is current and counts exactly those days, else one computed for that date (not stored).
+   */
+  asOf(targetIds: string[], through: string): Promise<Map<string, ProjectionSnapshotView>>;
 }
 
 export const PROJECTION_SNAPSHOT_READER = Symbol('PROJECTION_SNAPSHOT_READER');

@@ -4,15 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { ActualsQueryService } from '../../actuals/actuals-query.service.js';
 import { CITY_SCOPE_KEY } from '../../actuals/metric.js';
-import {
-  addDays,
-  eachDay,
-  localDateOf,
-  minDate,
-  startOfLocalDay,
-  yearEnd,
-  yearStart,
-} from '../../common/time/local-date.js';
+import { eachDay, localDateOf, minDate, yearEnd, yearStart } from '../../common/time/local-date.js';
 import { TargetPathService } from '../../targets/target-path.service.js';
 import { TargetsService, type ResolvedTarget } from '../../targets/targets.service.js';
 import { Venue } from '../../venues/venue.entity.js';
@@ -55,14 +47,11 @@ export class WeeklyReportDataSource {
     const zone = CITY_TIME_ZONE;
     const today = localDateOf(now, zone);
     const resolved = await this.targets.list({ year: week.year });
-    // The projection as it stood when this week's report was due (the Monday after), or now.
-    const asOfLimit = new Date(
-      Math.min(now.getTime(), startOfLocalDay(addDays(week.end, 2), zone).getTime()),
-    );
+    // The projection as of the week's end: counting the actuals through its Sunday.
     const snapshots = this.projections
-      ? await this.projections.latest(
+      ? await this.projections.asOf(
           resolved.map((r) => r.target.id),
-          asOfLimit,
+          week.end,
         )
       : new Map<string, ProjectionSnapshotView>();
     const names = await this.scopeNames(resolved);
