@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EffectItemsLoader } from './effect-items.loader.js';
+import { EffectMeasurement } from './effect-measurement.service.js';
+import { EffectsQueue } from './effects-queue.js';
+import { EffectsController } from './effects.controller.js';
 import { EffectsService } from './effects.service.js';
 import { ItemEffect } from './item-effect.entity.js';
+import { ItemEffectReader } from './item-effect.reader.js';
 
 /**
  * Measured effects of campaigns and events (issue 9): the stored estimates (ItemEffect), their
@@ -10,7 +15,8 @@ import { ItemEffect } from './item-effect.entity.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ItemEffect])],
-  providers: [EffectsService],
-  exports: [EffectsService],
+  controllers: [EffectsController],
+  providers: [EffectsService, ItemEffectReader, EffectItemsLoader, EffectMeasurement, EffectsQueue],
+  exports: [EffectsService, EffectMeasurement, EffectsQueue],
 })
 export class EffectsModule {}

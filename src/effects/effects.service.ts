@@ -4,8 +4,8 @@ import type { Repository } from 'typeorm';
 import { ItemEffect, type EffectItemType } from './item-effect.entity.js';
 
 /**
- * Reads stored effects. "Latest" is per (item, scope, metric): the row computed last, i.e. from
- * the newest inputs the job has seen. Other features (the scoreboard) read effects here.
+ * Reads stored effects. "Latest" is per (item, scope, metric): the highest revision, i.e. the
+ * newest inputs the job has measured. Other features (the scoreboard) read effects here.
  */
 @Injectable()
 export class EffectsService {
@@ -13,13 +13,21 @@ export class EffectsService {
 
   /** The latest effect per (item, scope, metric) of every item whose effect window starts in `year`. */
   async latestForYear(year: number): Promise<ItemEffect[]> {
-    return latestOnly(await this.effects.find({ where: { year }, order: { computedAt: 'DESC', id: 'ASC' } }));
+    return latestOnly(
+      await this.effects.find({
+        where: { year },
+        order: { revision: 'DESC', computedAt: 'DESC', id: 'ASC' },
+      }),
+    );
   }
 
   /** The latest effect per (scope, metric) of one item (empty until its job has run). */
   async latestForItem(itemType: EffectItemType, itemId: string): Promise<ItemEffect[]> {
     return latestOnly(
-      await this.effects.find({ where: { itemType, itemId }, order: { computedAt: 'DESC', id: 'ASC' } }),
+      await this.effects.find({
+        where: { itemType, itemId },
+        order: { revision: 'DESC', computedAt: 'DESC', id: 'ASC' },
+      }),
     );
   }
 }

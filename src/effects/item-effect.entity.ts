@@ -63,6 +63,10 @@ export class ItemEffect {
   @Column({ type: Date })
   computedAt!: Date;
 
+  /** 1, 2, ... per (item, scope, metric): the order of the inputs versions measured (latest = highest). */
+  @Column({ type: 'integer' })
+  revision!: number;
+
   @Column({ type: 'varchar', length: 24 })
   verdict!: UpliftVerdict;
 

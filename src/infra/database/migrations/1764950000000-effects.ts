@@ -22,6 +22,7 @@ export class Effects1764950000000 implements MigrationInterface {
           { name: 'metric', type: 'varchar', length: '10' },
           { name: 'inputsHash', type: 'varchar', length: '64' },
           { name: 'computedAt', type: t.instant },
+          { name: 'revision', type: 'integer' },
           { name: 'verdict', type: 'varchar', length: '24' },
           { name: 'reason', type: 'text', isNullable: true },
           { name: 'method', type: 'varchar', length: '30', isNullable: true },
