@@ -2,6 +2,8 @@ import { ActualsModule } from '../actuals/actuals.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CampaignsModule } from '../campaigns/campaigns.module.js';
 import { TimeModule } from '../common/time/time.module.js';
+import { EffectsWorkerModule } from '../effects/effects-worker.module.js';
+import { EffectsModule } from '../effects/effects.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { HolidaysModule } from '../holidays/holidays.module.js';
 import { JobsWorkerModule } from '../jobs/jobs-worker.module.js';
@@ -32,7 +34,13 @@ export const FEATURE_MODULES = [
   TargetsModule,
   ProjectionsModule,
   ReportsModule,
+  EffectsModule,
 ];
 
 /** Queue processors and schedulers: loaded by worker processes only. */
-export const WORKER_MODULES = [JobsWorkerModule, ProjectionsWorkerModule, ReportsWorkerModule];
+export const WORKER_MODULES = [
+  JobsWorkerModule,
+  ProjectionsWorkerModule,
+  ReportsWorkerModule,
+  EffectsWorkerModule,
+];

@@ -52,20 +52,31 @@ export class ProjectionInputs {
     private readonly clock: Clock,
   ) {}
 
+  private readonly followers: ((change: InputChange) => Promise<void>)[] = [];
+
+  /**
+   * Another feature that follows the same changes after their commit (the measured effects);
+   * it must not throw.
+   */
+  follow(follower: (change: InputChange) => Promise<void>): void {
+    this.followers.push(follower);
+  }
+
   /**
    * Runs `work` in a transaction; every `changed(...)` it calls marks the affected targets
    * dirty inside that transaction, and their rebuilds are queued after the commit.
    */
   async transaction<T>(work: (manager: EntityManager, changed: RecordChange) => Promise<T>): Promise<T> {
     const ids = new Set<string>();
-    const sources = new Set<string>();
+    const changes: InputChange[] = [];
     const result = await this.dataSource.transaction(async (manager) =>
       work(manager, async (change) => {
-        sources.add(change.source);
+        changes.push(change);
         for (const id of await this.record(manager, change)) ids.add(id);
       }),
     );
-    await this.queue([...ids], [...sources].join('/'));
+    await this.queue([...ids], [...new Set(changes.map((c) => c.source))].join('/'));
+    for (const change of changes) for (const follower of this.followers) await follower(change);
     return result;
   }
 

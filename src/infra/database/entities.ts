@@ -2,6 +2,7 @@ import { Actual } from '../../actuals/actual.entity.js';
 import { ApiToken } from '../../common/auth/api-token.entity.js';
 import { Campaign } from '../../campaigns/campaign.entity.js';
 import { EventHistory } from '../../events/event-history.entity.js';
+import { ItemEffect } from '../../effects/item-effect.entity.js';
 import { Event } from '../../events/event.entity.js';
 import { HolidayOverride } from '../../holidays/holiday-override.entity.js';
 import { Organization } from '../../organizations/organization.entity.js';
@@ -31,4 +32,5 @@ export const ENTITIES = [
   Target,
   HolidayOverride,
   ProjectionSnapshot,
+  ItemEffect,
 ];

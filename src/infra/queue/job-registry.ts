@@ -5,7 +5,7 @@ import type { JobsOptions } from 'bullmq';
  * state. A feature adds its job here with its queue and default options, and its processor in
  * the feature folder.
  */
-export const QUEUES = ['maintenance', 'reports', 'projections'] as const;
+export const QUEUES = ['maintenance', 'reports', 'projections', 'effects'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobPayloads {
@@ -19,6 +19,8 @@ export interface JobPayloads {
   'projections.rebuild': { targetId: string };
   /** Re-enqueues a rebuild for every target marked dirty in the database (start and periodic). */
   'projections.sweep': { reason: 'start' | 'periodic' | 'manual' };
+  /** Measures the effects of completed items whose inputs changed (deduplicated: one waiting at most). */
+  'effects.refresh': { reason: 'change' | 'start' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 
@@ -44,6 +46,10 @@ export const JOBS: { readonly [N in JobName]: { queue: QueueName; options: JobsO
   'projections.rebuild': {
     queue: 'projections',
     options: { ...retrying, attempts: 5, backoff: { type: 'exponential', delay: 1_000 } },
+  },
+  'effects.refresh': {
+    queue: 'effects',
+    options: { ...retrying, attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
   },
   'projections.sweep': {
     queue: 'projections',

@@ -4,6 +4,7 @@ import { Targets1764500000000 } from './1764500000000-targets.js';
 import { Reports1764600000000 } from './1764600000000-reports.js';
 import { Projections1764700000000 } from './1764700000000-projections.js';
 import { InstantChecks1764810000000 } from './1764810000000-instant-checks.js';
+import { Effects1764950000000 } from './1764950000000-effects.js';
 
 /** Every migration, oldest first. A feature adds its migration here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Reports1764600000000,
   Projections1764700000000,
   InstantChecks1764810000000,
+  Effects1764950000000,
 ];
