@@ -3,6 +3,7 @@ import { CalendarModule } from '../calendar/calendar.module.js';
 import { CampaignsModule } from '../campaigns/campaigns.module.js';
 import { TimeModule } from '../common/time/time.module.js';
 import { EventsModule } from '../events/events.module.js';
+import { FundsModule } from '../funds/funds.module.js';
 import { HolidaysModule } from '../holidays/holidays.module.js';
 import { JobsWorkerModule } from '../jobs/jobs-worker.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
@@ -32,6 +33,7 @@ export const FEATURE_MODULES = [
   TargetsModule,
   ProjectionsModule,
   ReportsModule,
+  FundsModule,
 ];
 
 /** Queue processors and schedulers: loaded by worker processes only. */

@@ -1,6 +1,8 @@
 import { Actual } from '../../actuals/actual.entity.js';
 import { ApiToken } from '../../common/auth/api-token.entity.js';
 import { Campaign } from '../../campaigns/campaign.entity.js';
+import { FundAllocation } from '../../funds/fund-allocation.entity.js';
+import { Fund } from '../../funds/fund.entity.js';
 import { EventHistory } from '../../events/event-history.entity.js';
 import { Event } from '../../events/event.entity.js';
 import { HolidayOverride } from '../../holidays/holiday-override.entity.js';
@@ -31,4 +33,6 @@ export const ENTITIES = [
   Target,
   HolidayOverride,
   ProjectionSnapshot,
+  Fund,
+  FundAllocation,
 ];
