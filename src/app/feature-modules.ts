@@ -13,6 +13,8 @@ import { ProjectionsWorkerModule } from '../projections/projections-worker.modul
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { ReportsWorkerModule } from '../reports/reports-worker.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
+import { ScenariosWorkerModule } from '../scenarios/scenarios-worker.module.js';
+import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { TargetsModule } from '../targets/targets.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VenuesModule } from '../venues/venues.module.js';
@@ -34,7 +36,13 @@ export const FEATURE_MODULES = [
   ProjectionsModule,
   ReportsModule,
   FundsModule,
+  ScenariosModule,
 ];
 
 /** Queue processors and schedulers: loaded by worker processes only. */
-export const WORKER_MODULES = [JobsWorkerModule, ProjectionsWorkerModule, ReportsWorkerModule];
+export const WORKER_MODULES = [
+  JobsWorkerModule,
+  ProjectionsWorkerModule,
+  ReportsWorkerModule,
+  ScenariosWorkerModule,
+];

@@ -8,6 +8,9 @@ import { Event } from '../../events/event.entity.js';
 import { HolidayOverride } from '../../holidays/holiday-override.entity.js';
 import { Organization } from '../../organizations/organization.entity.js';
 import { ProjectionSnapshot } from '../../projections/projection-snapshot.entity.js';
+import { ScenarioChange } from '../../scenarios/scenario-change.entity.js';
+import { ScenarioProjection } from '../../scenarios/scenario-projection.entity.js';
+import { Scenario } from '../../scenarios/scenario.entity.js';
 import { ReportDelivery } from '../../reports/delivery/report-delivery.entity.js';
 import { ReportEdition } from '../../reports/delivery/report-edition.entity.js';
 import { AppSecret } from '../../reports/subscriptions/app-secret.entity.js';
@@ -35,4 +38,7 @@ export const ENTITIES = [
   ProjectionSnapshot,
   Fund,
   FundAllocation,
+  Scenario,
+  ScenarioChange,
+  ScenarioProjection,
 ];

@@ -4,6 +4,7 @@ import { Targets1764500000000 } from './1764500000000-targets.js';
 import { Reports1764600000000 } from './1764600000000-reports.js';
 import { Projections1764700000000 } from './1764700000000-projections.js';
 import { Funds1764900000000 } from './1764900000000-funds.js';
+import { Scenarios1764910000000 } from './1764910000000-scenarios.js';
 
 /** Every migration, oldest first. A feature adds its migration here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Reports1764600000000,
   Projections1764700000000,
   Funds1764900000000,
+  Scenarios1764910000000,
 ];
