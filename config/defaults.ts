@@ -29,6 +29,8 @@ export const defaults: Record<Environment, Record<string, string>> = {
     SIGNING_SECRET: '',
     REBUILD_SWEEP_SECONDS: '60',
     REBUILD_DELAY_MS: '1000',
+    EFFECT_TAIL_DAYS_CAMPAIGN: '7',
+    EFFECT_TAIL_DAYS_EVENT: '1',
   },
   test: {
     LOG_LEVEL: 'error',

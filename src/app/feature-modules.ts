@@ -2,6 +2,8 @@ import { ActualsModule } from '../actuals/actuals.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CampaignsModule } from '../campaigns/campaigns.module.js';
 import { TimeModule } from '../common/time/time.module.js';
+import { EffectsWorkerModule } from '../effects/effects-worker.module.js';
+import { EffectsModule } from '../effects/effects.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { FundsModule } from '../funds/funds.module.js';
 import { HolidaysModule } from '../holidays/holidays.module.js';
@@ -37,6 +39,7 @@ export const FEATURE_MODULES = [
   ReportsModule,
   FundsModule,
   ScenariosModule,
+  EffectsModule,
 ];
 
 /** Queue processors and schedulers: loaded by worker processes only. */
@@ -45,4 +48,5 @@ export const WORKER_MODULES = [
   ProjectionsWorkerModule,
   ReportsWorkerModule,
   ScenariosWorkerModule,
+  EffectsWorkerModule,
 ];

@@ -48,7 +48,15 @@ export class ProjectionInputs {
     private readonly clock: Clock,
   ) {}
 
+  private readonly followers: ((change: InputChange) => Promise<void>)[] = [];
+
+  /** Another feature that follows the same changes (the measured effects); it must not throw. */
+  follow(follower: (change: InputChange) => Promise<void>): void {
+    this.followers.push(follower);
+  }
+
   async changed(change: InputChange): Promise<void> {
+    for (const follower of this.followers) await follower(change);
     const targetIds = await this.markDirty(change);
     if (!targetIds.length) return;
     const result = await this.rebuilds.enqueue(targetIds);

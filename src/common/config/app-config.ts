@@ -25,6 +25,8 @@ export interface AppConfig {
   rebuildSweepSeconds: number;
   /** How long a rebuild waits after the first change of a burst, so that the burst collapses into it. */
   rebuildDelayMs: number;
+  /** Days after an item's end that still count as its effect window (measured uplift). */
+  effects: { campaignTailDays: number; eventTailDays: number };
 }
 
 export type DatabaseConfig =
@@ -142,6 +144,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     signingSecret: merged.SIGNING_SECRET,
     rebuildSweepSeconds: int('REBUILD_SWEEP_SECONDS', 1, 86_400),
     rebuildDelayMs: int('REBUILD_DELAY_MS', 0, 600_000),
+    effects: {
+      campaignTailDays: int('EFFECT_TAIL_DAYS_CAMPAIGN', 0, 90),
+      eventTailDays: int('EFFECT_TAIL_DAYS_EVENT', 0, 30),
+    },
   };
 }
 

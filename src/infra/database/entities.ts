@@ -4,6 +4,7 @@ import { Campaign } from '../../campaigns/campaign.entity.js';
 import { FundAllocation } from '../../funds/fund-allocation.entity.js';
 import { Fund } from '../../funds/fund.entity.js';
 import { EventHistory } from '../../events/event-history.entity.js';
+import { ItemEffect } from '../../effects/item-effect.entity.js';
 import { Event } from '../../events/event.entity.js';
 import { HolidayOverride } from '../../holidays/holiday-override.entity.js';
 import { Organization } from '../../organizations/organization.entity.js';
@@ -41,4 +42,5 @@ export const ENTITIES = [
   Scenario,
   ScenarioChange,
   ScenarioProjection,
+  ItemEffect,
 ];

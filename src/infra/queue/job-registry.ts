@@ -5,7 +5,7 @@ import type { JobsOptions } from 'bullmq';
  * state. A feature adds its job here with its queue and default options, and its processor in
  * the feature folder.
  */
-export const QUEUES = ['maintenance', 'reports', 'projections', 'scenarios'] as const;
+export const QUEUES = ['maintenance', 'reports', 'projections', 'scenarios', 'effects'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobPayloads {
@@ -21,6 +21,8 @@ export interface JobPayloads {
   'projections.sweep': { reason: 'start' | 'periodic' | 'manual' };
   /** Projects one target with a scenario applied, beside the official projection (deduplicated per pair). */
   'scenarios.project': { scenarioId: string; targetId: string };
+  /** Measures the effects of completed items whose inputs changed (deduplicated: one waiting at most). */
+  'effects.refresh': { reason: 'change' | 'start' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 
@@ -46,6 +48,10 @@ export const JOBS: { readonly [N in JobName]: { queue: QueueName; options: JobsO
   'projections.rebuild': {
     queue: 'projections',
     options: { ...retrying, attempts: 5, backoff: { type: 'exponential', delay: 1_000 } },
+  },
+  'effects.refresh': {
+    queue: 'effects',
+    options: { ...retrying, attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
   },
   'projections.sweep': {
     queue: 'projections',

@@ -5,6 +5,7 @@ import { Reports1764600000000 } from './1764600000000-reports.js';
 import { Projections1764700000000 } from './1764700000000-projections.js';
 import { Funds1764900000000 } from './1764900000000-funds.js';
 import { Scenarios1764910000000 } from './1764910000000-scenarios.js';
+import { Effects1764950000000 } from './1764950000000-effects.js';
 
 /** Every migration, oldest first. A feature adds its migration here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Projections1764700000000,
   Funds1764900000000,
   Scenarios1764910000000,
+  Effects1764950000000,
 ];

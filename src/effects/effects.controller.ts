@@ -1,0 +1,37 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, Owned } from '../common/auth/auth.decorators.js';
+import { ErrorBody } from '../common/errors/error-body.js';
+import { Event } from '../events/event.entity.js';
+import { ItemEffectView } from './dto/item-effect.view.js';
+import { ItemEffectReader } from './item-effect.reader.js';
+
+@ApiTags('effects')
+@Controller('api/v1')
+export class EffectsController {
+  constructor(private readonly reader: ItemEffectReader) {}
+
+  @Get('campaigns/:id/effect')
+  @Allow()
+  @ApiOperation({
+    summary:
+      "A campaign's measured uplift (city visitors and revenue, 80 %/95 % intervals) beside its expected and typed-in figures",
+  })
+  @ApiOkResponse({ type: ItemEffectView })
+  @ApiNotFoundResponse({ description: 'No such campaign', type: ErrorBody })
+  campaign(@Param('id', ParseUUIDPipe) id: string): Promise<ItemEffectView> {
+    return this.reader.campaign(id);
+  }
+
+  @Get('events/:id/effect')
+  @Allow()
+  @Owned({ entity: Event, what: 'Event' })
+  @ApiOperation({
+    summary:
+      "An event's measured uplift for the city and its venue beside its expected and typed-in figures (organizers: their own events)",
+  })
+  @ApiOkResponse({ type: ItemEffectView })
+  event(@Param('id') id: string): Promise<ItemEffectView> {
+    return this.reader.event(id);
+  }
+}
