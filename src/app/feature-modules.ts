@@ -5,6 +5,7 @@ import { TimeModule } from '../common/time/time.module.js';
 import { EffectsWorkerModule } from '../effects/effects-worker.module.js';
 import { EffectsModule } from '../effects/effects.module.js';
 import { EventsModule } from '../events/events.module.js';
+import { FundsModule } from '../funds/funds.module.js';
 import { HolidaysModule } from '../holidays/holidays.module.js';
 import { JobsWorkerModule } from '../jobs/jobs-worker.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
@@ -14,6 +15,8 @@ import { ProjectionsWorkerModule } from '../projections/projections-worker.modul
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { ReportsWorkerModule } from '../reports/reports-worker.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
+import { ScenariosWorkerModule } from '../scenarios/scenarios-worker.module.js';
+import { ScenariosModule } from '../scenarios/scenarios.module.js';
 import { TargetsModule } from '../targets/targets.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VenuesModule } from '../venues/venues.module.js';
@@ -34,6 +37,8 @@ export const FEATURE_MODULES = [
   TargetsModule,
   ProjectionsModule,
   ReportsModule,
+  FundsModule,
+  ScenariosModule,
   EffectsModule,
 ];
 
@@ -42,5 +47,6 @@ export const WORKER_MODULES = [
   JobsWorkerModule,
   ProjectionsWorkerModule,
   ReportsWorkerModule,
+  ScenariosWorkerModule,
   EffectsWorkerModule,
 ];

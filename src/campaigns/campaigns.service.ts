@@ -9,6 +9,7 @@ import { rejectNulls } from '../common/http/reject-nulls.js';
 import { Clock } from '../common/time/clock.js';
 import { yearsBetween } from '../common/time/local-date.js';
 import { newId } from '../infra/database/new-id.js';
+import { assertBudgetMatchesAllocations } from '../funds/campaign-budget.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { ProjectionInputs } from '../projections/projection-inputs.js';
 import { CampaignLinksService } from './campaign-links.service.js';
@@ -139,6 +140,8 @@ export class CampaignsService {
     const moved = PROJECTED_FIELDS.some((f) => patch[f] !== undefined && patch[f] !== before[f]);
     await this.projections.transaction(async (manager, changed) => {
       await assertOrganization(manager, dto.responsibleOrganizationId);
+      // Once a campaign draws on funds its budget is the sum of its allocations (issue 9).
+      if (dto.budgetYuan !== undefined) await assertBudgetMatchesAllocations(manager, id, dto.budgetYuan);
       if (dto.eventIds !== undefined) await this.links.setLinks(manager, id, dto.eventIds);
       const result = await manager
         .createQueryBuilder()

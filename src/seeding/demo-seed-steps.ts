@@ -1,4 +1,5 @@
 import { seedPlanning } from '../events/planning.seed-step.js';
+import { seedFunds } from '../funds/funds.seed-step.js';
 import { seedReportSubscriptions } from '../reports/subscriptions/report-subscriptions.seed-step.js';
 import { seedTargetsAndActuals } from '../targets/targets.seed-step.js';
 import { seedVenues } from '../venues/venues.seed-step.js';
@@ -8,6 +9,7 @@ import type { SeedStep } from './demo-seed.js';
 export const DEMO_SEED_STEPS: SeedStep[] = [
   seedVenues,
   seedPlanning,
+  seedFunds,
   seedTargetsAndActuals,
   seedReportSubscriptions,
 ];

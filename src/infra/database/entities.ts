@@ -1,12 +1,17 @@
 import { Actual } from '../../actuals/actual.entity.js';
 import { ApiToken } from '../../common/auth/api-token.entity.js';
 import { Campaign } from '../../campaigns/campaign.entity.js';
+import { FundAllocation } from '../../funds/fund-allocation.entity.js';
+import { Fund } from '../../funds/fund.entity.js';
 import { EventHistory } from '../../events/event-history.entity.js';
 import { ItemEffect } from '../../effects/item-effect.entity.js';
 import { Event } from '../../events/event.entity.js';
 import { HolidayOverride } from '../../holidays/holiday-override.entity.js';
 import { Organization } from '../../organizations/organization.entity.js';
 import { ProjectionSnapshot } from '../../projections/projection-snapshot.entity.js';
+import { ScenarioChange } from '../../scenarios/scenario-change.entity.js';
+import { ScenarioProjection } from '../../scenarios/scenario-projection.entity.js';
+import { Scenario } from '../../scenarios/scenario.entity.js';
 import { ReportDelivery } from '../../reports/delivery/report-delivery.entity.js';
 import { ReportEdition } from '../../reports/delivery/report-edition.entity.js';
 import { AppSecret } from '../../reports/subscriptions/app-secret.entity.js';
@@ -32,5 +37,10 @@ export const ENTITIES = [
   Target,
   HolidayOverride,
   ProjectionSnapshot,
+  Fund,
+  FundAllocation,
+  Scenario,
+  ScenarioChange,
+  ScenarioProjection,
   ItemEffect,
 ];

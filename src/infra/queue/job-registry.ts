@@ -5,7 +5,7 @@ import type { JobsOptions } from 'bullmq';
  * state. A feature adds its job here with its queue and default options, and its processor in
  * the feature folder.
  */
-export const QUEUES = ['maintenance', 'reports', 'projections', 'effects'] as const;
+export const QUEUES = ['maintenance', 'reports', 'projections', 'scenarios', 'effects'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobPayloads {
@@ -19,6 +19,8 @@ export interface JobPayloads {
   'projections.rebuild': { targetId: string };
   /** Re-enqueues a rebuild for every target marked dirty in the database (start and periodic). */
   'projections.sweep': { reason: 'start' | 'periodic' | 'manual' };
+  /** Projects one target with a scenario applied, beside the official projection (deduplicated per pair). */
+  'scenarios.project': { scenarioId: string; targetId: string };
   /** Measures the effects of completed items whose inputs changed (deduplicated: one waiting at most). */
   'effects.refresh': { reason: 'change' | 'start' | 'manual' };
 }
@@ -54,6 +56,10 @@ export const JOBS: { readonly [N in JobName]: { queue: QueueName; options: JobsO
   'projections.sweep': {
     queue: 'projections',
     options: { attempts: 1, removeOnComplete: { age: 3600, count: 100 }, removeOnFail: { age: 24 * 3600 } },
+  },
+  'scenarios.project': {
+    queue: 'scenarios',
+    options: { ...retrying, attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
   },
 };
 

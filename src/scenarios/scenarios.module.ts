@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActualsModule } from '../actuals/actuals.module.js';
+import { ContributionLoader } from '../projections/contribution.loader.js';
+import { ProjectionInputLoader } from '../projections/projection-input.loader.js';
+import { ProjectionsModule } from '../projections/projections.module.js';
+import { TargetsModule } from '../targets/targets.module.js';
+import { GapPlanController } from './gap-plan.controller.js';
+import { GapPlanService } from './gap-plan.service.js';
+import { MeasuredIncrements } from './measured-increments.js';
+import { ScenarioChange } from './scenario-change.entity.js';
+import { ScenarioProjection } from './scenario-projection.entity.js';
+import { ScenarioProjectionsService } from './scenario-projections.service.js';
+import { ScenarioProjector } from './scenario-projector.js';
+import { ScenarioQueue } from './scenario-queue.js';
+import { Scenario } from './scenario.entity.js';
+import { ScenariosController } from './scenarios.controller.js';
+import { ScenariosService } from './scenarios.service.js';
+
+/**
+ * What-if scenarios (/api/v1/scenarios) and gap plans (/api/v1/targets/:id/gap-plan). The
+ * projection inputs are loaded by the projections feature's own loaders (provided here, not
+ * copied), so a scenario is projected exactly as the official plan is.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Scenario, ScenarioChange, ScenarioProjection]),
+    TargetsModule,
+    ActualsModule,
+    ProjectionsModule,
+  ],
+  controllers: [ScenariosController, GapPlanController],
+  providers: [
+    ContributionLoader,
+    ProjectionInputLoader,
+    ScenariosService,
+    ScenarioProjectionsService,
+    ScenarioProjector,
+    ScenarioQueue,
+    GapPlanService,
+    MeasuredIncrements,
+  ],
+  exports: [ScenarioProjector, MeasuredIncrements],
+})
+export class ScenariosModule {}
