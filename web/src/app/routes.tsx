@@ -1,0 +1,23 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../auth/session';
+
+export interface PageRoute {
+  /** A react-router path under the signed-in layout. */
+  path: string;
+  /** The page, loaded on demand so each route only costs its own JavaScript. */
+  page: LazyExoticComponent<ComponentType>;
+  /** Roles that may open it; every signed-in user when absent. The API enforces the same. */
+  roles?: readonly Role[];
+}
+
+export const STAFF: readonly Role[] = ['admin', 'planner'];
+export const WRITERS: readonly Role[] = ['admin', 'planner', 'organizer'];
+
+/**
+ * The console's pages behind sign-in, one lazy entry each. Sign-in and invitation pages are
+ * public and live in `app.tsx`. Add a page here and its menu entry in `nav.tsx`.
+ */
+export const ROUTES: PageRoute[] = [
+  { path: '/', page: lazy(() => import('../overview/overview-page')) },
+  // campaigns, targets, reports, admin and account pages are added here by their features.
+];
