@@ -1,4 +1,11 @@
 import { AuditOutlined, CalendarOutlined, DashboardOutlined, ScheduleOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  FileTextOutlined,
+  NotificationOutlined,
+  SettingOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { matchPath } from 'react-router';
 import type { Role } from '../auth/session';
@@ -26,6 +33,11 @@ export const NAV: NavItem[] = [
   { path: '/calendar', label: 'calendar', icon: <CalendarOutlined /> },
   { path: '/events', label: 'events', icon: <ScheduleOutlined /> },
   { path: '/approvals', label: 'approvals', icon: <AuditOutlined /> },
+  { path: '/campaigns', label: 'campaigns', icon: <NotificationOutlined /> },
+  { path: '/targets', label: 'targets', icon: <AimOutlined /> },
+  { path: '/reports', label: 'reports', icon: <FileTextOutlined /> },
+  { path: '/admin', label: 'admin', icon: <SettingOutlined /> },
+  { path: '/account', label: 'account', icon: <UserOutlined /> },
 ];
 
 export function mayOpen(path: string, role: Role): boolean {

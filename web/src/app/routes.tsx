@@ -20,4 +20,17 @@ export const WRITERS: readonly Role[] = ['admin', 'planner', 'organizer'];
 export const ROUTES: PageRoute[] = [
   { path: '/', page: lazy(() => import('../overview/overview-page')) },
   // campaigns, targets, reports, admin and account pages are added here by their features.
+  { path: '/campaigns', page: lazy(() => import('../campaigns/campaigns-page')) },
+  { path: '/campaigns/new', page: lazy(() => import('../campaigns/campaign-form-page')), roles: STAFF },
+  { path: '/campaigns/:id', page: lazy(() => import('../campaigns/campaign-page')) },
+  { path: '/campaigns/:id/edit', page: lazy(() => import('../campaigns/campaign-form-page')), roles: STAFF },
+  { path: '/targets', page: lazy(() => import('../targets/targets-page')) },
+  { path: '/targets/:id', page: lazy(() => import('../targets/target-page')) },
+  {
+    path: '/reports',
+    page: lazy(() => import('../reports/reports-page')),
+    roles: ['admin', 'planner', 'viewer'],
+  },
+  { path: '/admin', page: lazy(() => import('../admin/admin-page')), roles: ['admin'] },
+  { path: '/account', page: lazy(() => import('../account/account-page')) },
 ];
