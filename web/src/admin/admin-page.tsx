@@ -10,7 +10,7 @@ import { VenuesAdmin } from './venues-admin';
 const TABS = ['users', 'organizations', 'venues', 'holidays'] as const;
 type Tab = (typeof TABS)[number];
 
-/** Administration (admins only): users, organizations, venues and holidays. */
+/** Administration (admins only; at /administration because the server keeps /admin for Bull Board): users, organizations, venues and holidays. */
 export default function AdminPage() {
   const { t } = useTranslation('admin');
   const [params, setParams] = useSearchParams();

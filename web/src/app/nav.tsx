@@ -36,7 +36,7 @@ export const NAV: NavItem[] = [
   { path: '/campaigns', label: 'campaigns', icon: <NotificationOutlined /> },
   { path: '/targets', label: 'targets', icon: <AimOutlined /> },
   { path: '/reports', label: 'reports', icon: <FileTextOutlined /> },
-  { path: '/admin', label: 'admin', icon: <SettingOutlined /> },
+  { path: '/administration', label: 'admin', icon: <SettingOutlined /> },
   { path: '/account', label: 'account', icon: <UserOutlined /> },
 ];
 

@@ -31,6 +31,6 @@ export const ROUTES: PageRoute[] = [
     page: lazy(() => import('../reports/reports-page')),
     roles: ['admin', 'planner', 'viewer'],
   },
-  { path: '/admin', page: lazy(() => import('../admin/admin-page')), roles: ['admin'] },
+  { path: '/administration', page: lazy(() => import('../admin/admin-page')), roles: ['admin'] },
   { path: '/account', page: lazy(() => import('../account/account-page')) },
 ];

@@ -82,7 +82,7 @@ function CampaignDetail({ campaign: c }: { campaign: Campaign }) {
         />
       )}
       <Card style={{ marginBottom: 16 }}>
-        <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('columns.period')}>
             {formatDate(c.startDate)} – {formatDate(c.endDate)}
           </Descriptions.Item>
@@ -115,12 +115,12 @@ function CampaignDetail({ campaign: c }: { campaign: Campaign }) {
           )}
           <Descriptions.Item label={t('fields.updatedAt')}>{formatDateTime(c.updatedAt)}</Descriptions.Item>
           {c.description && (
-            <Descriptions.Item label={t('fields.description')} span={3}>
+            <Descriptions.Item label={t('fields.description')} span="filled">
               {c.description}
             </Descriptions.Item>
           )}
           {c.note && (
-            <Descriptions.Item label={t('fields.note')} span={3}>
+            <Descriptions.Item label={t('fields.note')} span="filled">
               {c.note}
             </Descriptions.Item>
           )}

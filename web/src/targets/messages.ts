@@ -60,6 +60,7 @@ export const messages = defineMessages(
       total: '合计 {{total}}，最后一天有数据：{{last}}',
       missing: '缺失实绩的日期（{{count}} 天）',
       noneMissing: '所选范围内没有缺失的日期。',
+      missingRange: '{{first}} 至 {{last}}（{{count}} 天）',
       chartLabel: '实绩序列图',
     },
     upload: {
@@ -138,6 +139,7 @@ export const messages = defineMessages(
       total: 'Total {{total}}; last day with a figure: {{last}}',
       missing: 'Days without actuals ({{count}})',
       noneMissing: 'No day is missing in this range.',
+      missingRange: '{{first}} to {{last}} ({{count}} days)',
       chartLabel: 'Chart of the actual series',
     },
     upload: {

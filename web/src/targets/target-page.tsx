@@ -140,12 +140,12 @@ function TargetDetail({ target }: { target: Target }) {
             </Descriptions.Item>
             {snapshot && <Descriptions.Item label={t('summary.model')}>{snapshot.model}</Descriptions.Item>}
             {path.data && (
-              <Descriptions.Item label={t('pathShape')} span={3}>
+              <Descriptions.Item label={t('pathShape')} span="filled">
                 {path.data.shapeNote}
               </Descriptions.Item>
             )}
             {target.note && (
-              <Descriptions.Item label={t('notes')} span={3}>
+              <Descriptions.Item label={t('notes')} span="filled">
                 {target.note}
               </Descriptions.Item>
             )}
@@ -335,9 +335,9 @@ function ActualSeries({ target }: { target: Target }) {
                   <Typography.Text type="secondary">{t('series.noneMissing')}</Typography.Text>
                 ) : (
                   <Flex wrap gap={4}>
-                    {s.missingDays.map((d) => (
-                      <Tag key={d} color="warning">
-                        {d}
+                    {dayRanges(s.missingDays).map(([first, last, count]) => (
+                      <Tag key={first} color="warning">
+                        {count === 1 ? first : t('series.missingRange', { first, last, count })}
                       </Tag>
                     ))}
                   </Flex>
@@ -349,4 +349,17 @@ function ActualSeries({ target }: { target: Target }) {
       </Flex>
     </Card>
   );
+}
+
+/** Consecutive days folded into ranges: `[first, last, count]`. */
+export function dayRanges(days: string[]): [string, string, number][] {
+  const out: [string, string, number][] = [];
+  for (const day of [...days].sort()) {
+    const last = out[out.length - 1];
+    if (last && dayjs(last[1]).add(1, 'day').format('YYYY-MM-DD') === day) {
+      last[1] = day;
+      last[2]++;
+    } else out.push([day, day, 1]);
+  }
+  return out;
 }
