@@ -1,5 +1,7 @@
 import { messages as auth } from '../auth/messages';
+import { messages as calendar } from '../calendar/messages';
 import { messages as common } from '../common/messages';
+import { messages as events } from '../events/messages';
 import { messages as overview } from '../overview/messages';
 import { messages as app } from './app.messages';
 
@@ -7,4 +9,4 @@ import { messages as app } from './app.messages';
  * Every feature's messages, one i18next namespace per feature (`useTranslation('events')`).
  * A new page adds its `messages.ts` here; both languages are checked by `defineMessages`.
  */
-export const MESSAGES = { common, app, auth, overview };
+export const MESSAGES = { common, app, auth, overview, events, calendar };
