@@ -1,3 +1,4 @@
+import { useCurrentUser } from '../auth/session';
 import { DeleteOutlined, KeyOutlined, LinkOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
@@ -24,7 +25,6 @@ import { notify } from '../common/feedback';
 import { formatDateTime } from '../common/format';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
-import { useCurrentUser } from '../common/use-current-user';
 
 type Token = {
   id: string;
@@ -44,15 +44,13 @@ export default function AccountPage() {
     <>
       <PageHeader title={t('title')} />
       <Flex vertical gap={16}>
-        {user && (
-          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('profile')}</h2>}>
-            <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
-              <Descriptions.Item label={t('name')}>{user.name}</Descriptions.Item>
-              <Descriptions.Item label={t('email')}>{user.email ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('role')}>{ta(`roles.${user.role}`)}</Descriptions.Item>
-            </Descriptions>
-          </Card>
-        )}
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('profile')}</h2>}>
+          <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
+            <Descriptions.Item label={t('name')}>{user.name}</Descriptions.Item>
+            <Descriptions.Item label={t('email')}>{user.email ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('role')}>{ta(`roles.${user.role}`)}</Descriptions.Item>
+          </Descriptions>
+        </Card>
         <ApiTokens />
         <CalendarFeed />
       </Flex>

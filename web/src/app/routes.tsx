@@ -19,6 +19,12 @@ export const WRITERS: readonly Role[] = ['admin', 'planner', 'organizer'];
  */
 export const ROUTES: PageRoute[] = [
   { path: '/', page: lazy(() => import('../overview/overview-page')) },
+  { path: '/calendar', page: lazy(() => import('../calendar/calendar-page')) },
+  { path: '/events', page: lazy(() => import('../events/events-page')), roles: WRITERS },
+  { path: '/events/new', page: lazy(() => import('../events/event-edit-page')), roles: WRITERS },
+  { path: '/events/:id', page: lazy(() => import('../events/event-page')) },
+  { path: '/events/:id/edit', page: lazy(() => import('../events/event-edit-page')), roles: WRITERS },
+  { path: '/approvals', page: lazy(() => import('../events/approvals-page')), roles: STAFF },
   // campaigns, targets, reports, admin and account pages are added here by their features.
   { path: '/campaigns', page: lazy(() => import('../campaigns/campaigns-page')) },
   { path: '/campaigns/new', page: lazy(() => import('../campaigns/campaign-form-page')), roles: STAFF },

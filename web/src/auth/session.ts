@@ -57,3 +57,10 @@ export function useSignOut() {
     },
   });
 }
+
+/** The signed-in user (inside the signed-in layout, where the session is loaded). */
+export function useCurrentUser(): User {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentUser outside a signed-in page');
+  return data.user;
+}

@@ -1,3 +1,4 @@
+import { useCurrentUser } from '../auth/session';
 import { EditOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -23,7 +24,6 @@ import { notify } from '../common/feedback';
 import { formatDate, formatDateTime, formatInt } from '../common/format';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
-import { useHasRole } from '../common/use-current-user';
 import {
   allows,
   EDITABLE,
@@ -44,7 +44,7 @@ export default function CampaignPage() {
 
 function CampaignDetail({ campaign: c }: { campaign: Campaign }) {
   const { t } = useTranslation('campaigns');
-  const staff = useHasRole(STAFF);
+  const staff = STAFF.includes(useCurrentUser().role);
   const navigate = useNavigate();
   const linked = useLinkedEvents(c.id);
   const organizations = useOrganizations();

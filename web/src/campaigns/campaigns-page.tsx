@@ -1,3 +1,4 @@
+import { useCurrentUser } from '../auth/session';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Input, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,6 @@ import { STAFF } from '../app/routes';
 import { formatDate, formatInt } from '../common/format';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
-import { useHasRole } from '../common/use-current-user';
 import {
   CHANNELS,
   STATUS_COLOR,
@@ -29,7 +29,7 @@ function yearOptions(): number[] {
 /** Filterable, searchable list of campaigns, paginated on the server; filters live in the URL. */
 export default function CampaignsPage() {
   const { t } = useTranslation('campaigns');
-  const staff = useHasRole(STAFF);
+  const staff = STAFF.includes(useCurrentUser().role);
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);

@@ -1,9 +1,9 @@
+import { useCurrentUser } from '../auth/session';
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { STAFF } from '../app/routes';
 import { PageHeader } from '../common/page';
-import { useHasRole } from '../common/use-current-user';
 import { DeliveryLog } from './delivery-log';
 import { ReportPreview } from './report-preview';
 import { Subscriptions } from './subscriptions';
@@ -11,7 +11,7 @@ import { Subscriptions } from './subscriptions';
 /** Weekly report: preview (admins, planners, viewers); subscriptions and delivery log (staff). */
 export default function ReportsPage() {
   const { t } = useTranslation('reports');
-  const staff = useHasRole(STAFF);
+  const staff = STAFF.includes(useCurrentUser().role);
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'preview';
   const items = [

@@ -1,3 +1,4 @@
+import { useCurrentUser } from '../auth/session';
 import { ArrowLeftOutlined, SyncOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -27,7 +28,6 @@ import { notify } from '../common/feedback';
 import { formatCompact, formatDate, formatDateTime, formatInt, formatPercent } from '../common/format';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
-import { useHasRole } from '../common/use-current-user';
 import { ActualsUpload } from './actuals-upload';
 import {
   useActualSeries,
@@ -54,7 +54,7 @@ export default function TargetPage() {
 function TargetDetail({ target }: { target: Target }) {
   const { t } = useTranslation('targets');
   const { t: to } = useTranslation('overview');
-  const staff = useHasRole(STAFF);
+  const staff = STAFF.includes(useCurrentUser().role);
   const navigate = useNavigate();
   const title = useTargetTitle()(target);
   const progress = useTargetProgress(target.id);

@@ -1,3 +1,4 @@
+import { useCurrentUser } from '../auth/session';
 import { Empty, Flex, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -5,7 +6,6 @@ import { STAFF } from '../app/routes';
 import { formatInt, formatPercent } from '../common/format';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
-import { useHasRole } from '../common/use-current-user';
 import { ActualsUpload } from './actuals-upload';
 import { useTargetList, type Target } from './target-api';
 import { useTargetTitle } from './target-title';
@@ -13,7 +13,7 @@ import { useTargetTitle } from './target-title';
 /** Every target with its total and projection state; staff upload actuals here. */
 export default function TargetsPage() {
   const { t } = useTranslation('targets');
-  const staff = useHasRole(STAFF);
+  const staff = STAFF.includes(useCurrentUser().role);
   const targets = useTargetList();
   const title = useTargetTitle();
   return (
