@@ -60,6 +60,8 @@ function QueueItem({ event }: { event: EventView }) {
   return (
     <Card
       style={{ width: '100%' }}
+      role="region"
+      aria-label={title(event)}
       title={
         <h2 style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>
           <Link to={`/events/${event.id}`}>{title(event)}</Link>

@@ -6,6 +6,7 @@ import { STAFF, WRITERS } from '../app/routes';
 import { useCurrentUser } from '../auth/session';
 import { errorText } from '../common/errors';
 import { notify } from '../common/feedback';
+import { useEventTitle } from './event-bits';
 import { useEventTransition, type EventView, type EventWarning } from './queries';
 
 type Dialog = null | 'reject' | 'override' | 'cancel';
@@ -37,7 +38,8 @@ export function EventActions({
   const writer = WRITERS.includes(user.role);
   const needsOverride = (warnings ?? []).some((w) => w.requiresOverride);
   const size = compact ? 'small' : 'middle';
-  const label = (text: string) => `${text}: ${event.titleZh}`;
+  const eventTitle = useEventTitle();
+  const label = (text: string) => `${text}: ${eventTitle(event)}`;
 
   const run = (action: Parameters<typeof transition.mutate>[0], done: string, after?: () => void) =>
     transition.mutate(action, {

@@ -339,7 +339,7 @@ function EventForm({ event }: { event?: EventView }) {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name={['contact', 'email']} label={t('form.contactEmail')}>
-                <Input type="email" autoComplete="email" />
+                <Input inputMode="email" autoComplete="email" />
               </Form.Item>
             </Col>
             <Col xs={24}>
@@ -349,7 +349,7 @@ function EventForm({ event }: { event?: EventView }) {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="ticketingUrl" label={t('form.ticketingUrl')}>
-                <Input type="url" />
+                <Input inputMode="url" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

@@ -88,7 +88,11 @@ function EventDetail({ event }: { event: EventView }) {
               </Descriptions>
             </Card>
             {open && (
-              <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('detail.checks')}</h2>}>
+              <Card
+                role="region"
+                aria-label={t('detail.checks')}
+                title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('detail.checks')}</h2>}
+              >
                 <Typography.Paragraph type="secondary">{t('detail.checksHint')}</Typography.Paragraph>
                 {checks.isPending ? (
                   <Skeleton active paragraph={{ rows: 2 }} />

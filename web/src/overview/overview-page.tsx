@@ -108,6 +108,7 @@ function TargetCard({ target }: { target: Target }) {
           <Tag>{t('status.none')}</Tag>
         )
       }
+      role="region"
       aria-label={title}
     >
       {progress.isPending ? (
