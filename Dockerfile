@@ -8,6 +8,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY config config
 COPY seeds seeds
 COPY src src
+COPY web web
 COPY bench bench
 COPY test/support test/support
 RUN npm run build && npm prune --omit=dev

@@ -8,6 +8,7 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from '../common/errors/validation.pipe.js';
 import { jsonBodyParser } from '../common/http/json-body-parser.js';
+import { registerWebConsole } from '../infra/http/web-console.js';
 import { requestId } from '../infra/logging/logger.module.js';
 import { mountQueueDashboard } from '../jobs/queue-dashboard.js';
 import { ApiModule } from './api.module.js';
@@ -15,7 +16,7 @@ import { ApiModule } from './api.module.js';
 /**
  * Builds the HTTP application (not yet listening): Fastify, security headers, CORS, validation,
  * the error format, OpenAPI at /docs and the queue dashboard. Used by `main.ts`, `start.ts` and
- * the e2e tests alike.
+ * the e2e tests alike. The built web console is served at `/`.
  */
 export async function createHttpApp(
   config: AppConfig,
@@ -63,6 +64,8 @@ export async function createHttpApp(
     },
   });
   await mountQueueDashboard(app);
+  // The web console at / (with its own, stricter CSP); client routes fall back to index.html.
+  await registerWebConsole(app.getHttpAdapter().getInstance());
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApiConfig(config)), {
     jsonDocumentUrl: 'docs-json',
   });

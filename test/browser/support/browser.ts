@@ -1,0 +1,108 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { it } from '@jest/globals';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = resolve('test/browser/screenshots');
+
+/**
+ * Debian's Chromium, headless, with a fresh profile. The networking flags keep it from
+ * calling home on this offline machine (otherwise it floods the log with refused connections).
+ */
+export async function launchChromium() {
+  const profile = mkdtempSync(join(tmpdir(), 'planner-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+    ],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A context in the given language (the console's choice, as the language switch stores it). */
+export async function newContext(
+  browser: Awaited<ReturnType<typeof launchChromium>>['browser'],
+  options: { baseURL: string; language?: 'en' | 'zh-CN'; width?: number },
+): Promise<BrowserContext> {
+  const width = options.width ?? 1280;
+  const context = await browser.newContext({
+    baseURL: options.baseURL,
+    viewport: { width, height: width < 500 ? 844 : 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  context.setDefaultTimeout(15_000);
+  if (options.language) {
+    const lang = JSON.stringify(options.language);
+    await context.addInitScript({
+      content: `if (!localStorage.getItem('planner.language')) localStorage.setItem('planner.language', ${lang});`,
+    });
+  }
+  return context;
+}
+
+const open = new Set<Page>();
+
+/** Pages whose screenshots are saved when a test fails. */
+export function watch(page: Page): Page {
+  open.add(page);
+  page.on('close', () => open.delete(page));
+  return page;
+}
+
+/** `it`, saving a screenshot of every open page into test/browser/screenshots when it fails. */
+export function step(name: string, fn: () => Promise<void>, timeout = 60_000): void {
+  it(
+    name,
+    async () => {
+      try {
+        await fn();
+      } catch (error) {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        const slug = name.replace(/[^\w]+/g, '-').slice(0, 80);
+        let i = 0;
+        for (const page of open) {
+          await page
+            .screenshot({ path: join(SCREENSHOTS, `${slug}-${i++}.png`), fullPage: true })
+            .catch(() => undefined);
+        }
+        throw error;
+      }
+    },
+    timeout,
+  );
+}
+
+/** axe-core on the page as it stands: the serious and critical violations, named for the message. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
+}

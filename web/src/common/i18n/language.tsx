@@ -1,0 +1,50 @@
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import i18n, { storeLanguage, type Language } from './i18n';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+const DAYJS: Record<Language, string> = { 'zh-CN': 'zh-cn', en: 'en' };
+const ANTD = { 'zh-CN': zhCN, en: enUS };
+
+const LanguageContext = createContext<{ language: Language; setLanguage: (l: Language) => void }>({
+  language: 'zh-CN',
+  setLanguage: () => undefined,
+});
+
+export function useLanguage() {
+  return useContext(LanguageContext);
+}
+
+/**
+ * Switches i18next, Ant Design's locale and dayjs's locale together, remembers the choice and
+ * keeps `<html lang>` right for screen readers.
+ */
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const [language, setState] = useState<Language>(i18n.language as Language);
+  const setLanguage = useCallback((next: Language) => {
+    storeLanguage(next);
+    void i18n.changeLanguage(next);
+    setState(next);
+  }, []);
+  dayjs.locale(DAYJS[language]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = i18n.getFixedT(null, 'app')('product');
+  }, [language]);
+  const value = useMemo(() => ({ language, setLanguage }), [language, setLanguage]);
+  return (
+    <LanguageContext.Provider value={value}>
+      <ConfigProvider locale={ANTD[language]} theme={{ token: { colorPrimary: '#1668dc', borderRadius: 6 } }}>
+        {children}
+      </ConfigProvider>
+    </LanguageContext.Provider>
+  );
+}

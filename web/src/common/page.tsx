@@ -1,0 +1,74 @@
+import { Button, Flex, Result, Spin, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
+export function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Flex justify="center" style={{ padding: 64 }} role="status">
+      <Spin size="large" description={t('loading')} />
+    </Flex>
+  );
+}
+
+/** A page's heading row: the one h1 of the page and its main actions. */
+export function PageHeader({
+  title,
+  extra,
+  children,
+}: {
+  title: ReactNode;
+  extra?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <div style={{ marginBottom: 16 }}>
+      <Flex wrap gap={12} justify="space-between" align="center">
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          {title}
+        </Typography.Title>
+        {extra && (
+          <Flex wrap gap={8}>
+            {extra}
+          </Flex>
+        )}
+      </Flex>
+      {children}
+    </div>
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={<h1 style={{ fontSize: 22, margin: 0 }}>{t('pages.notFound')}</h1>}
+      subTitle={t('pages.notFoundHint')}
+      extra={<HomeButton />}
+    />
+  );
+}
+
+export function ForbiddenPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="403"
+      title={<h1 style={{ fontSize: 22, margin: 0 }}>{t('pages.forbidden')}</h1>}
+      subTitle={t('pages.forbiddenHint')}
+      extra={<HomeButton />}
+    />
+  );
+}
+
+function HomeButton() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Button type="primary" onClick={() => void navigate('/')}>
+      {t('pages.home')}
+    </Button>
+  );
+}

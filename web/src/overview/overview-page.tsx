@@ -1,0 +1,263 @@
+import { SyncOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Empty,
+  Flex,
+  List,
+  Progress,
+  Row,
+  Skeleton,
+  Statistic,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, ok, type Schemas } from '../common/api/client';
+import { keys } from '../common/api/keys';
+import { ProjectionChart } from '../common/charts/projection-chart';
+import { errorText } from '../common/errors';
+import { formatCompact, formatDate, formatDateTime, formatInt, formatPercent, ZONE } from '../common/format';
+import { PageHeader } from '../common/page';
+import { QueryState } from '../common/query-state';
+
+type Target = Schemas['TargetView'];
+type Status = NonNullable<Schemas['ProjectionProgressView']['status']>;
+
+const STATUS_COLOR: Record<Status, string> = { on_track: 'success', at_risk: 'warning', off_track: 'error' };
+/** While a projection is stale, ask again this often until its rebuild has landed. */
+const STALE_POLL_MS = 2_000;
+
+export function useTargets() {
+  return useQuery({ queryKey: keys.targets, queryFn: () => ok(api.GET('/api/v1/targets')) });
+}
+
+export function useProgress(id: string) {
+  return useQuery({
+    queryKey: keys.progress(id),
+    queryFn: () => ok(api.GET('/api/v1/targets/{id}/progress', { params: { path: { id } } })),
+    refetchInterval: (query) => (query.state.data?.stale ? STALE_POLL_MS : false),
+  });
+}
+
+export function useProjection(id: string, stale: boolean | undefined) {
+  return useQuery({
+    queryKey: keys.projection(id),
+    queryFn: () => ok(api.GET('/api/v1/targets/{id}/projection', { params: { path: { id } } })),
+    refetchInterval: (query) => (query.state.data?.stale || stale ? STALE_POLL_MS : false),
+  });
+}
+
+export default function OverviewPage() {
+  const { t } = useTranslation('overview');
+  const targets = useTargets();
+  return (
+    <>
+      <PageHeader title={t('title')}>
+        <Typography.Text type="secondary">{t('subtitle', { zone: ZONE })}</Typography.Text>
+      </PageHeader>
+      <QueryState
+        query={targets}
+        isEmpty={(list) => list.length === 0}
+        empty={<Empty description={t('noTargets')} />}
+      >
+        {(list) => (
+          <Row gutter={[16, 16]}>
+            {[...list]
+              .sort(
+                (a, b) =>
+                  b.year - a.year || a.scope.localeCompare(b.scope) || a.metric.localeCompare(b.metric),
+              )
+              .map((target) => (
+                <Col key={target.id} xs={24} xxl={12}>
+                  <TargetCard target={target} />
+                </Col>
+              ))}
+          </Row>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function TargetCard({ target }: { target: Target }) {
+  const { t } = useTranslation('overview');
+  const progress = useProgress(target.id);
+  const projection = useProjection(target.id, progress.data?.stale);
+  const title = t('targetTitle', {
+    year: target.year,
+    metric: t(`metric.${target.metric}`),
+    scope: t(`scope.${target.scope}`),
+  });
+  const p = progress.data;
+  const snapshot = projection.data?.snapshot ?? null;
+  const stale = p?.stale || projection.data?.stale;
+
+  return (
+    <Card
+      title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>}
+      extra={
+        p?.status ? (
+          <Tag color={STATUS_COLOR[p.status]}>{t(`status.${p.status}`)}</Tag>
+        ) : (
+          <Tag>{t('status.none')}</Tag>
+        )
+      }
+      role="region"
+      aria-label={title}
+    >
+      {progress.isPending ? (
+        <Skeleton active />
+      ) : progress.error || !p ? (
+        <Alert type="error" showIcon title={errorText(progress.error)} />
+      ) : (
+        <Flex vertical gap={16}>
+          {stale && (
+            <Alert
+              type="info"
+              showIcon
+              icon={<SyncOutlined spin />}
+              role="status"
+              title={t('stale')}
+              description={p.dirtySince ? t('staleSince', { time: formatDateTime(p.dirtySince) }) : undefined}
+            />
+          )}
+          {p.projected == null ? (
+            <Alert type="warning" showIcon title={t('noProjection')} />
+          ) : (
+            <>
+              <Row gutter={[16, 16]}>
+                <Col xs={24} sm={12} lg={6}>
+                  <Statistic title={t('yearToDate')} value={formatCompact(p.actualToDate)} />
+                  <Typography.Text type="secondary">
+                    {t('pathToDate')} {formatCompact(p.pathToDate)}
+                    <br />
+                    <span style={{ color: (p.gap ?? 0) < 0 ? '#cf1322' : '#237804' }}>
+                      {t('gap', {
+                        gap: `${(p.gap ?? 0) >= 0 ? '+' : ''}${formatCompact(p.gap)}`,
+                        share: formatPercent(p.gapShare),
+                      })}
+                    </span>
+                  </Typography.Text>
+                </Col>
+                <Col xs={24} sm={12} lg={6}>
+                  <Statistic title={t('projectedYearEnd')} value={formatCompact(p.projected.median)} />
+                  <Typography.Text type="secondary">
+                    {t('target', { total: formatCompact(p.targetTotal) })}
+                    <br />
+                    {t('band80', {
+                      lo: formatCompact(p.projected.lo80),
+                      hi: formatCompact(p.projected.hi80),
+                    })}
+                    <br />
+                    {t('band95', {
+                      lo: formatCompact(p.projected.lo95),
+                      hi: formatCompact(p.projected.hi95),
+                    })}
+                  </Typography.Text>
+                </Col>
+                <Col xs={24} sm={12} lg={6}>
+                  <Typography.Text type="secondary">{t('probability')}</Typography.Text>
+                  <div>
+                    <Progress
+                      type="dashboard"
+                      size={88}
+                      percent={Math.round((p.probability ?? 0) * 100)}
+                      status={
+                        p.status === 'off_track'
+                          ? 'exception'
+                          : p.status === 'on_track'
+                            ? 'success'
+                            : 'normal'
+                      }
+                      aria-label={`${t('probability')} ${formatPercent(p.probability, 0)}`}
+                    />
+                  </div>
+                </Col>
+                <Col xs={24} sm={12} lg={6}>
+                  <Tooltip title={t('runRateHelp')}>
+                    <Typography.Text type="secondary" tabIndex={0}>
+                      {t('runRate')}
+                    </Typography.Text>
+                  </Tooltip>
+                  <div style={{ fontSize: 20, margin: '4px 0' }}>
+                    {p.runRate
+                      ? t('runRateValue', {
+                          needed: formatCompact(p.runRate.neededDaily),
+                          expected: formatCompact(p.runRate.expectedDaily),
+                        })
+                      : '—'}
+                  </div>
+                  <Typography.Text type="secondary">
+                    {t('missingDays')}: {snapshot ? formatInt(snapshot.missingDates.length) : '—'}
+                  </Typography.Text>
+                </Col>
+              </Row>
+              {snapshot && (
+                <ProjectionChart
+                  daily={snapshot.daily}
+                  asOf={snapshot.asOf}
+                  label={t('chart.label', { title })}
+                />
+              )}
+              <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+                <Descriptions.Item label={t('asOfLabel')}>{formatDate(p.asOf)}</Descriptions.Item>
+                <Descriptions.Item label={t('computedAtLabel')}>
+                  {formatDateTime(p.computedAt)}
+                </Descriptions.Item>
+              </Descriptions>
+              {snapshot && snapshot.missingDates.length > 0 && (
+                <Typography.Text type="warning">
+                  {t('missingDaysList', {
+                    dates:
+                      snapshot.missingDates.slice(0, 12).join(', ') +
+                      (snapshot.missingDates.length > 12 ? ' …' : ''),
+                  })}
+                </Typography.Text>
+              )}
+              {snapshot && snapshot.contributions.length > 0 && (
+                <Contributions items={snapshot.contributions} />
+              )}
+            </>
+          )}
+        </Flex>
+      )}
+    </Card>
+  );
+}
+
+function Contributions({ items }: { items: Schemas['ContributionView'][] }) {
+  const { t, i18n } = useTranslation('overview');
+  return (
+    <Collapse
+      size="small"
+      items={[
+        {
+          key: 'contributions',
+          label: `${t('contributions')} · ${t('contributionsCount', { count: items.length })}`,
+          children: (
+            <List
+              size="small"
+              dataSource={[...items].sort((a, b) => b.expected - a.expected)}
+              renderItem={(c) => (
+                <List.Item>
+                  <Tag>{t(`contributionKind.${c.kind}`)}</Tag>
+                  {t('contribution', {
+                    name: i18n.language === 'en' && c.nameEn ? c.nameEn : c.name,
+                    expected: formatCompact(c.expected),
+                    realised: formatCompact(c.realised),
+                  })}
+                </List.Item>
+              )}
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}

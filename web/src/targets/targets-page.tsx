@@ -1,0 +1,65 @@
+import { useCurrentUser } from '../auth/session';
+import { Empty, Flex, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { STAFF } from '../app/routes';
+import { formatInt, formatPercent } from '../common/format';
+import { PageHeader } from '../common/page';
+import { QueryState } from '../common/query-state';
+import { ActualsUpload } from './actuals-upload';
+import { useTargetList, type Target } from './target-api';
+import { useTargetTitle } from './target-title';
+
+/** Every target with its total and projection state; staff upload actuals here. */
+export default function TargetsPage() {
+  const { t } = useTranslation('targets');
+  const staff = STAFF.includes(useCurrentUser().role);
+  const targets = useTargetList();
+  const title = useTargetTitle();
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <Flex vertical gap={16}>
+        <QueryState query={targets}>
+          {(list) => (
+            <Table<Target>
+              rowKey="id"
+              size="middle"
+              scroll={{ x: 640 }}
+              locale={{ emptyText: <Empty description={t('noTargets')} /> }}
+              dataSource={[...list].sort((a, b) => b.year - a.year || a.metric.localeCompare(b.metric))}
+              pagination={list.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+              columns={[
+                {
+                  title: t('columns.target'),
+                  key: 'target',
+                  render: (_, target) => <Link to={`/targets/${target.id}`}>{title(target)}</Link>,
+                },
+                {
+                  title: t('columns.total'),
+                  dataIndex: 'targetTotal',
+                  align: 'right',
+                  render: (v: number) => formatInt(v),
+                },
+                {
+                  title: t('columns.growth'),
+                  dataIndex: 'growthRate',
+                  align: 'right',
+                  render: (v: number) => formatPercent(v),
+                },
+                { title: t('columns.baseline'), dataIndex: 'baselineYear', responsive: ['md'] },
+                {
+                  title: t('columns.source'),
+                  dataIndex: 'totalSource',
+                  responsive: ['lg'],
+                  render: (s: Target['totalSource']) => t(`totalSource.${s}`),
+                },
+              ]}
+            />
+          )}
+        </QueryState>
+        {staff && <ActualsUpload />}
+      </Flex>
+    </>
+  );
+}
