@@ -31,7 +31,7 @@ describe('events CSV round trip', () => {
     ).text;
   /** The exported file, each row passed through `edit` (rows as objects keyed by column). */
   const rewrite = (csv: string, edit: (row: Record<string, string>) => Record<string, string>) => {
-    const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv, { bom: true, columns: true });
     return stringify(rows.map(edit), { header: true });
   };
 
