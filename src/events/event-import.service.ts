@@ -376,14 +376,14 @@ export class EventImportService {
         const before = p.givenId ? known.get(p.givenId) : undefined;
         if (before) {
           const changed = p.fields.filter((f) => !same(p.event[f], before[f]));
-          if (!changed.length) {
-            rows.push({ line: p.line, outcome: 'unchanged', eventId: before.id });
-          } else if (before.organizationId !== p.event.organizationId) {
+          if (before.organizationId !== p.event.organizationId) {
             problems.push({
               line: p.line,
               column: 'organization',
               problem: `event ${before.id} belongs to another organization; an import cannot move it`,
             });
+          } else if (!changed.length) {
+            rows.push({ line: p.line, outcome: 'unchanged', eventId: before.id });
           } else if (CLOSED_EVENT_STATUSES.includes(before.status)) {
             problems.push({
               line: p.line,

@@ -111,6 +111,21 @@ describe('events CSV round trip', () => {
     expect(await countEvents()).toBe(before);
   });
 
+  it('refuses a row that would move an event to another organization', async () => {
+    const admin = await createUser(t.app, 'admin');
+    const other = await createUser(t.app, 'organizer');
+    const otherName = (
+      await t.http.get(`/api/v1/organizations/${other.organizationId}`).set(admin.auth).expect(200)
+    ).body.name;
+    const csv = rewrite(await exportCsv(), (row) =>
+      row.id === ids.draft ? { ...row, organization: otherName } : row,
+    );
+    const res = await importCsv(csv).expect(422);
+    expect(res.body.details).toEqual([expect.objectContaining({ column: 'organization' })]);
+    const draft = await t.dataSource.getRepository(Event).findOneByOrFail({ id: ids.draft });
+    expect(draft.organizationId).toBe(organizer.organizationId);
+  });
+
   it('reports a row without an id that matches an event as a duplicate', async () => {
     const before = await countEvents();
     const res = await importCsv(rewrite(await exportCsv(), (row) => ({ ...row, id: '' }))).expect(201);
