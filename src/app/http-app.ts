@@ -50,7 +50,10 @@ export async function createHttpApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   if (config.http.corsOrigins === true || config.http.corsOrigins.length) {
-    app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['x-request-id', 'retry-after'] });
+    app.enableCors({
+      origin: config.http.corsOrigins,
+      exposedHeaders: ['x-request-id', 'retry-after', 'etag'],
+    });
   }
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -6,7 +6,7 @@ import type { Event } from './event.entity.js';
  * Columns marked `export only` describe the event's state and are ignored on import.
  */
 export const EVENT_CSV_COLUMNS = [
-  'id', // export only
+  'id', // on import: the event the row updates (empty or unknown: a new event, unless a duplicate)
   'organization', // name (or id on import)
   'title_zh',
   'title_en',
@@ -36,7 +36,6 @@ export const EVENT_CSV_COLUMNS = [
 export type EventCsvColumn = (typeof EVENT_CSV_COLUMNS)[number];
 
 export const EXPORT_ONLY_COLUMNS: EventCsvColumn[] = [
-  'id',
   'status',
   'time_zone',
   'rejection_reason',
