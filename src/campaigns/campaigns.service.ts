@@ -69,7 +69,7 @@ export class CampaignsService {
         createdAt: now,
         updatedAt: now,
       });
-      if (dto.eventIds?.length) await this.links.setLinks(manager, id, dto.eventIds);
+      if (dto.eventIds?.length) await this.links.setLinks(manager, user, id, dto.eventIds, changed);
       await changed({ source: 'campaign', years: yearsBetween(dto.startDate, dto.endDate), venueIds: [] });
     });
     return this.get(id, user);
@@ -137,7 +137,7 @@ export class CampaignsService {
     const moved = PROJECTED_FIELDS.some((f) => patch[f] !== undefined && patch[f] !== before[f]);
     await this.projections.transaction(async (manager, changed) => {
       await assertOrganization(manager, dto.responsibleOrganizationId);
-      if (dto.eventIds !== undefined) await this.links.setLinks(manager, id, dto.eventIds);
+      if (dto.eventIds !== undefined) await this.links.setLinks(manager, user, id, dto.eventIds, changed);
       const result = await manager
         .createQueryBuilder()
         .update(Campaign)
