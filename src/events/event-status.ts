@@ -52,6 +52,9 @@ export const CLOSED_EVENT_STATUSES: EventStatus[] = ['cancelled', 'completed'];
  */
 export const CONTRIBUTING_EVENT_STATUSES: EventStatus[] = ['approved', 'completed'];
 
+/** What the public sees (listing and .ics feed alike): approved events, and those since completed. */
+export const PUBLIC_EVENT_STATUSES: EventStatus[] = ['approved', 'completed'];
+
 /** Fields whose change sends an approved event back to `submitted` for a new approval. */
 export const REAPPROVAL_FIELDS = ['startsAt', 'endsAt', 'venueId', 'expectedAttendance'] as const;
 
