@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import {
   ApiExtension,
   ApiNotFoundResponse,
@@ -11,6 +11,7 @@ import {
 import { Public } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
+import { PublicFeedQuery } from './dto/public-feed.query.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 const ics = { description: 'RFC 5545 calendar', schema: { type: 'string', example: 'BEGIN:VCALENDAR…' } };
@@ -26,10 +27,14 @@ export class CalendarFeedController {
   @Header('Content-Type', ICS)
   @Header('Cache-Control', 'public, max-age=300')
   @ApiProduces('text/calendar')
-  @ApiOperation({ summary: 'Public iCalendar feed of approved events (cancelled ones shown as cancelled)' })
+  @ApiOperation({
+    summary: 'Public iCalendar feed of approved events (cancelled ones shown as cancelled)',
+    description:
+      'The same events as `GET /public/events` over the same window (`from`, `to`; default: every date), plus those published and since cancelled, as CANCELLED.',
+  })
   @ApiOkResponse(ics)
-  publicFeed(): Promise<string> {
-    return this.feeds.publicFeed();
+  publicFeed(@Query() window: PublicFeedQuery): Promise<string> {
+    return this.feeds.publicFeed(window);
   }
 
   @Get('calendar/feed/:file')

@@ -7,11 +7,13 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { InjectConfig } from '../common/config/config.module.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { Clock } from '../common/time/clock.js';
-import { addDays, localDateOf } from '../common/time/local-date.js';
+import { addDays, localDateOf, startOfLocalDay } from '../common/time/local-date.js';
+import { assertDateRange } from '../campaigns/campaign-query.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { applyEventFilters } from '../events/event-query.js';
 import { Event } from '../events/event.entity.js';
 import { EventsService } from '../events/events.service.js';
+import type { PublicFeedQuery } from './dto/public-feed.query.js';
 import { buildCalendar } from './ical-feed.builder.js';
 
 /** How far back feeds reach: a calendar app keeps what it already has. */
@@ -31,19 +33,21 @@ export class CalendarFeedService {
   ) {}
 
   /**
-   * Every event ever approved (publishedAt set): approved and completed ones as confirmed, those
-   * since cancelled or rejected as cancelled, so that subscribers see the change. An approved
-   * event sent back for approval by an edit is left out until approved again: its new dates and
-   * details are not approved yet (the public listing hides it too); same UID when it returns.
+   * Every event ever approved (publishedAt set) in the window: approved and completed ones as
+   * confirmed (exactly the public listing's events, same window), those since cancelled or
+   * rejected as cancelled, so that subscribers see the change. An approved event sent back for
+   * approval by an edit is left out until approved again: its new dates and details are not
+   * approved yet (the public listing hides it too); same UID when it returns. The window is the
+   * listing's `from`/`to` (default: every date).
    */
-  async publicFeed(): Promise<string> {
-    const events = await this.joined()
+  async publicFeed(window: PublicFeedQuery = {}): Promise<string> {
+    assertDateRange(window.from, window.to);
+    const query = this.joined()
       .where('e.publishedAt IS NOT NULL')
-      .andWhere('e.status <> :submitted', { submitted: 'submitted' })
-      .andWhere('e.endsAt >= :since', { since: this.since() })
-      .orderBy('e.startsAt', 'ASC')
-      .take(MAX_ENTRIES)
-      .getMany();
+      .andWhere('e.status <> :submitted', { submitted: 'submitted' });
+    if (window.to) query.andWhere('e.startsAt < :toEnd', { toEnd: startOfLocalDay(addDays(window.to, 1)) });
+    if (window.from) query.andWhere('e.endsAt >= :fromStart', { fromStart: startOfLocalDay(window.from) });
+    const events = await query.orderBy('e.startsAt', 'ASC').take(MAX_ENTRIES).getMany();
     return buildCalendar({
       name: '张家界旅游活动 Zhangjiajie tourism events',
       description: 'Approved festivals, sports events and other activities in Zhangjiajie',

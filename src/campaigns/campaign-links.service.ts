@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Not, type EntityManager, type Repository } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { seesAllOrganizations, type AuthUser } from '../common/auth/auth-user.js';
-import { NotFoundError } from '../common/errors/domain-error.js';
+import { Clock } from '../common/time/clock.js';
+import { setCampaignEvents } from '../events/event-campaign-links.js';
 import { Event } from '../events/event.entity.js';
+import type { RecordChange } from '../projections/projection-inputs.js';
 
 /**
  * The link between campaigns and the events they promote, held by `events.campaignId`: read per
- * campaign (only the events the user may see) and set from the campaign side.
+ * campaign (only the events the user may see) and set from the campaign side (as event edits).
  */
 @Injectable()
 export class CampaignLinksService {
-  constructor(@InjectRepository(Event) private readonly events: Repository<Event>) {}
+  constructor(
+    @InjectRepository(Event) private readonly events: Repository<Event>,
+    private readonly clock: Clock,
+  ) {}
 
   /** Linked event ids per campaign id, limited to the user's organization for organizers. */
   async linkedIds(campaignIds: string[], user: AuthUser): Promise<Map<string, string[]>> {
@@ -29,18 +34,19 @@ export class CampaignLinksService {
     return byCampaign;
   }
 
-  /** Makes exactly these events the campaign's linked events. Unknown ids are a 404. */
-  async setLinks(manager: EntityManager, campaignId: string, eventIds: string[]): Promise<void> {
-    const ids = [...new Set(eventIds)];
-    if (ids.length) {
-      const found = await manager.find(Event, { where: { id: In(ids) }, select: { id: true } });
-      const known = new Set(found.map((e) => e.id));
-      const missing = ids.find((id) => !known.has(id));
-      if (missing) throw new NotFoundError('Event', missing);
-    }
-    await manager.update(Event, ids.length ? { campaignId, id: Not(In(ids)) } : { campaignId }, {
-      campaignId: null,
-    });
-    if (ids.length) await manager.update(Event, { id: In(ids) }, { campaignId });
+  /**
+   * Makes exactly these events the campaign's linked events, through the events feature: each
+   * event whose link changes gets a new version and a history line, and projections hear of it,
+   * all in the caller's transaction. Unknown ids are a 404.
+   */
+  async setLinks(
+    manager: EntityManager,
+    user: AuthUser,
+    campaignId: string,
+    eventIds: string[],
+    changed: RecordChange,
+  ): Promise<void> {
+    const change = await setCampaignEvents(manager, user, campaignId, eventIds, this.clock.now());
+    if (change) await changed(change);
   }
 }

@@ -75,7 +75,10 @@ export class CampaignWorkflowService {
     if (!moved) {
       const current = await this.campaignsService.find(id);
       if (current.status !== campaign.status) throw refuse(current.status);
-      throw new ConflictError('concurrent_change', `Campaign ${id} changed meanwhile; read it again and retry`);
+      throw new ConflictError(
+        'concurrent_change',
+        `Campaign ${id} changed meanwhile; read it again and retry`,
+      );
     }
     return this.campaignsService.get(id, user);
   }

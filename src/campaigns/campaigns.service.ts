@@ -71,7 +71,7 @@ export class CampaignsService {
         createdAt: now,
         updatedAt: now,
       });
-      if (dto.eventIds?.length) await this.links.setLinks(manager, id, dto.eventIds);
+      if (dto.eventIds?.length) await this.links.setLinks(manager, user, id, dto.eventIds, changed);
       await changed({ source: 'campaign', years: yearsBetween(dto.startDate, dto.endDate), venueIds: [] });
     });
     return this.get(id, user);
@@ -142,7 +142,7 @@ export class CampaignsService {
       await assertOrganization(manager, dto.responsibleOrganizationId);
       // Once a campaign draws on funds its budget is the sum of its allocations (issue 9).
       if (dto.budgetYuan !== undefined) await assertBudgetMatchesAllocations(manager, id, dto.budgetYuan);
-      if (dto.eventIds !== undefined) await this.links.setLinks(manager, id, dto.eventIds);
+      if (dto.eventIds !== undefined) await this.links.setLinks(manager, user, id, dto.eventIds, changed);
       const result = await manager
         .createQueryBuilder()
         .update(Campaign)
@@ -191,7 +191,10 @@ export class CampaignsService {
       return true;
     });
     if (!deleted) {
-      throw new ConflictError('concurrent_change', `Campaign ${id} changed meanwhile; read it again and retry`);
+      throw new ConflictError(
+        'concurrent_change',
+        `Campaign ${id} changed meanwhile; read it again and retry`,
+      );
     }
   }
 }

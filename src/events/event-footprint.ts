@@ -1,4 +1,7 @@
+import type { EntityManager } from 'typeorm';
 import type { InputChange } from '../projections/projection-inputs.js';
+import { Venue } from '../venues/venue.entity.js';
+import type { ApprovedPlan } from './event-status.js';
 import { localDateOf, yearsBetween } from '../common/time/local-date.js';
 
 export interface Footprint {
@@ -23,4 +26,24 @@ export function eventChange(...states: (Footprint | null | undefined)[]): InputC
     venueIds.add(s.venueId);
   }
   return { source: 'event', years: [...years].sort(), venueIds: [...venueIds].sort() };
+}
+
+/** The footprint of an event's approved plan (what projections count while it awaits re-approval). */
+export async function approvedPlanFootprint(
+  manager: EntityManager,
+  plan: ApprovedPlan | null,
+): Promise<Footprint[]> {
+  if (!plan) return [];
+  const venue = await manager.findOne(Venue, {
+    where: { id: plan.venueId },
+    select: { id: true, timeZone: true },
+  });
+  return [
+    {
+      startsAt: new Date(plan.startsAt),
+      endsAt: new Date(plan.endsAt),
+      venueId: plan.venueId,
+      timeZone: venue?.timeZone ?? 'Asia/Shanghai',
+    },
+  ];
 }

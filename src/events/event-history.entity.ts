@@ -63,6 +63,8 @@ export interface EventHistoryDetails {
   warnings?: { code: string; message: string; relatedIds: string[] }[];
   override?: { reason: string };
   changedFields?: string[];
+  /** A link to a campaign set or removed from the campaign's side. */
+  campaignId?: { from: string | null; to: string | null };
   actualAttendance?: number;
   actualRevenueYuan?: number | null;
 }

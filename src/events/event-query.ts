@@ -6,6 +6,7 @@ import { containsAny, containsPattern } from '../infra/database/like-pattern.js'
 import { assertDateRange } from '../campaigns/campaign-query.js';
 import type { EventFilterQuery } from './dto/list-events.query.js';
 import type { Event } from './event.entity.js';
+import { PUBLIC_EVENT_STATUSES } from './event-status.js';
 
 /**
  * Applies the event filters to a query on alias `e` (joined `v` venue, `o` organization), limited to
@@ -24,7 +25,7 @@ export function applyEventFilters(
     }
     qb.andWhere('e.organizationId = :ownOrg', { ownOrg: user.organizationId ?? '' });
   }
-  if (!user) qb.andWhere('e.status = :public', { public: 'approved' });
+  if (!user) qb.andWhere('e.status IN (:...public)', { public: PUBLIC_EVENT_STATUSES });
   if (f.status) qb.andWhere('e.status = :status', { status: f.status });
   if (f.category) qb.andWhere('e.category = :category', { category: f.category });
   if (f.venueId) qb.andWhere('e.venueId = :venueId', { venueId: f.venueId });

@@ -14,7 +14,7 @@ import type {
 } from './dto/event-transition.dto.js';
 import { EventChecksService } from './event-checks.service.js';
 import type { EventWarning } from './event-checks.js';
-import { eventChange } from './event-footprint.js';
+import { approvedPlanFootprint, eventChange } from './event-footprint.js';
 import { EventHistory, type EventHistoryDetails } from './event-history.entity.js';
 import { recordHistory } from './event-history.recorder.js';
 import { EVENT_TRANSITIONS, type EventAction } from './event-status.js';
@@ -138,7 +138,14 @@ export class EventWorkflowService {
       const result = await manager
         .createQueryBuilder()
         .update(Event)
-        .set({ ...patch, status: rule.to, version: () => '"version" + 1', updatedAt: now })
+        // A decision ends any wait for re-approval: from now on the event counts as it is, or not.
+        .set({
+          ...patch,
+          approvedPlan: null,
+          status: rule.to,
+          version: () => '"version" + 1',
+          updatedAt: now,
+        })
         // The version too: the checks above were made on this very version of the event.
         .where({ id: event.id, status: event.status, version: event.version })
         .execute();
@@ -161,7 +168,12 @@ export class EventWorkflowService {
         reason: audit.reason ?? null,
         details: audit.details ?? null,
       });
-      await changed(eventChange({ ...event, timeZone: event.venue!.timeZone }));
+      await changed(
+        eventChange(
+          { ...event, timeZone: event.venue!.timeZone },
+          ...(await approvedPlanFootprint(manager, event.approvedPlan)),
+        ),
+      );
     });
     return { event: await this.events.get(event.id), warnings };
   }

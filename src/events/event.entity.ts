@@ -15,7 +15,7 @@ import { instantCheck, instantCheckName } from '../infra/database/instant-check.
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
 import { Venue } from '../venues/venue.entity.js';
-import type { EventCategory, EventStatus } from './event-status.js';
+import type { ApprovedPlan, EventCategory, EventStatus } from './event-status.js';
 
 /** An activity registered by an organizer for its organization, approved by the bureau. */
 @Entity('events')
@@ -128,6 +128,14 @@ export class Event {
   /** First approval: from then on the event stays in public feeds (cancelled ones as cancelled). */
   @Column({ type: Date, nullable: true })
   publishedAt!: Date | null;
+
+  /**
+   * Set while an approved event waits for re-approval after a change of its dates, venue or
+   * attendance: the values last approved, which projections keep counting until the decision
+   * (see `countedAs` in event-status.ts). Null otherwise.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  approvedPlan!: ApprovedPlan | null;
 
   /** Provenance, or that dates or figures are illustrative. */
   @Column({ type: 'text', nullable: true })

@@ -27,7 +27,13 @@ import type { EventWarning } from './event-checks.js';
 import { eventChange } from './event-footprint.js';
 import { recordHistory } from './event-history.recorder.js';
 import { applyEventFilters } from './event-query.js';
-import { CLOSED_EVENT_STATUSES, REAPPROVAL_FIELDS, SCHEDULED_EVENT_STATUSES } from './event-status.js';
+import {
+  approvedPlanOf,
+  CLOSED_EVENT_STATUSES,
+  REAPPROVAL_FIELDS,
+  SCHEDULED_EVENT_STATUSES,
+} from './event-status.js';
+import { approvedPlanFootprint } from './event-footprint.js';
 import { Event } from './event.entity.js';
 
 /** An event after a change, with the checks' warnings when it is submitted or approved. */
@@ -190,10 +196,12 @@ export class EventsService {
       const patch = Object.fromEntries(changed.map((f) => [f, next[f]])) as Partial<Event>;
       const reapproval = REAPPROVAL_FIELDS.filter((f) => changed.includes(f));
       const status = before.status === 'approved' && reapproval.length ? 'submitted' : before.status;
+      // Back to `submitted`: the approved values keep counting in projections until the decision.
+      const approvedPlan = status !== before.status ? { approvedPlan: approvedPlanOf(before) } : {};
       const updated = await manager
         .createQueryBuilder()
         .update(Event)
-        .set({ ...patch, status, version: () => '"version" + 1', updatedAt: now })
+        .set({ ...patch, ...approvedPlan, status, version: () => '"version" + 1', updatedAt: now })
         .where({ id, status: before.status, version: before.version })
         .execute();
       if (updated.affected !== 1) {
@@ -215,6 +223,7 @@ export class EventsService {
         await recordChange(
           eventChange(
             { ...before, timeZone: before.venue!.timeZone },
+            ...(await approvedPlanFootprint(manager, before.approvedPlan)),
             {
               startsAt: patch.startsAt ?? before.startsAt,
               endsAt: patch.endsAt ?? before.endsAt,

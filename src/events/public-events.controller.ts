@@ -13,7 +13,11 @@ export class PublicEventsController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Approved events, for everyone (no contact data)' })
+  @ApiOperation({
+    summary: 'Approved (and since completed) events, for everyone (no contact data)',
+    description:
+      'The same events as the public `.ics` feed over the same window (`from`, `to`; default: every date).',
+  })
   @ApiOkResponse({ type: PublicEventPage })
   async list(@Query() query: PublicEventsQuery): Promise<PublicEventPage> {
     return mapPage(await this.events.listPublic(query), (e) => PublicEventView.of(e));

@@ -22,6 +22,8 @@ export interface ContributionDetail {
   from: LocalDate;
   to: LocalDate;
   basis: string;
+  /** An event back in `submitted` after a change, counted with its last approved plan. */
+  pendingReapproval?: boolean;
 }
 
 export interface EventFacts {

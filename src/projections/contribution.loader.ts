@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual, type DataSource } from 'typeorm';
+import {
+  In,
+  IsNull,
+  LessThan,
+  LessThanOrEqual,
+  MoreThan,
+  MoreThanOrEqual,
+  Not,
+  type DataSource,
+} from 'typeorm';
 import type { ActualScope } from '../actuals/actuals-query.service.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import type { CampaignStatus } from '../campaigns/campaign-status.js';
 import { addDays, startOfLocalDay, type LocalDate } from '../common/time/local-date.js';
-import type { EventStatus } from '../events/event-status.js';
+import { CONTRIBUTING_EVENT_STATUSES, countedAs } from '../events/event-status.js';
+import { Venue } from '../venues/venue.entity.js';
 import { Event } from '../events/event.entity.js';
 import { campaignContribution, eventContribution, type ContributionDetail } from './contribution-spread.js';
 
-/**
- * Events that count: approved ones (their expectation) and completed ones (their recorded
- * actuals). Drafts, submitted, rejected and cancelled events count for nothing.
- */
-export const CONTRIBUTING_EVENT_STATUSES: EventStatus[] = ['approved', 'completed'];
 /** Campaigns that count: scheduled and active (their expectation) and completed (their measured increment). */
 export const CONTRIBUTING_CAMPAIGN_STATUSES: CampaignStatus[] = ['scheduled', 'active', 'completed'];
 
@@ -31,24 +36,53 @@ export class ContributionLoader {
     const first = dates[0];
     const last = dates[dates.length - 1];
     // Generous instant bounds (any zone within a day of UTC+8); exact days are cut by the spread.
+    const from = startOfLocalDay(addDays(first, -1));
+    const to = startOfLocalDay(addDays(last, 2));
     const events = await this.dataSource.getRepository(Event).find({
       where: {
         status: In(CONTRIBUTING_EVENT_STATUSES),
-        startsAt: LessThan(startOfLocalDay(addDays(last, 2))),
-        endsAt: MoreThan(startOfLocalDay(addDays(first, -1))),
+        startsAt: LessThan(to),
+        endsAt: MoreThan(from),
         ...(scope.venueId ? { venueId: scope.venueId } : {}),
       },
       relations: { venue: true },
       order: { startsAt: 'ASC', id: 'ASC' },
     });
+    // Events awaiting re-approval count with their approved plan (few: filtered here).
+    const awaiting = await this.dataSource.getRepository(Event).find({
+      where: { status: 'submitted', approvedPlan: Not(IsNull()) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+    const zones = await this.venueZones(awaiting.map((e) => e.approvedPlan!.venueId));
+    const counted = [
+      ...events.map((e) => ({ ...e, timeZone: e.venue?.timeZone })),
+      ...awaiting.map((e) => ({ ...e, timeZone: undefined as string | undefined })),
+    ]
+      .flatMap((e) => {
+        const as = countedAs(e);
+        return as ? [as] : [];
+      })
+      .filter(
+        (e) =>
+          (!scope.venueId || e.venueId === scope.venueId) &&
+          e.startsAt.getTime() < to.getTime() &&
+          e.endsAt.getTime() > from.getTime(),
+      )
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
     const details: ContributionDetail[] = [];
-    for (const e of events) {
+    for (const e of counted) {
       const detail = eventContribution(
-        { ...e, timeZone: e.venue?.timeZone ?? 'Asia/Shanghai' },
+        { ...e, timeZone: e.timeZone ?? zones.get(e.venueId) ?? 'Asia/Shanghai' },
         scope.metric,
         dates,
       );
-      if (detail) details.push(detail);
+      if (!detail) continue;
+      if (e.pendingReapproval) {
+        detail.pendingReapproval = true;
+        detail.basis +=
+          '; awaiting re-approval after a change: its last approved dates, venue and attendance';
+      }
+      details.push(detail);
     }
     if (scope.venueId) return details;
 
@@ -65,5 +99,13 @@ export class ContributionLoader {
       if (detail) details.push(detail);
     }
     return details;
+  }
+
+  private async venueZones(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const venues = await this.dataSource
+      .getRepository(Venue)
+      .find({ where: { id: In([...new Set(ids)]) }, select: { id: true, timeZone: true } });
+    return new Map(venues.map((v) => [v.id, v.timeZone]));
   }
 }

@@ -60,6 +60,10 @@ export class ProjectionInputLoader {
     const contributions = await this.contributionLoader.load(scope, dates);
 
     const notes: string[] = [path.shapeNote];
+    for (const c of contributions.filter((x) => x.pendingReapproval))
+      notes.push(
+        `Event ${c.input.name} awaits re-approval after a change: its last approved dates, venue and attendance are counted until the decision.`,
+      );
     notes.push(
       years.length
         ? `Monthly history: ${years[0]}-${years[years.length - 1]} (${history.length} months).`

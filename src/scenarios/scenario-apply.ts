@@ -13,10 +13,8 @@ import {
   type ContributionDetail,
   type EventFacts,
 } from '../projections/contribution-spread.js';
-import {
-  CONTRIBUTING_CAMPAIGN_STATUSES,
-  CONTRIBUTING_EVENT_STATUSES,
-} from '../projections/contribution.loader.js';
+import { CONTRIBUTING_EVENT_STATUSES } from '../events/event-status.js';
+import { CONTRIBUTING_CAMPAIGN_STATUSES } from '../projections/contribution.loader.js';
 import type { ScenarioAction, ScenarioChangeDetails, ScenarioSubject } from './scenario-change.js';
 
 /**

@@ -257,6 +257,34 @@ describe('calendar and iCalendar feeds over HTTP', () => {
       await t.http.post(`/api/v1/events/${event.id}/approve`).set(planner.auth).send({}).expect(200);
       expect(await inFeed()).toBe(true);
     });
+
+    it('agrees with GET /public/events over the same window, by default every date (the demo’s 2022 event too)', async () => {
+      const old = await approvedEvent(t.http, organizer, planner, venue.id, {
+        titleZh: '二〇二二年的活动',
+        startsAt: '2022-10-14T09:00',
+        endsAt: '2022-10-16T17:00',
+      });
+      const compare = async (window: string) => {
+        const listed = (
+          await t.http.get(`/api/v1/public/events?limit=200${window ? `&${window}` : ''}`).expect(200)
+        ).body.items.map((e: { id: string }) => `event-${e.id}@tourism-recovery-planner`);
+        const feed = vevents(
+          (await t.http.get(`/api/v1/public/events.ics${window ? `?${window}` : ''}`).expect(200)).text,
+        )
+          .filter((e) => e.status === 'CONFIRMED')
+          .map((e) => e.uid);
+        expect(feed.sort()).toEqual(listed.sort());
+        return listed as string[];
+      };
+      expect(await compare('')).toContain(`event-${old.id}@tourism-recovery-planner`);
+      expect(await compare('from=2030-01-01')).not.toContain(`event-${old.id}@tourism-recovery-planner`);
+      expect(await compare('from=2022-10-16&to=2022-10-16')).toEqual([
+        `event-${old.id}@tourism-recovery-planner`,
+      ]);
+      const bad = await t.http.get('/api/v1/public/events.ics?from=2022-12-01&to=2022-01-01').expect(400);
+      expect(bad.body.message).toMatch(/from|to/);
+      await t.http.get('/api/v1/public/events.ics?from=yesterday').expect(400);
+    });
   });
 
   describe('private feed', () => {

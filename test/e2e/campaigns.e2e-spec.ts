@@ -281,6 +281,48 @@ describe('campaigns over HTTP', () => {
     expect(unknown.body.message).toContain('Event');
   });
 
+  it('links and unlinks as edits of the events: version bumped, history written, nothing else touched', async () => {
+    const venue = await createVenue(t.http, planner);
+    const a = await createEvent(t.http, organizer, venue.id);
+    const b = await createEvent(t.http, organizer, venue.id);
+    const history = async (id: string) =>
+      (await t.http.get(`/api/v1/events/${id}/history`).set(organizer.auth).expect(200)).body as {
+        action: string;
+        reason: string | null;
+        actor?: { id: string };
+        details: { changedFields?: string[]; campaignId?: { from: string | null; to: string | null } } | null;
+      }[];
+    const version = async (id: string) =>
+      (await t.http.get(`/api/v1/events/${id}`).set(organizer.auth).expect(200)).body.version as number;
+    const c = await createCampaign(t.http, planner, { eventIds: [a.id] });
+    expect(await version(a.id)).toBe(a.version + 1);
+    expect(await version(b.id)).toBe(b.version);
+    expect((await history(a.id)).at(-1)).toMatchObject({
+      action: 'edit',
+      details: { changedFields: ['campaignId'], campaignId: { from: null, to: c.id } },
+    });
+    await t.http
+      .patch(`/api/v1/campaigns/${c.id}`)
+      .set(planner.auth)
+      .send({ eventIds: [b.id] })
+      .expect(200);
+    expect(await version(a.id)).toBe(a.version + 2);
+    expect(await version(b.id)).toBe(b.version + 1);
+    expect((await history(a.id)).at(-1)).toMatchObject({
+      action: 'edit',
+      details: { campaignId: { from: c.id, to: null } },
+    });
+    expect((await history(b.id)).at(-1)).toMatchObject({ details: { campaignId: { from: null, to: c.id } } });
+    // The same links again: no change, no new version.
+    await t.http
+      .patch(`/api/v1/campaigns/${c.id}`)
+      .set(planner.auth)
+      .send({ eventIds: [b.id] })
+      .expect(200);
+    expect(await version(b.id)).toBe(b.version + 1);
+    expect(await history(b.id)).toHaveLength(2);
+  });
+
   describe('filters and pagination', () => {
     let ids: Record<string, string>;
     beforeAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { eachDay } from '../../src/common/time/local-date.js';
 import { normalCdf, zForLevel } from '../../src/forecasting/normal.js';
+import { JobProducer } from '../../src/infra/queue/job-producer.js';
 import { ProjectionInputs } from '../../src/projections/projection-inputs.js';
 import { ProjectionRebuild } from '../../src/projections/projection-rebuild.service.js';
 import { ProjectionSnapshot } from '../../src/projections/projection-snapshot.entity.js';
@@ -305,21 +306,35 @@ describe('projections', () => {
     await expect(processor.process(job as unknown as Job)).rejects.toBeInstanceOf(UnrecoverableError);
   });
 
-  it('collapses a burst of 100 edits into far fewer rebuilds, the last edit winning', async () => {
+  it('collapses a burst of 100 edits: never more than one rebuild waiting per target, the last edit winning', async () => {
     await waitForProjection(t.dataSource, targetId);
     const snapshotsBefore = (
       await t.dataSource.getRepository(ProjectionSnapshot).find({ where: { targetId } })
     ).map((s) => s.id);
     const started = Date.now();
+    const queue = t.app.get(JobProducer).queue('projections');
+    const pending = async () => {
+      const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized', 'active']);
+      const mine = jobs.filter((j) => j.name === 'projections.rebuild' && j.data.targetId === targetId);
+      const active = await Promise.all(mine.map(async (j) => (await j.getState()) === 'active'));
+      return { waiting: active.filter((a) => !a).length, active: active.filter((a) => a).length };
+    };
+    let most = { waiting: 0, active: 0 };
     for (let i = 0; i < 100; i++) {
       await t.http
         .put('/api/v1/actuals')
         .set(planner.auth)
         .send({ date: '2022-01-05', metric: 'visitors', value: 1_000 + i, source: 'burst' })
         .expect(200);
+      const now = await pending();
+      most = { waiting: Math.max(most.waiting, now.waiting), active: Math.max(most.active, now.active) };
     }
     const final = await waitForProjection(t.dataSource, targetId);
     expect(final.actualToDate).toBe(15_600 - PER_DAY + 1_099);
+    // Deduplication per target: at any time at most one rebuild waits and one runs (how many run
+    // in all depends on the machine's speed: that figure belongs to bench:rebuild).
+    expect(most.waiting).toBeLessThanOrEqual(1);
+    expect(most.active).toBeLessThanOrEqual(1);
     const ran = (await rebuildJobs(t.app, targetId)).filter(
       (j) => (j.processedOn ?? 0) >= started && j.returnvalue?.built,
     );
@@ -327,7 +342,6 @@ describe('projections', () => {
       await t.dataSource.getRepository(ProjectionSnapshot).find({ where: { targetId } })
     ).filter((s) => !snapshotsBefore.includes(s.id));
     expect(ran.length).toBeGreaterThanOrEqual(1);
-    expect(ran.length).toBeLessThanOrEqual(20);
     expect(created.length).toBe(ran.length);
   });
 });

@@ -2,22 +2,25 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { withTimeout } from '../../common/async/with-timeout.js';
 import type { AppConfig } from '../../common/config/app-config.js';
 import { InjectConfig } from '../../common/config/config.module.js';
-import { JobProducer } from '../../infra/queue/job-producer.js';
+import { JobProducer, WORKER_QUEUE_TIMEOUT_MS } from '../../infra/queue/job-producer.js';
+import { KeptScheduler } from '../../infra/queue/kept-scheduler.js';
 import { JOBS } from '../../infra/queue/job-registry.js';
 
 export const WEEKLY_REPORT_SCHEDULER = 'weekly-report';
 const RETRY_MS = 30_000;
 
 /**
- * Registers the weekly run with BullMQ's job scheduler when a worker starts. Upserting is
- * idempotent and BullMQ makes one job per fire time however many workers run, so every worker
- * does it; a changed REPORT_CRON or REPORT_TZ replaces the schedule. If Redis does not answer at
- * start, it tries again every 30 s without holding up the worker.
+ * Keeps the weekly run registered with BullMQ's job scheduler while a worker runs (see
+ * KeptScheduler): at start, after Redis comes back (a Redis restarted empty loses its
+ * schedulers), and whenever a check finds it gone. Upserting is idempotent and BullMQ makes one
+ * job per fire time however many workers run, so every worker does it; a changed REPORT_CRON or
+ * REPORT_TZ replaces the schedule. If Redis does not answer, it tries again every 30 s without
+ * holding up the worker.
  */
 @Injectable()
 export class WeeklyReportScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WeeklyReportScheduler.name);
-  private retry: NodeJS.Timeout | null = null;
+  private kept: KeptScheduler | null = null;
 
   constructor(
     private readonly producer: JobProducer,
@@ -25,34 +28,33 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.register();
+    this.kept = new KeptScheduler({
+      queue: this.producer.queue('reports'),
+      schedulerId: WEEKLY_REPORT_SCHEDULER,
+      register: () => this.register(),
+      retryMs: RETRY_MS,
+      logger: this.logger,
+      what: 'the weekly report',
+    });
+    await this.kept.start();
   }
 
   onApplicationShutdown(): void {
-    if (this.retry) clearTimeout(this.retry);
-    this.retry = null;
+    this.kept?.stop();
   }
 
   private async register(): Promise<void> {
     const { cron, timeZone } = this.config.reports;
-    try {
-      await withTimeout(
-        this.producer
-          .queue('reports')
-          .upsertJobScheduler(
-            WEEKLY_REPORT_SCHEDULER,
-            { pattern: cron, tz: timeZone },
-            { name: 'reports.weekly-run', data: {}, opts: JOBS['reports.weekly-run'].options },
-          ),
-        10_000,
-      );
-      this.logger.log(`Weekly report scheduled: "${cron}" (${timeZone})`);
-    } catch (error) {
-      this.logger.error(
-        `Could not schedule the weekly report, trying again in 30 s: ${(error as Error).message}`,
-      );
-      this.retry = setTimeout(() => void this.register(), RETRY_MS);
-      this.retry.unref();
-    }
+    await withTimeout(
+      this.producer
+        .queue('reports')
+        .upsertJobScheduler(
+          WEEKLY_REPORT_SCHEDULER,
+          { pattern: cron, tz: timeZone },
+          { name: 'reports.weekly-run', data: {}, opts: JOBS['reports.weekly-run'].options },
+        ),
+      WORKER_QUEUE_TIMEOUT_MS,
+    );
+    this.logger.debug(`Weekly report scheduled: "${cron}" (${timeZone})`);
   }
 }

@@ -4,6 +4,7 @@ import { Targets1764500000000 } from './1764500000000-targets.js';
 import { Reports1764600000000 } from './1764600000000-reports.js';
 import { Projections1764700000000 } from './1764700000000-projections.js';
 import { InstantChecks1764810000000 } from './1764810000000-instant-checks.js';
+import { FaultHardening1764820000000 } from './1764820000000-fault-hardening.js';
 import { Funds1764900000000 } from './1764900000000-funds.js';
 import { Scenarios1764910000000 } from './1764910000000-scenarios.js';
 import { Effects1764950000000 } from './1764950000000-effects.js';
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   Reports1764600000000,
   Projections1764700000000,
   InstantChecks1764810000000,
+  FaultHardening1764820000000,
   Funds1764900000000,
   Scenarios1764910000000,
   Effects1764950000000,
