@@ -1,3 +1,4 @@
+import { seedAccountability } from '../effects/accountability.seed-step.js';
 import { seedPlanning } from '../events/planning.seed-step.js';
 import { seedReportSubscriptions } from '../reports/subscriptions/report-subscriptions.seed-step.js';
 import { seedTargetsAndActuals } from '../targets/targets.seed-step.js';
@@ -10,4 +11,5 @@ export const DEMO_SEED_STEPS: SeedStep[] = [
   seedPlanning,
   seedTargetsAndActuals,
   seedReportSubscriptions,
+  seedAccountability,
 ];
