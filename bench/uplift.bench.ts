@@ -9,6 +9,8 @@
  *  - tourism: monthly series of ../shared/data/tourism-dev.csv (train part, the last 36 months)
  *    disaggregated to days: the daily level interpolated linearly between month midpoints, a
  *    weekly pattern drawn per series (weekend factor 1.1-1.4) and lognormal noise (sd 3-8 %).
+ * Demo-like series are passed their public holidays and swapped working days (as the app passes
+ * its holiday calendar); tourism-built ones have none.
  * Each injection picks a series, a window length (2, 4, 8, 14, 28 or 37 days: events with their
  * one-day tail, campaigns with their seven-day tail), a start anywhere the history allows (every
  * season) and an uplift of 0, 2, 5, 10, 20 or 40 % of the window's baseline, spread over the
@@ -19,6 +21,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { eachDay } from '../src/common/time/local-date.js';
+import { packageHolidayDays } from '../src/holidays/chinese-days-source.js';
 import { estimateUplift, requiredHistory, type UpliftResult } from '../src/effects/uplift-estimator.js';
 import { createRandom } from '../src/forecasting/random.js';
 import { parseSeriesCsv } from '../src/forecasting/series-csv.js';
@@ -83,6 +87,12 @@ function tourismSeries(): number[][] {
   });
 }
 
+/** Public holidays and swapped working days of 2020-2022 (the app passes its holiday calendar). */
+const DEMO_SPECIAL: boolean[] = (() => {
+  const special = new Set([2020, 2021, 2022].flatMap((year) => packageHolidayDays(year).map((d) => d.date)));
+  return eachDay('2020-01-01', '2022-12-31').map((date) => special.has(date));
+})();
+
 function inject(series: number[][], family: Outcome['family']): Outcome | undefined {
   const y = pick(series);
   const length = pick(LENGTHS);
@@ -98,7 +108,12 @@ function inject(series: number[][], family: Outcome['family']): Outcome | undefi
     values[t] += added;
     truth += added;
   }
-  const result = estimateUplift({ values, windowStart: start, windowEnd: start + length - 1 });
+  const result = estimateUplift({
+    values,
+    windowStart: start,
+    windowEnd: start + length - 1,
+    ...(family === 'demo' ? { special: DEMO_SPECIAL } : {}),
+  });
   return { family, length, start, size, truth, baseline, result };
 }
 

@@ -6,8 +6,9 @@ import { scopeKeyOf, type Metric } from '../actuals/metric.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { InjectConfig } from '../common/config/config.module.js';
-import { eachDay, localDatesOf, type LocalDate } from '../common/time/local-date.js';
+import { eachDay, localDatesOf, yearsBetween, type LocalDate } from '../common/time/local-date.js';
 import { Event } from '../events/event.entity.js';
+import { HolidayCalendar } from '../holidays/holiday-calendar.service.js';
 import { effectWindow, type EffectItem, type EffectWindow } from './effect-groups.js';
 
 /** Planned items count in overlap groups (they share a window's excess); completed ones are measured. */
@@ -30,6 +31,7 @@ export class EffectItemsLoader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly holidays: HolidayCalendar,
   ) {}
 
   async items(): Promise<WindowedItem[]> {
@@ -95,5 +97,12 @@ export class EffectItemsLoader {
     });
     const byDate = new Map(rows.map((r) => [r.date, r.value]));
     return eachDay(from, to).map((d) => byDate.get(d) ?? null);
+  }
+
+  /** Public holidays and swapped working days from `from` to `to` (the calendar with its overrides). */
+  async specialDays(from: LocalDate, to: LocalDate): Promise<boolean[]> {
+    const calendars = await this.holidays.years(yearsBetween(from, to));
+    const special = new Set([...calendars.values()].flatMap((c) => c.days.map((d) => d.date)));
+    return eachDay(from, to).map((d) => special.has(d));
   }
 }

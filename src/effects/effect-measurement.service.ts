@@ -12,7 +12,10 @@ import { ItemEffect, type EffectShare } from './item-effect.entity.js';
 import { estimateUplift, requiredHistory, splitExcess } from './uplift-estimator.js';
 
 /** Bumped when the estimator's maths changes, so every effect is measured again. */
-export const ESTIMATOR_VERSION = 1;
+export const ESTIMATOR_VERSION = 2;
+
+/** Extra days loaded before the minimum history, where backtests can move past holidays. */
+const HOLIDAY_SEARCH_DAYS = 3 * 12 * 7;
 
 export interface RefreshResult {
   items: number;
@@ -70,8 +73,10 @@ export class EffectMeasurement {
     const candidates = scope === 'city' ? items : items.filter((i) => i.venueId === venueId);
     const group = overlapGroup(item, candidates);
     const length = diffDays(group.window.from, group.window.to) + 1;
-    const seriesFrom = addDays(group.window.from, -requiredHistory(length));
+    // The minimum history, plus room for backtest windows skipped because of holidays.
+    const seriesFrom = addDays(group.window.from, -requiredHistory(length) - HOLIDAY_SEARCH_DAYS);
     const values = await this.loader.series(venueId, metric, seriesFrom, group.window.to);
+    const special = await this.loader.specialDays(seriesFrom, group.window.to);
     const shares = splitExcess(
       group.members.map((m) => ({ id: `${m.type}:${m.id}`, expected: m.expected[scope][metric] })),
     );
@@ -91,6 +96,7 @@ export class EffectMeasurement {
           split,
           from: seriesFrom,
           values,
+          special: special.flatMap((s, i) => (s ? [i] : [])),
         }),
       )
       .digest('hex');
@@ -107,6 +113,7 @@ export class EffectMeasurement {
       values,
       windowStart: values.length - length,
       windowEnd: values.length - 1,
+      special,
     });
     const share = split.find((s) => s.itemType === item.type && s.itemId === item.id)!.share;
     const part = (v: number): number => Math.round(v * share);

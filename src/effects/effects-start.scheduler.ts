@@ -1,15 +1,44 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { AppConfig } from '../common/config/app-config.js';
+import { InjectConfig } from '../common/config/config.module.js';
+import { JobProducer, queueCall } from '../infra/queue/job-producer.js';
+import { JOBS } from '../infra/queue/job-registry.js';
 import { EffectsQueue } from './effects-queue.js';
 
 /**
- * Worker side: queues one refresh at start, so effects whose inputs changed while no worker ran
- * (or while Redis was down, or rows written by the demo seed) are measured.
+ * Worker side: queues one refresh at start and registers a periodic one (every
+ * REBUILD_SWEEP_SECONDS, shared by all workers through `upsertJobScheduler`), so effects whose
+ * inputs changed while no worker ran, while Redis was down, or through the demo seed (written
+ * after the worker started) are measured. A refresh that finds nothing new only hashes inputs.
  */
 @Injectable()
 export class EffectsStartScheduler implements OnApplicationBootstrap {
-  constructor(private readonly queue: EffectsQueue) {}
+  private readonly logger = new Logger(EffectsStartScheduler.name);
+
+  constructor(
+    private readonly queue: EffectsQueue,
+    private readonly producer: JobProducer,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
-    void this.queue.enqueue('start', false);
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    await this.queue.enqueue('start', false);
+    try {
+      await queueCall(
+        this.producer
+          .queue('effects')
+          .upsertJobScheduler(
+            'effects.refresh',
+            { every: this.config.rebuildSweepSeconds * 1000 },
+            { name: 'effects.refresh', data: { reason: 'periodic' }, opts: JOBS['effects.refresh'].options },
+          ),
+      );
+    } catch (error) {
+      this.logger.warn(`Could not schedule the periodic effects refresh (${(error as Error).message})`);
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HolidaysModule } from '../holidays/holidays.module.js';
 import { EffectItemsLoader } from './effect-items.loader.js';
 import { EffectMeasurement } from './effect-measurement.service.js';
 import { EffectsQueue } from './effects-queue.js';
@@ -14,7 +15,7 @@ import { ItemEffectReader } from './item-effect.reader.js';
  * endpoints GET /campaigns/:id/effect and /events/:id/effect.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ItemEffect])],
+  imports: [TypeOrmModule.forFeature([ItemEffect]), HolidaysModule],
   controllers: [EffectsController],
   providers: [EffectsService, ItemEffectReader, EffectItemsLoader, EffectMeasurement, EffectsQueue],
   exports: [EffectsService, EffectMeasurement, EffectsQueue],

@@ -55,6 +55,8 @@ export interface MeasuredUplift {
   /** Backtest windows behind the interval, and the RMS relative error of their sums. */
   backtests: number;
   relativeErrorRms: number;
+  /** Irregular days in the window itself (their counterfactual is less reliable). */
+  irregularDays: number;
 }
 
 export interface UnmeasurableUplift {
@@ -70,6 +72,15 @@ export interface UpliftInput {
   /** First and last day of the effect window, indices into `values` (inclusive). */
   windowStart: number;
   windowEnd: number;
+  /**
+   * Days that are not ordinary (public holidays, swapped working days), index by index with
+   * `values`. A day is irregular when it or its yearly reference is special: its ratio is not
+   * the season's, so the fitting span carries the previous ratio over it, and when the window
+   * has none, backtest windows containing one are skipped (a holiday that moved would otherwise
+   * count as forecast error of an ordinary window). A window with irregular days keeps every
+   * backtest, holidays included, so its interval reflects them.
+   */
+  special?: readonly boolean[];
 }
 
 const DEFAULTS: Required<UpliftOptions> = { fitDays: 56, origins: 12, spacing: 7, referenceLag: 364 };
@@ -118,17 +129,31 @@ export function estimateUplift(input: UpliftInput, options: UpliftOptions = {}):
       reason: 'the yearly reference has days with no visitors or revenue, so ratios to it are undefined',
     };
   const method: CounterfactualMethod = 'yearly-reference-ratio';
-  const predict = (origin: number): number => windowSum(counterfactualPath(y, origin, length, o));
+  const special = input.special?.slice(first, windowEnd + 1);
+  const irregular = (t: number): boolean =>
+    special !== undefined &&
+    (special[t] === true || (t >= o.referenceLag && special[t - o.referenceLag] === true));
+  const predict = (origin: number): number => windowSum(counterfactualPath(y, origin, length, o, irregular));
   const counterfactual = predict(start);
   const actual = sum(y, start, start + length);
   const errors: number[] = [];
-  for (let k = 0; k < o.origins; k++) {
-    const origin = start - length - k * o.spacing;
+  const earliest = o.fitDays + o.referenceLag;
+  const cleanWindow = special !== undefined && !anyIrregular(start, start + length, irregular);
+  for (
+    let origin = start - length, tried = 0;
+    errors.length < o.origins && origin >= earliest && tried < 4 * o.origins;
+    origin -= o.spacing, tried++
+  ) {
+    // Backtests resemble the window: free of irregular days when it is free of them.
+    if (cleanWindow && anyIrregular(origin, origin + length, irregular)) continue;
     const predicted = predict(origin);
     if (predicted > 0) errors.push((sum(y, origin, origin + length) - predicted) / predicted);
   }
   if (errors.length < 3 || !(counterfactual > 0))
-    return { verdict: 'not_measurable', reason: 'the counterfactual forecast could not be backtested' };
+    return {
+      verdict: 'not_measurable',
+      reason: `the counterfactual forecast could be backtested on ${errors.length} earlier window(s) free of holidays; at least 3 are needed`,
+    };
   const rms = Math.sqrt(errors.reduce((a, e) => a + e * e, 0) / errors.length);
   const df = Math.max(2, Math.min(errors.length, 1 + ((errors.length - 1) * o.spacing) / length));
   const interval = (level: number): UpliftInterval => {
@@ -148,6 +173,7 @@ export function estimateUplift(input: UpliftInput, options: UpliftOptions = {}):
     interval95,
     backtests: errors.length,
     relativeErrorRms: rms,
+    irregularDays: countIrregular(start, start + length, irregular),
   };
 }
 
@@ -160,9 +186,15 @@ function counterfactualPath(
   origin: number,
   horizon: number,
   o: Required<UpliftOptions>,
+  irregular: (t: number) => boolean,
 ): number[] {
   const from = origin - o.fitDays;
   const ratio = y.slice(from, origin).map((v, i) => v / reference(y, from + i, o.referenceLag));
+  // Irregular days carry the last regular ratio (the first regular one at the start).
+  const firstRegular = ratio.findIndex((_, i) => !irregular(from + i));
+  if (firstRegular > 0) ratio.fill(ratio[firstRegular], 0, firstRegular);
+  for (let i = Math.max(firstRegular, 1); i < ratio.length; i++)
+    if (irregular(from + i)) ratio[i] = ratio[i - 1];
   const path = forecast(ratio, { period: 1, horizon, levels: [80] }).mean;
   return path.map((r, h) => r * reference(y, origin + h, o.referenceLag));
 }
@@ -180,6 +212,17 @@ function reference(y: readonly number[], t: number, lag: number): number {
 function positiveReference(y: readonly number[], from: number, to: number, lag: number): boolean {
   for (let t = from; t < to; t++) if (!(reference(y, t, lag) > 0)) return false;
   return true;
+}
+
+function anyIrregular(from: number, to: number, irregular: (t: number) => boolean): boolean {
+  for (let t = from; t < to; t++) if (irregular(t)) return true;
+  return false;
+}
+
+function countIrregular(from: number, to: number, irregular: (t: number) => boolean): number {
+  let count = 0;
+  for (let t = from; t < to; t++) if (irregular(t)) count++;
+  return count;
 }
 
 function windowSum(path: readonly number[]): number {

@@ -1,3 +1,4 @@
+import { seedAccountability } from '../effects/accountability.seed-step.js';
 import { seedPlanning } from '../events/planning.seed-step.js';
 import { seedFunds } from '../funds/funds.seed-step.js';
 import { seedReportSubscriptions } from '../reports/subscriptions/report-subscriptions.seed-step.js';
@@ -12,4 +13,5 @@ export const DEMO_SEED_STEPS: SeedStep[] = [
   seedFunds,
   seedTargetsAndActuals,
   seedReportSubscriptions,
+  seedAccountability,
 ];
