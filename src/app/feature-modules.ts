@@ -17,6 +17,7 @@ import { ReportsWorkerModule } from '../reports/reports-worker.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { ScenariosWorkerModule } from '../scenarios/scenarios-worker.module.js';
 import { ScenariosModule } from '../scenarios/scenarios.module.js';
+import { ScoreboardModule } from '../scoreboard/scoreboard.module.js';
 import { TargetsModule } from '../targets/targets.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VenuesModule } from '../venues/venues.module.js';
@@ -40,6 +41,7 @@ export const FEATURE_MODULES = [
   FundsModule,
   ScenariosModule,
   EffectsModule,
+  ScoreboardModule,
 ];
 
 /** Queue processors and schedulers: loaded by worker processes only. */

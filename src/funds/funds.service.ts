@@ -80,6 +80,16 @@ export class FundsService {
           );
         }
       }
+      if (dto.year !== undefined && dto.year !== fund.year) {
+        const count = await manager.countBy(FundAllocation, { fundId: id });
+        if (count) {
+          throw new ConflictError(
+            'fund_has_allocations',
+            `Fund "${fund.name}" (${id}) has ${count} allocation(s) to campaigns of ${fund.year}: its year cannot change`,
+            { fundId: id, allocations: count, year: fund.year },
+          );
+        }
+      }
       const patch: Partial<Fund> = { updatedAt: this.clock.now() };
       if (dto.name !== undefined) patch.name = dto.name.trim();
       if (dto.kind !== undefined) patch.kind = dto.kind;

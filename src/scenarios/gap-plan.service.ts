@@ -33,10 +33,7 @@ export class GapPlanService {
       where: { status: Not('cancelled') },
       order: { startDate: 'ASC', id: 'ASC' },
     });
-    const measured = await this.measured.forCampaigns(
-      campaigns.map((c) => c.id),
-      target.metric,
-    );
+    const measured = await this.measured.forCampaigns(campaigns, target.metric);
     const costs = channelCosts(
       campaigns.map<ChannelCampaign>((c) => ({
         channel: c.channel,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActualsModule } from '../actuals/actuals.module.js';
+import { EffectsModule } from '../effects/effects.module.js';
 import { ContributionLoader } from '../projections/contribution.loader.js';
 import { ProjectionInputLoader } from '../projections/projection-input.loader.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
@@ -28,6 +29,7 @@ import { ScenariosService } from './scenarios.service.js';
     TargetsModule,
     ActualsModule,
     ProjectionsModule,
+    EffectsModule,
   ],
   controllers: [ScenariosController, GapPlanController],
   providers: [

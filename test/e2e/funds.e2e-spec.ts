@@ -150,6 +150,12 @@ describe('funds', () => {
       .send({ amountYuan: 1_000_000 })
       .expect(409);
     expect(closed.body.code).toBe('campaign_closed');
+    const moving = await t.http
+      .patch(`/api/v1/funds/${a.id}`)
+      .set(planner.auth)
+      .send({ year: 2023 })
+      .expect(409);
+    expect(moving.body.code).toBe('fund_has_allocations');
     const deleting = await t.http.delete(`/api/v1/funds/${a.id}`).set(planner.auth).expect(409);
     expect(deleting.body.code).toBe('fund_has_allocations');
   });

@@ -1,0 +1,160 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ScoreRow, UnmeasuredItem } from '../scoreboard-math.js';
+import { GROUP_BY } from './scoreboard.query.js';
+
+class UnmeasuredItemView implements UnmeasuredItem {
+  @ApiProperty({ enum: ['campaign', 'event'] })
+  kind!: 'campaign' | 'event';
+
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: ['not_measurable', 'pending', 'measured', 'no_effect_detectable'] })
+  verdict!: UnmeasuredItem['verdict'];
+
+  @ApiProperty({ example: 'window without actuals' })
+  reason!: string;
+}
+
+class MoneyMeasureView {
+  @ApiProperty({ example: 2 })
+  items!: number;
+
+  @ApiProperty({ example: 1, description: 'Of those, with an 80 % interval that excludes zero.' })
+  significant!: number;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 61000 })
+  visitors!: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 52000000 })
+  revenueYuan!: number | null;
+
+  @ApiProperty({ example: 1850000 })
+  spendYuan!: number;
+}
+
+class UnmeasuredView {
+  @ApiProperty({ example: 1 })
+  items!: number;
+
+  @ApiProperty({ example: 500000, description: 'Spend of completed campaigns without a measurement.' })
+  spendYuan!: number;
+
+  @ApiProperty({ type: [UnmeasuredItemView] })
+  list!: UnmeasuredItemView[];
+}
+
+class DisciplineView {
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 0.75 })
+  rate!: number | null;
+
+  @ApiProperty()
+  campaignsDue!: number;
+
+  @ApiProperty()
+  campaignsOnTime!: number;
+
+  @ApiProperty()
+  eventsDue!: number;
+
+  @ApiProperty()
+  eventsCompleted!: number;
+}
+
+class RanksView {
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 1 })
+  yuanPerMeasuredVisitor!: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 2 })
+  measuredRevenuePerYuan!: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 1 })
+  discipline!: number | null;
+}
+
+export class ScoreRowView implements ScoreRow {
+  @ApiProperty({ example: '市文旅广体局市场管理科' })
+  key!: string;
+
+  @ApiProperty({ example: '市文旅广体局市场管理科' })
+  label!: string;
+
+  @ApiProperty()
+  campaigns!: number;
+
+  @ApiProperty()
+  events!: number;
+
+  @ApiProperty({ example: 5500000 })
+  budgetYuan!: number;
+
+  @ApiProperty({ example: 5500000 })
+  allocatedYuan!: number;
+
+  @ApiProperty({ example: 1850000 })
+  spentYuan!: number;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 0.34, description: 'spent ÷ allocated.' })
+  utilisation!: number | null;
+
+  @ApiProperty({ example: { visitors: 140000, revenueYuan: 120000000 } })
+  expected!: { visitors: number; revenueYuan: number };
+
+  @ApiProperty({ type: MoneyMeasureView })
+  measured!: MoneyMeasureView;
+
+  @ApiProperty({
+    type: UnmeasuredView,
+    description: 'Completed items without a measurement: counted apart, never as zero.',
+  })
+  unmeasured!: UnmeasuredView;
+
+  @ApiProperty({ description: 'Items not completed yet.' })
+  open!: number;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 30.3 })
+  yuanPerMeasuredVisitor!: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 28.1 })
+  measuredRevenuePerYuan!: number | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'no campaign completed yet' })
+  notRankedBecause!: string | null;
+
+  @ApiProperty({ type: DisciplineView })
+  discipline!: DisciplineView;
+
+  @ApiProperty({ type: RanksView })
+  ranks!: RanksView;
+}
+
+export class ScoreboardView {
+  @ApiProperty({ example: 2022 })
+  year!: number;
+
+  @ApiProperty({ enum: GROUP_BY })
+  by!: (typeof GROUP_BY)[number];
+
+  @ApiProperty({ example: '2022-04-11', description: 'The day discipline is judged on.' })
+  today!: string;
+
+  @ApiProperty({
+    type: [ScoreRowView],
+    description: 'Ranked rows first (by yuan per measured visitor), then the rest.',
+  })
+  rows!: ScoreRowView[];
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'The group that brings the most measured visitors per yuan (the channel view answers “which channel”).',
+    example: { key: 'regional', label: 'regional', yuanPerMeasuredVisitor: 30.3, visitorsPerYuan: 0.033 },
+  })
+  leader!: { key: string; label: string; yuanPerMeasuredVisitor: number; visitorsPerYuan: number } | null;
+
+  @ApiProperty({ type: [String] })
+  caveats!: string[];
+}
