@@ -32,8 +32,8 @@ describe('console sign-in over HTTP', () => {
       withWorker: false,
       env: {
         TRUST_PROXY: 'true',
-        SIGN_IN_MAX_FAILURES: '5',
-        SIGN_IN_MAX_FAILURES_PER_ADDRESS: '8',
+        SIGN_IN_ACCOUNT_LIMIT: '5',
+        SIGN_IN_ADDRESS_LIMIT: '8',
         SESSION_IDLE_MINUTES: '30',
         SESSION_MAX_DAYS: '2',
         INVITATION_HOURS: '72',
