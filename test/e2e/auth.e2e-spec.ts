@@ -311,6 +311,12 @@ describe('console sign-in over HTTP', () => {
       now += 20 * 60_000;
       const ended = await busy.agent.get('/api/v1/auth/session').expect(401);
       expect(ended.body.code).toBe('session_expired');
+
+      // Expired sessions nobody comes back to are deleted at the next sign-in.
+      const abandoned = await signedInAgent(t.app, 'viewer');
+      now += 31 * 60_000;
+      await signedInAgent(t.app, 'viewer');
+      expect(await t.dataSource.getRepository(Session).countBy({ userId: abandoned.user.id })).toBe(0);
     });
   });
 
