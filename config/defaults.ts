@@ -32,6 +32,12 @@ export const defaults: Record<Environment, Record<string, string>> = {
     REBUILD_DELAY_MS: '1000',
     EFFECT_TAIL_DAYS_CAMPAIGN: '7',
     EFFECT_TAIL_DAYS_EVENT: '1',
+    SESSION_IDLE_MINUTES: '480',
+    SESSION_MAX_DAYS: '7',
+    INVITATION_HOURS: '72',
+    SIGN_IN_ACCOUNT_LIMIT: '10',
+    SIGN_IN_ADDRESS_LIMIT: '50',
+    SIGN_IN_WINDOW_MINUTES: '15',
   },
   test: {
     LOG_LEVEL: 'error',

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -55,6 +56,8 @@ export async function createHttpApp(
       exposedHeaders: ['x-request-id', 'retry-after', 'etag'],
     });
   }
+  // Parses Cookie headers for the console session (a badly encoded cookie stays raw, never a 500).
+  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -29,6 +29,21 @@ export interface AppConfig {
   rebuildDelayMs: number;
   /** Days after an item's end that still count as its effect window (measured uplift). */
   effects: { campaignTailDays: number; eventTailDays: number };
+  auth: AuthConfig;
+}
+
+/** Console sessions, invitations and the sign-in limit. */
+export interface AuthConfig {
+  /** A session ends after this long without a request. */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in, however active. */
+  sessionMaxMs: number;
+  invitationMs: number;
+  /** Failed sign-ins within the window that lock an account (email) out for the rest of it. */
+  maxFailuresPerAccount: number;
+  /** Failed sign-ins within the window that lock a client address out for the rest of it. */
+  maxFailuresPerAddress: number;
+  failureWindowMs: number;
 }
 
 export type DatabaseConfig =
@@ -158,6 +173,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     effects: {
       campaignTailDays: int('EFFECT_TAIL_DAYS_CAMPAIGN', 0, 90),
       eventTailDays: int('EFFECT_TAIL_DAYS_EVENT', 0, 30),
+    },
+    auth: {
+      sessionIdleMs: int('SESSION_IDLE_MINUTES', 1, 525_600) * 60_000,
+      sessionMaxMs: int('SESSION_MAX_DAYS', 1, 366) * 86_400_000,
+      invitationMs: int('INVITATION_HOURS', 1, 8_760) * 3_600_000,
+      maxFailuresPerAccount: int('SIGN_IN_ACCOUNT_LIMIT', 1, 1_000_000),
+      maxFailuresPerAddress: int('SIGN_IN_ADDRESS_LIMIT', 1, 1_000_000),
+      failureWindowMs: int('SIGN_IN_WINDOW_MINUTES', 1, 10_080) * 60_000,
     },
   };
 }

@@ -1,5 +1,8 @@
 import { Actual } from '../../actuals/actual.entity.js';
+import { Invitation } from '../../auth/invitation.entity.js';
+import { SignInFailure } from '../../auth/sign-in-failure.entity.js';
 import { ApiToken } from '../../common/auth/api-token.entity.js';
+import { Session } from '../../common/auth/session.entity.js';
 import { Campaign } from '../../campaigns/campaign.entity.js';
 import { FundAllocation } from '../../funds/fund-allocation.entity.js';
 import { Fund } from '../../funds/fund.entity.js';
@@ -43,4 +46,7 @@ export const ENTITIES = [
   ScenarioChange,
   ScenarioProjection,
   ItemEffect,
+  Session,
+  Invitation,
+  SignInFailure,
 ];

@@ -3,6 +3,7 @@ import { Planning1764400000000 } from './1764400000000-planning.js';
 import { Targets1764500000000 } from './1764500000000-targets.js';
 import { Reports1764600000000 } from './1764600000000-reports.js';
 import { Projections1764700000000 } from './1764700000000-projections.js';
+import { Accounts1764800000000 } from './1764800000000-accounts.js';
 import { InstantChecks1764810000000 } from './1764810000000-instant-checks.js';
 import { FaultHardening1764820000000 } from './1764820000000-fault-hardening.js';
 import { Funds1764900000000 } from './1764900000000-funds.js';
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   Targets1764500000000,
   Reports1764600000000,
   Projections1764700000000,
+  Accounts1764800000000,
   InstantChecks1764810000000,
   FaultHardening1764820000000,
   Funds1764900000000,
