@@ -69,7 +69,7 @@ function QueueItem({ event }: { event: EventView }) {
       }
       extra={
         checks.data && checks.data.length > 0 ? (
-          <Tag color={checks.data.some((w) => w.requiresOverride) ? 'orange' : 'gold'}>
+          <Tag color={checks.data.some((w) => w.requiresOverride) ? 'error' : 'warning'}>
             {t('approvals.warnings')}: {checks.data.length}
           </Tag>
         ) : null

@@ -9,7 +9,7 @@ const STATUS_COLOR: Record<EventStatus, string> = {
   approved: 'success',
   rejected: 'error',
   cancelled: 'default',
-  completed: 'cyan',
+  completed: 'default',
 };
 
 export function EventStatusTag({ status }: { status: EventStatus }) {
@@ -50,7 +50,7 @@ export function WarningList({ warnings }: { warnings: EventWarning[] }) {
           title={
             <Flex wrap gap={8} align="center">
               <strong>{t(`warning.${w.code}`)}</strong>
-              {w.requiresOverride && <Tag color="orange">{t('warning.needsOverride')}</Tag>}
+              {w.requiresOverride && <Tag color="error">{t('warning.needsOverride')}</Tag>}
             </Flex>
           }
           description={
