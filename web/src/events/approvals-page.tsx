@@ -83,7 +83,7 @@ function QueueItem({ event }: { event: EventView }) {
         {checks.isPending ? (
           <Skeleton active paragraph={{ rows: 1 }} />
         ) : checks.data && checks.data.length > 0 ? (
-          <WarningList warnings={checks.data} />
+          <WarningList warnings={checks.data} startsAt={event.startsAt} />
         ) : (
           <Typography.Text type="secondary">
             {t('approvals.warnings')}: {t('approvals.none')}

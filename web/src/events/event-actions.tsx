@@ -187,7 +187,7 @@ export function EventActions({
             {warnings
               .filter((w) => w.requiresOverride)
               .map((w, i) => (
-                <li key={i}>{w.message}</li>
+                <li key={i}>{t(`warning.${w.code}`)}</li>
               ))}
           </ul>
         )}

@@ -38,8 +38,16 @@ export function eventWhen(e: Pick<EventView, 'startsAt' | 'endsAt'>): string {
 }
 
 /** The overlap and capacity warnings of an event, each with its code, message and days. */
-export function WarningList({ warnings }: { warnings: EventWarning[] }) {
+export function WarningList({ warnings, startsAt }: { warnings: EventWarning[]; startsAt?: string }) {
   const { t } = useTranslation('events');
+  // The API words its messages in English; the structured ones are put in the user's language.
+  const warningText = (w: EventWarning) => {
+    if (w.code === 'capacity_exceeded' && w.days?.length) return t('warning.capacityIntro');
+    if (w.code === 'capacity_near_limit' && w.days?.length) return t('warning.nearIntro');
+    if (w.code === 'start_in_past' && startsAt)
+      return t('warning.pastStart', { time: formatDateTime(startsAt) });
+    return w.message;
+  };
   return (
     <Flex vertical gap={8}>
       {warnings.map((w, i) => (
@@ -55,7 +63,7 @@ export function WarningList({ warnings }: { warnings: EventWarning[] }) {
           }
           description={
             <>
-              <Typography.Text>{w.message}</Typography.Text>
+              <Typography.Text>{warningText(w)}</Typography.Text>
               {w.days && w.days.length > 0 && (
                 <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
                   {w.days.slice(0, 7).map((d) => (
