@@ -52,7 +52,8 @@ describeBrowser('the web console in Chromium', () => {
   };
 
   beforeAll(async () => {
-    [planner, chromium] = await Promise.all([startPlanner(), launchChromium()]);
+    planner = await startPlanner();
+    chromium = await launchChromium();
     browser = chromium.browser;
   }, 120_000);
 
@@ -219,7 +220,14 @@ describeBrowser('the web console in Chromium', () => {
     expect(copied).toMatch(new RegExp(`^${planner.url}/api/v1/calendar/feed/.+\\.ics$`));
     const feed = await fetch(copied);
     expect(feed.status).toBe(200);
-    expect(await feed.text()).toContain(EVENT_ZH);
+    // A working feed named for its owner (it lists the months around today; the demo is 2022).
+    const ics = await feed.text();
+    expect(ics).toMatch(/^BEGIN:VCALENDAR/);
+    expect(ics).toContain('张伟');
+    const dialog = organizer.getByRole('dialog', { name: 'Private calendar feed' });
+    expect(await dialog.getByLabel('Feed URL').inputValue()).toBe(copied);
+    await organizer.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     await organizer
       .getByRole('link', { name: new RegExp(EVENT_EN) })
       .first()
