@@ -85,7 +85,6 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'planner-bench-web-'));
   const redis = await startPrivateRedis(join(dir, 'redis'), { persist: false });
   const planner = await startPlanner(dir, redis.url);
-  const profile = mkdtempSync(join(tmpdir(), 'planner-bench-chromium-'));
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({
@@ -99,7 +98,6 @@ async function main() {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        `--user-data-dir=${profile}`,
       ],
     });
     const context = await browser.newContext({
@@ -179,7 +177,6 @@ async function main() {
     planner.child.kill('SIGTERM');
     await new Promise((r) => planner.child.once('exit', r));
     await redis.stop?.();
-    rmSync(profile, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   }
 }
