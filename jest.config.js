@@ -2,6 +2,8 @@
 
 // ESM-only packages that CommonJS dependencies require(): Node 20 loads them natively, Jest's
 // module system does not (before Node 24.9), so they are compiled to CommonJS for tests only.
+// `useESM: true` keeps them ESM where they are import()ed (@fastify/cookie imports `cookie`):
+// ts-jest then emits CommonJS only for require().
 const REQUIRED_ESM = ['content-disposition', 'cookie'];
 
 export default {
@@ -13,7 +15,7 @@ export default {
     [`node_modules/(${REQUIRED_ESM.join('|')})/.+\\.js$`]: [
       'ts-jest',
       {
-        useESM: false,
+        useESM: true,
         tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true },
       },
     ],

@@ -29,6 +29,12 @@ export const defaults: Record<Environment, Record<string, string>> = {
     SIGNING_SECRET: '',
     REBUILD_SWEEP_SECONDS: '60',
     REBUILD_DELAY_MS: '1000',
+    SESSION_IDLE_MINUTES: '480',
+    SESSION_MAX_DAYS: '7',
+    INVITATION_HOURS: '72',
+    SIGN_IN_MAX_FAILURES: '10',
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: '50',
+    SIGN_IN_WINDOW_MINUTES: '15',
   },
   test: {
     LOG_LEVEL: 'error',

@@ -34,6 +34,12 @@ export const DEMO_ORGANIZATIONS: { key: string; name: string; kind: Organization
   },
 ];
 
+/**
+ * The one password of every demo user, in development only (`npm start` prints it). Production
+ * never seeds it: there users get invitations or `npm run cli -- set-password`.
+ */
+export const DEMO_PASSWORD = 'demo-password-2022';
+
 export const DEMO_USERS: { name: string; email: string; role: Role; organization?: string }[] = [
   { name: 'Demo admin', email: 'admin@planner.local', role: 'admin', organization: 'bureau' },
   {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -45,6 +46,8 @@ export async function createHttpApp(
   if (config.http.corsOrigins === true || config.http.corsOrigins.length) {
     app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['x-request-id', 'retry-after'] });
   }
+  // Parses Cookie headers for the console session (a badly encoded cookie stays raw, never a 500).
+  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

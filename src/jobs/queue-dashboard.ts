@@ -3,21 +3,25 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bearerToken } from '../common/auth/auth.guard.js';
-import { TokenService } from '../common/auth/token.service.js';
+import { RequestAuthenticator } from '../common/auth/request-authenticator.js';
+import type { AppConfig } from '../common/config/app-config.js';
+import { APP_CONFIG } from '../common/config/config.module.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import { JobProducer } from '../infra/queue/job-producer.js';
 import { QUEUES } from '../infra/queue/job-registry.js';
 
 export const DASHBOARD_PATH = '/admin/queues';
-const COOKIE = 'planner_dashboard';
 
 /**
- * Bull Board at /admin/queues, for admins only. A browser cannot send a bearer header, so
- * `/admin/queues?token=<admin token>` once sets an HttpOnly cookie scoped to the dashboard.
+ * Bull Board at /admin/queues, for admins only: through the admin's console session cookie (sign
+ * in to the console first) or an `Authorization: Bearer` API token. No token ever travels in a URL
+ * or a cookie. Bull Board's own page sends no CSRF header, so its writes (retry, clean) with the
+ * cookie must come from the planner's own origin (the Origin header browsers add to every write).
  */
 export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const producer = app.get(JobProducer);
-  const tokens = app.get(TokenService);
+  const authenticator = app.get(RequestAuthenticator);
+  const config = app.get<AppConfig>(APP_CONFIG);
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
   createBullBoard({
@@ -25,30 +29,28 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Planner queues' } },
   });
+  const signInUrl = `${config.http.publicUrl}/`;
 
   const adminOnly = async (request: FastifyRequest, reply: FastifyReply) => {
-    const query = request.query as Record<string, string | undefined>;
-    const cookie = parseCookie(request.headers.cookie)[COOKIE];
-    const token = bearerToken(request) ?? query.token ?? cookie;
-    const user = token ? await tokens.resolve(token, 'api') : null;
-    if (!user || user.role !== 'admin') {
-      const status = user ? 403 : 401;
-      return reply.status(status).send({
-        statusCode: status,
-        code: user ? 'forbidden' : 'unauthorized',
-        message: user
-          ? 'The queue dashboard is for admins'
-          : `Open ${DASHBOARD_PATH}?token=<admin API token>`,
+    try {
+      const { user } = await authenticator.authenticate(request, {
+        csrf: (r) => sameOrigin(r, config.http.publicUrl),
       });
-    }
-    if (query.token) {
-      const secure = request.protocol === 'https' ? '; Secure' : '';
-      return reply
-        .header(
-          'set-cookie',
-          `${COOKIE}=${query.token}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=28800${secure}`,
-        )
-        .redirect(request.url.replace(/([?&])token=[^&]*&?/, '$1').replace(/[?&]$/, ''));
+      if (user.role !== 'admin') {
+        throw new DomainError(403, 'forbidden', `The queue dashboard is for admins; you are ${user.role}`);
+      }
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const body: Record<string, unknown> = {
+        statusCode: error.status,
+        code: error.code,
+        message:
+          error.status === 401
+            ? `${error.message}. The queue dashboard uses your console session: sign in as an admin at ${signInUrl} and open ${DASHBOARD_PATH} again`
+            : error.message,
+      };
+      if (error.status === 401) body.details = { signInUrl };
+      return reply.status(error.status).header('content-type', 'application/json; charset=utf-8').send(body);
     }
   };
 
@@ -61,11 +63,10 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   );
 }
 
-function parseCookie(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of header?.split(';') ?? []) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return out;
+/** True when the request's Origin is the planner's own (the public URL or the Host it was sent to). */
+function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string') return false;
+  const own = new Set([new URL(publicUrl).origin, `${request.protocol}://${request.host}`]);
+  return own.has(origin);
 }

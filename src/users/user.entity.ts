@@ -34,6 +34,19 @@ export class User {
   @JoinColumn({ name: 'organizationId' })
   organization?: Relation<Organization> | null;
 
+  /**
+   * argon2id hash of the console password, or null (no password: API tokens only, or an invited
+   * user who has not accepted yet). Never selected unless asked for by name.
+   */
+  @Column({ type: 'varchar', length: 200, nullable: true, select: false })
+  passwordHash?: string | null;
+
+  @Column({ type: Date, nullable: true })
+  passwordSetAt!: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  lastSignInAt!: Date | null;
+
   @CreateDateColumn()
   createdAt!: Date;
 }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SignInModule } from '../auth/sign-in.module.js';
+import { MeTokensController } from './me-tokens.controller.js';
 import { User } from './user.entity.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User])],
-  controllers: [UsersController],
+  imports: [TypeOrmModule.forFeature([User]), SignInModule],
+  controllers: [UsersController, MeTokensController],
   providers: [UsersService],
   exports: [UsersService],
 })

@@ -1,12 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { InvitationsService, type IssuedInvitation } from '../auth/invitations.service.js';
+import { hashPassword, passwordProblem } from '../common/auth/password.js';
+import { SessionService } from '../common/auth/session.service.js';
 import { TokenService } from '../common/auth/token.service.js';
-import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/domain-error.js';
+import {
+  ConflictError,
+  DomainError,
+  NotFoundError,
+  UnprocessableError,
+  ValidationError,
+} from '../common/errors/domain-error.js';
+import { rejectNulls } from '../common/http/reject-nulls.js';
 import { newId } from '../infra/database/new-id.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
+import type { InviteUserDto } from './dto/invite-user.dto.js';
+import { USER_REQUIRED_FIELDS, type UpdateUserDto } from './dto/update-user.dto.js';
+import type { Role } from './role.js';
 import { User } from './user.entity.js';
+
+const organizationRequired = () =>
+  new UnprocessableError(
+    'organization_required',
+    'An organizer must belong to an organization: give organizationId',
+  );
 
 @Injectable()
 export class UsersService {
@@ -14,34 +33,85 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
+    private readonly invitations: InvitationsService,
   ) {}
 
-  /** Creates the user and its first API token, in one transaction. */
-  async create(dto: CreateUserDto): Promise<{ user: User; token: string }> {
-    if (dto.role === 'organizer' && !dto.organizationId) {
-      throw new UnprocessableError(
-        'organization_required',
-        'An organizer must belong to an organization: give organizationId',
-      );
-    }
-    const email = dto.email?.trim().toLowerCase() ?? null;
+  /**
+   * Creates the user and its first API token, in one transaction; with `password` the user can
+   * also sign in to the console.
+   */
+  async create(
+    dto: CreateUserDto,
+    options: { password?: string } = {},
+  ): Promise<{ user: User; token: string }> {
+    const passwordHash = options.password === undefined ? null : await this.newPasswordHash(options.password);
     return this.dataSource.transaction(async (manager) => {
+      const user = await this.insert(manager, dto, passwordHash);
+      const { token } = await this.tokens.issue(user.id, 'api', manager, 'first token');
+      return { user: await manager.findOneByOrFail(User, { id: user.id }), token };
+    });
+  }
+
+  /** Creates a user without a password or token and an invitation link to set the password. */
+  async invite(dto: InviteUserDto): Promise<{ user: User } & IssuedInvitation> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.insert(manager, dto, null);
+      const issued = await this.invitations.issue(user.id, manager);
+      return { user: await manager.findOneByOrFail(User, { id: user.id }), ...issued };
+    });
+  }
+
+  /** A new invitation link for an existing user (to set or reset the password); ends the previous link. */
+  async reinvite(id: string): Promise<{ user: User } & IssuedInvitation> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneBy(User, { id });
+      if (!user) throw new NotFoundError('User', id);
+      if (!user.email) {
+        throw new UnprocessableError('email_required', 'The user has no email; set one before inviting them');
+      }
+      return { user, ...(await this.invitations.issue(user.id, manager)) };
+    });
+  }
+
+  /** Changes name, role or organization under the rules of creation; keeps at least one admin. */
+  async update(id: string, dto: UpdateUserDto): Promise<User> {
+    rejectNulls(dto, USER_REQUIRED_FIELDS);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneBy(User, { id });
+      if (!user) throw new NotFoundError('User', id);
+      const role: Role = dto.role ?? user.role;
+      const organizationId = dto.organizationId === undefined ? user.organizationId : dto.organizationId;
+      if (role === 'organizer' && !organizationId) throw organizationRequired();
       if (dto.organizationId && !(await manager.existsBy(Organization, { id: dto.organizationId }))) {
         throw new NotFoundError('Organization', dto.organizationId);
       }
-      if (email && (await manager.existsBy(User, { email }))) {
-        throw new ConflictError('email_taken', `A user with email ${email} already exists`);
+      if (
+        user.role === 'admin' &&
+        role !== 'admin' &&
+        (await manager.countBy(User, { role: 'admin' })) <= 1
+      ) {
+        throw new ConflictError('last_admin', 'This is the only admin; make another user admin first');
       }
-      const user = manager.create(User, {
-        id: newId(),
-        name: dto.name.trim(),
-        email,
-        role: dto.role,
-        organizationId: dto.organizationId ?? null,
+      await manager.update(User, id, {
+        name: dto.name === undefined ? user.name : dto.name.trim(),
+        role,
+        organizationId,
       });
-      await manager.insert(User, user);
-      const { token } = await this.tokens.issue(user.id, 'api', manager);
-      return { user: await manager.findOneByOrFail(User, { id: user.id }), token };
+      return manager.findOneByOrFail(User, { id });
+    });
+  }
+
+  /** Sets the console password of the user with this email and ends their sessions. */
+  async setPassword(emailGiven: string, password: string): Promise<User> {
+    const email = emailGiven.trim().toLowerCase();
+    const passwordHash = await this.newPasswordHash(password);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneBy(User, { email });
+      if (!user) throw new DomainError(404, 'not_found', `No user has the email ${email}`);
+      await manager.update(User, user.id, { passwordHash, passwordSetAt: new Date() });
+      await this.sessions.closeAllFor(user.id, manager);
+      return manager.findOneByOrFail(User, { id: user.id });
     });
   }
 
@@ -57,5 +127,38 @@ export class UsersService {
 
   count(): Promise<number> {
     return this.users.count();
+  }
+
+  private async newPasswordHash(password: string): Promise<string> {
+    const problem = passwordProblem(password);
+    if (problem) throw new ValidationError(problem, [{ field: 'password', problems: [problem] }]);
+    return hashPassword(password);
+  }
+
+  private async insert(
+    manager: EntityManager,
+    dto: { name: string; email?: string; role: Role; organizationId?: string },
+    passwordHash: string | null,
+  ): Promise<User> {
+    if (dto.role === 'organizer' && !dto.organizationId) throw organizationRequired();
+    const email = dto.email?.trim().toLowerCase() ?? null;
+    if (dto.organizationId && !(await manager.existsBy(Organization, { id: dto.organizationId }))) {
+      throw new NotFoundError('Organization', dto.organizationId);
+    }
+    if (email && (await manager.existsBy(User, { email }))) {
+      throw new ConflictError('email_taken', `A user with email ${email} already exists`);
+    }
+    const user = manager.create(User, {
+      id: newId(),
+      name: dto.name.trim(),
+      email,
+      role: dto.role,
+      organizationId: dto.organizationId ?? null,
+      passwordHash,
+      passwordSetAt: passwordHash ? new Date() : null,
+      lastSignInAt: null,
+    });
+    await manager.insert(User, user);
+    return user;
   }
 }

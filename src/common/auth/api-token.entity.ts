@@ -31,6 +31,10 @@ export class ApiToken {
   @Column({ type: 'varchar', length: 20 })
   purpose!: TokenPurpose;
 
+  /** What the token is for, as its owner named it ("nightly import"); null for older tokens. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  name!: string | null;
+
   @Column({ type: 'varchar', length: 64, unique: true })
   tokenHash!: string;
 

@@ -6,6 +6,8 @@ export interface AuthUser {
   name: string;
   role: Role;
   organizationId: string | null;
+  /** How the request was authenticated: an API token or the console's session cookie. */
+  via?: 'token' | 'session';
 }
 
 /** Planners and admins see every organization's data; organizers see their own. */

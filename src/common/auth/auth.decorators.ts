@@ -15,8 +15,9 @@ export const IS_PUBLIC = 'auth:public';
 export const ROLES = 'auth:roles';
 export const OWNED = 'auth:owned';
 
-/** No token needed (health, public listings and feeds). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** No token or session needed (health, public listings and feeds, signing in). */
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension('x-roles', ['public']));
 
 /**
  * Who may call this route, in one line: `@Allow('admin', 'planner')`. `@Allow()` with no roles
@@ -27,10 +28,18 @@ export const Allow = (...roles: Role[]) =>
     SetMetadata(ROLES, roles),
     ApiBearerAuth(),
     ApiExtension('x-roles', roles.length ? roles : ['any signed-in user']),
-    ApiUnauthorizedResponse({ description: 'No valid bearer token', type: ErrorBody }),
-    ...(roles.length
-      ? [ApiForbiddenResponse({ description: `Only for: ${roles.join(', ')}`, type: ErrorBody })]
-      : []),
+    ApiUnauthorizedResponse({
+      description:
+        'No valid API token or session (`unauthorized`), or the session expired (`session_expired`)',
+      type: ErrorBody,
+    }),
+    ApiForbiddenResponse({
+      description: [
+        ...(roles.length ? [`Only for: ${roles.join(', ')} (\`forbidden\`).`] : []),
+        'A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`).',
+      ].join(' '),
+      type: ErrorBody,
+    }),
   );
 
 export interface OwnedOptions<T extends ObjectLiteral> {

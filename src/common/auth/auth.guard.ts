@@ -5,25 +5,20 @@ import type { Role } from '../../users/role.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { AuthUser } from './auth-user.js';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
-import { TokenService } from './token.service.js';
+import { RequestAuthenticator } from './request-authenticator.js';
 
-/** Reads `Authorization: Bearer <token>`, or null when the header is absent or not Bearer. */
-export function bearerToken(request: Pick<FastifyRequest, 'headers'>): string | null {
-  const header = request.headers.authorization;
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match ? match[1] : null;
-}
+export { bearerToken } from './request-authenticator.js';
 
 /**
- * Global guard: every route needs a valid API token unless marked `@Public()`, and the caller's
- * role must be one of the route's `@Allow(...)` roles.
+ * Global guard: every route needs an API token or a console session (with its CSRF token on
+ * writes) unless marked `@Public()`, and the caller's role must be one of the route's
+ * `@Allow(...)` roles.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly authenticator: RequestAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,12 +27,14 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
-    const token = bearerToken(request);
-    if (!token)
-      throw new DomainError(401, 'unauthorized', 'Send an API token as "Authorization: Bearer <token>"');
-    const user = await this.tokens.resolve(token, 'api');
-    if (!user) throw new DomainError(401, 'unauthorized', 'The API token is unknown or revoked');
-    request.user = { id: user.id, name: user.name, role: user.role, organizationId: user.organizationId };
+    const { user, via } = await this.authenticator.authenticate(request);
+    request.user = {
+      id: user.id,
+      name: user.name,
+      role: user.role,
+      organizationId: user.organizationId,
+      via,
+    };
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(user.role)) {

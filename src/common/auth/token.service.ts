@@ -24,6 +24,7 @@ export class TokenService {
     userId: string,
     purpose: TokenPurpose,
     manager?: EntityManager,
+    name: string | null = null,
   ): Promise<{ token: string; record: ApiToken }> {
     const token = `${PREFIX[purpose]}_${randomBytes(32).toString('base64url')}`;
     const repo = manager ? manager.getRepository(ApiToken) : this.tokens;
@@ -31,6 +32,7 @@ export class TokenService {
       id: newId(),
       userId,
       purpose,
+      name,
       tokenHash: hashToken(token),
       prefix: token.slice(0, 10),
       lastUsedAt: null,
@@ -53,6 +55,24 @@ export class TokenService {
       await this.tokens.update(record.id, { lastUsedAt: new Date(now) });
     }
     return record.user;
+  }
+
+  /** The user's tokens of that purpose, newest first (revoked ones too). */
+  list(userId: string, purpose: TokenPurpose): Promise<ApiToken[]> {
+    return this.tokens.find({ where: { userId, purpose }, order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  /**
+   * Revokes one of the user's tokens at once (the next request with it is refused). Answers
+   * false when the user has no token with that id, so another user's id looks like a missing one.
+   */
+  async revoke(userId: string, id: string, purpose: TokenPurpose): Promise<boolean> {
+    const record = await this.tokens.findOneBy({ id, userId, purpose });
+    if (!record) return false;
+    if (!record.revokedAt) {
+      await this.tokens.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    }
+    return true;
   }
 
   /** Revokes every live token of that purpose for the user; returns how many. */

@@ -25,6 +25,21 @@ export interface AppConfig {
   rebuildSweepSeconds: number;
   /** How long a rebuild waits after the first change of a burst, so that the burst collapses into it. */
   rebuildDelayMs: number;
+  auth: AuthConfig;
+}
+
+/** Console sessions, invitations and the sign-in limit. */
+export interface AuthConfig {
+  /** A session ends after this long without a request. */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in, however active. */
+  sessionMaxMs: number;
+  invitationMs: number;
+  /** Failed sign-ins within the window that lock an account (email) out for the rest of it. */
+  maxFailuresPerAccount: number;
+  /** Failed sign-ins within the window that lock a client address out for the rest of it. */
+  maxFailuresPerAddress: number;
+  failureWindowMs: number;
 }
 
 export type DatabaseConfig =
@@ -142,6 +157,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     signingSecret: merged.SIGNING_SECRET,
     rebuildSweepSeconds: int('REBUILD_SWEEP_SECONDS', 1, 86_400),
     rebuildDelayMs: int('REBUILD_DELAY_MS', 0, 600_000),
+    auth: {
+      sessionIdleMs: int('SESSION_IDLE_MINUTES', 1, 525_600) * 60_000,
+      sessionMaxMs: int('SESSION_MAX_DAYS', 1, 366) * 86_400_000,
+      invitationMs: int('INVITATION_HOURS', 1, 8_760) * 3_600_000,
+      maxFailuresPerAccount: int('SIGN_IN_MAX_FAILURES', 1, 1_000_000),
+      maxFailuresPerAddress: int('SIGN_IN_MAX_FAILURES_PER_ADDRESS', 1, 1_000_000),
+      failureWindowMs: int('SIGN_IN_WINDOW_MINUTES', 1, 10_080) * 60_000,
+    },
   };
 }
 

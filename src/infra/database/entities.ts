@@ -1,5 +1,8 @@
 import { Actual } from '../../actuals/actual.entity.js';
+import { Invitation } from '../../auth/invitation.entity.js';
+import { SignInFailure } from '../../auth/sign-in-failure.entity.js';
 import { ApiToken } from '../../common/auth/api-token.entity.js';
+import { Session } from '../../common/auth/session.entity.js';
 import { Campaign } from '../../campaigns/campaign.entity.js';
 import { EventHistory } from '../../events/event-history.entity.js';
 import { Event } from '../../events/event.entity.js';
@@ -31,4 +34,7 @@ export const ENTITIES = [
   Target,
   HolidayOverride,
   ProjectionSnapshot,
+  Session,
+  Invitation,
+  SignInFailure,
 ];

@@ -21,6 +21,12 @@ export class UserView {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
+  @ApiProperty({ description: 'Whether the user has set a console password (invited users have not, yet).' })
+  hasPassword!: boolean;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  lastSignInAt!: string | null;
+
   static of(u: User): UserView {
     return {
       id: u.id,
@@ -29,6 +35,8 @@ export class UserView {
       role: u.role,
       organizationId: u.organizationId,
       createdAt: u.createdAt.toISOString(),
+      hasPassword: u.passwordSetAt !== null,
+      lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
     };
   }
 }
@@ -42,4 +50,18 @@ export class CreatedUserView {
     example: 'trp_3q2…',
   })
   token!: string;
+}
+
+export class InvitedUserView {
+  @ApiProperty({ type: UserView })
+  user!: UserView;
+
+  @ApiProperty({
+    description: 'The single-use link to the console page where the user sets a password. Shown once.',
+    example: 'http://localhost:3000/invite/3q2…',
+  })
+  invitationUrl!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
 }

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { verifyPassword } from '../common/auth/password.js';
+import { SessionService } from '../common/auth/session.service.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { Clock } from '../common/time/clock.js';
+import { User } from '../users/user.entity.js';
+import { SignInLimiter } from './sign-in-limiter.js';
+
+/** Too many failed sign-ins for the account or the address; carries the Retry-After seconds. */
+export class SignInLockedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      429,
+      'rate_limited',
+      `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
+    );
+  }
+}
+
+const WRONG = () => new DomainError(401, 'invalid_credentials', 'Wrong email or password');
+
+export interface SignedIn {
+  user: User;
+  cookie: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/**
+ * Email and password sign-in. A wrong password, an unknown email and a user without a password
+ * get the same answer after the same work (one argon2 verification), so neither the body nor the
+ * timing tells whether an account exists.
+ */
+@Injectable()
+export class SignInService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly sessions: SessionService,
+    private readonly limiter: SignInLimiter,
+    private readonly clock: Clock,
+  ) {}
+
+  async signIn(emailGiven: string, password: string, address: string): Promise<SignedIn> {
+    const email = emailGiven.trim().toLowerCase();
+    const keys = this.limiter.keys(email, address);
+    const wait = await this.limiter.retryAfterSeconds(keys);
+    if (wait !== null) throw new SignInLockedError(wait);
+    const user = await this.users.findOne({
+      where: { email },
+      select: { id: true, passwordHash: true },
+    });
+    const ok = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !ok) {
+      await this.limiter.fail(keys);
+      throw WRONG();
+    }
+    await this.limiter.succeed(keys);
+    const now = this.clock.now();
+    await this.users.update(user.id, { lastSignInAt: now });
+    const opened = await this.sessions.open(user.id);
+    return {
+      user: await this.users.findOneByOrFail({ id: user.id }),
+      cookie: opened.cookie,
+      csrfToken: opened.session.csrfToken,
+      expiresAt: opened.expiresAt,
+    };
+  }
+}
