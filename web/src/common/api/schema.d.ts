@@ -67,6 +67,97 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/invitations/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who an invitation link is for, before setting a password */
+    get: operations['AuthController_invitation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/invitations/{token}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set the password of an invitation, use it up, and sign in (sets the cookie) */
+    post: operations['AuthController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The current console session: user, CSRF token and expiry */
+    get: operations['AuthController_session'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in with email and password; sets the session cookie
+     * @description Answers the same 401 for a wrong password, an unknown email and a user without a password. After too many failures for the account or the client address within the window, 429 with Retry-After.
+     */
+    post: operations['AuthController_signIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out: ends the session and clears the cookie
+     * @description Needs X-CSRF-Token while the session is live; with no live session it only clears the cookie.
+     */
+    post: operations['AuthController_signOut'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calendar': {
     parameters: {
       query?: never;
@@ -543,7 +634,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The signed-in user */
+    /** The signed-in user (by session cookie or API token) */
     get: operations['UsersController_me'];
     put?: never;
     post?: never;
@@ -566,6 +657,41 @@ export interface paths {
     post: operations['CalendarTokenController_rotate'];
     /** Revoke your private calendar feed URL */
     delete: operations['CalendarTokenController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My API tokens, newest first (revoked ones too; never the tokens themselves) */
+    get: operations['MeTokensController_list'];
+    put?: never;
+    /** Create an API token; the answer shows it this once */
+    post: operations['MeTokensController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke one of my API tokens; it stops working at once */
+    delete: operations['MeTokensController_revoke'];
     options?: never;
     head?: never;
     patch?: never;
@@ -912,6 +1038,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a user's name, role or organization (an organizer needs an organization) */
+    patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a new invitation link for an existing user (sets or resets the password); the previous link stops working */
+    post: operations['UsersController_reinvite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite a user: creates them and answers a single-use link to set a password
+     * @description The link opens the console page /invite/<token>; it expires after INVITATION_HOURS.
+     */
+    post: operations['UsersController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/venues': {
     parameters: {
       query?: never;
@@ -987,6 +1167,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptInvitationDto: {
+      /**
+       * Format: password
+       * @description The new password, 10 to 200 characters
+       * @example correct horse battery
+       */
+      password: string;
+    };
     ActualPointView: {
       /**
        * @description Every day of the period has a figure.
@@ -1090,6 +1278,23 @@ export interface components {
       total: number;
       /** Format: uuid */
       venueId?: string | null;
+    };
+    ApiTokenView: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastUsedAt?: string | null;
+      /** @example nightly actuals import */
+      name?: string | null;
+      /**
+       * @description The first characters of the token, to tell tokens apart
+       * @example trp_3q2Xa
+       */
+      prefix: string;
+      /** Format: date-time */
+      revokedAt?: string | null;
     };
     ApproveEventDto: {
       /** @description Needed when a capacity warning stands; its reason is kept in the audit trail. */
@@ -1382,6 +1587,10 @@ export interface components {
       /** @example 2022-10-16 */
       to: string;
     };
+    CreateApiTokenDto: {
+      /** @example nightly actuals import */
+      name: string;
+    };
     CreateCampaignDto: {
       /**
        * @description Budget in yuan (integer).
@@ -1450,6 +1659,28 @@ export interface components {
        *     ]
        */
       targetMarkets?: string[];
+    };
+    CreatedApiTokenView: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastUsedAt?: string | null;
+      /** @example nightly actuals import */
+      name?: string | null;
+      /**
+       * @description The first characters of the token, to tell tokens apart
+       * @example trp_3q2Xa
+       */
+      prefix: string;
+      /** Format: date-time */
+      revokedAt?: string | null;
+      /**
+       * @description The token, shown this once only; only its hash is stored. Send it as "Authorization: Bearer <token>".
+       * @example trp_3q2…
+       */
+      token: string;
     };
     CreatedUserView: {
       /**
@@ -2108,6 +2339,40 @@ export interface components {
        */
       years: number[];
     };
+    InvitationView: {
+      /** @example liming@zjj-tourism.example */
+      email: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** @example 李明 */
+      name: string;
+    };
+    InvitedUserView: {
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * @description The single-use link to the console page where the user sets a password. Shown once.
+       * @example http://localhost:3000/invite/3q2…
+       */
+      invitationUrl: string;
+      user: components['schemas']['UserView'];
+    };
+    InviteUserDto: {
+      /** @example liming@zjj-tourism.example */
+      email: string;
+      /** @example 李明 (市文旅局市场科) */
+      name: string;
+      /**
+       * Format: uuid
+       * @description Required for organizers: the organization they act for.
+       */
+      organizationId?: string;
+      /**
+       * @example planner
+       * @enum {string}
+       */
+      role: 'admin' | 'planner' | 'organizer' | 'viewer';
+    };
     JobStatusView: {
       /**
        * @description Attempts made so far.
@@ -2706,6 +2971,28 @@ export interface components {
        */
       week: string;
     };
+    SessionView: {
+      /**
+       * @description Send it as the X-CSRF-Token header on every POST, PUT, PATCH and DELETE made with the cookie.
+       * @example pQ8x…
+       */
+      csrfToken: string;
+      /**
+       * Format: date-time
+       * @description When the session ends unless used again (idle expiry), never after its absolute expiry.
+       */
+      expiresAt: string;
+      user: components['schemas']['UserView'];
+    };
+    SignInDto: {
+      /** @example planner@planner.local */
+      email: string;
+      /**
+       * Format: password
+       * @example demo-password-2022
+       */
+      password: string;
+    };
     TargetPathDayView: {
       /**
        * @description The baseline day whose figure shapes this day.
@@ -3017,6 +3304,17 @@ export interface components {
        */
       targetTotal?: number | null;
     };
+    UpdateUserDto: {
+      /** @example 李明 */
+      name?: string;
+      /**
+       * Format: uuid
+       * @description The organization; null removes it (not allowed for organizers).
+       */
+      organizationId?: string | null;
+      /** @enum {string} */
+      role?: 'admin' | 'planner' | 'organizer' | 'viewer';
+    };
     UpdateVenueDto: {
       /**
        * @description National A-level rating.
@@ -3057,8 +3355,12 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
       email?: string | null;
+      /** @description Whether the user has set a console password (invited users have not, yet). */
+      hasPassword: boolean;
       /** Format: uuid */
       id: string;
+      /** Format: date-time */
+      lastSignInAt?: string | null;
       /** @example 李明 */
       name: string;
       /** Format: uuid */
@@ -3162,8 +3464,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3194,7 +3505,7 @@ export interface operations {
           'application/json': components['schemas']['PutActualResultView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3203,7 +3514,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3244,7 +3555,7 @@ export interface operations {
           'application/json': components['schemas']['ImportResultView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3253,7 +3564,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3298,7 +3609,7 @@ export interface operations {
           'application/json': components['schemas']['ImportResultView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3307,7 +3618,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3336,6 +3647,197 @@ export interface operations {
       };
       /** @description Bad rows, each with its line (1 = the header) in details.errors; nothing was written */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  AuthController_invitation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationView'];
+        };
+      };
+      /** @description No such invitation */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `invitation_expired` or `invitation_used` */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  AuthController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptInvitationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description planner_session=<opaque id>; Path=/; HttpOnly; SameSite=Lax (and Secure in production) */
+          'Set-Cookie'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionView'];
+        };
+      };
+      /** @description No such invitation */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `invitation_expired` or `invitation_used` */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  AuthController_session: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionView'];
+        };
+      };
+      /** @description `unauthorized` (no session) or `session_expired` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  AuthController_signIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignInDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          /** @description planner_session=<opaque id>; Path=/; HttpOnly; SameSite=Lax (and Secure in production) */
+          'Set-Cookie'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionView'];
+        };
+      };
+      /** @description `invalid_credentials`: wrong email or password */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Not a JSON body */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`, with a Retry-After header */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  AuthController_signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `csrf_failed` */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3393,8 +3895,17 @@ export interface operations {
           'application/json': components['schemas']['CalendarView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3487,8 +3998,17 @@ export interface operations {
           'application/json': components['schemas']['CampaignPage'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3528,7 +4048,7 @@ export interface operations {
           'application/json': components['schemas']['CampaignView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3537,7 +4057,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3576,8 +4096,17 @@ export interface operations {
           'application/json': components['schemas']['CampaignView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -3614,7 +4143,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3623,7 +4152,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3675,7 +4204,7 @@ export interface operations {
           'application/json': components['schemas']['CampaignView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3684,7 +4213,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3732,7 +4261,7 @@ export interface operations {
           'application/json': components['schemas']['CampaignView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3741,7 +4270,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3793,7 +4322,7 @@ export interface operations {
           'application/json': components['schemas']['CampaignView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3802,7 +4331,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3854,7 +4383,7 @@ export interface operations {
           'application/json': components['schemas']['CampaignView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3863,7 +4392,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3911,7 +4440,7 @@ export interface operations {
           'application/json': components['schemas']['CampaignView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -3920,7 +4449,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3990,8 +4519,17 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4033,8 +4571,17 @@ export interface operations {
           'application/json': components['schemas']['EventPage'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4074,7 +4621,7 @@ export interface operations {
           'application/json': components['schemas']['EventView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4083,7 +4630,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: organizer, planner, admin */
+      /** @description Only for: organizer, planner, admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4131,8 +4678,17 @@ export interface operations {
           'application/json': components['schemas']['EventView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4169,7 +4725,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4178,7 +4734,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: organizer, planner, admin */
+      /** @description Only for: organizer, planner, admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4230,7 +4786,7 @@ export interface operations {
           'application/json': components['schemas']['EventChangeView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4239,7 +4795,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: organizer, planner, admin */
+      /** @description Only for: organizer, planner, admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4291,7 +4847,7 @@ export interface operations {
           'application/json': components['schemas']['EventChangeView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4300,7 +4856,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: planner, admin */
+      /** @description Only for: planner, admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4349,8 +4905,17 @@ export interface operations {
           'text/calendar': string;
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4392,7 +4957,7 @@ export interface operations {
           'application/json': components['schemas']['EventChangeView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4401,7 +4966,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: organizer, planner, admin */
+      /** @description Only for: organizer, planner, admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4449,8 +5014,17 @@ export interface operations {
           'application/json': components['schemas']['EventWarningView'][];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4492,7 +5066,7 @@ export interface operations {
           'application/json': components['schemas']['EventChangeView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4501,7 +5075,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: organizer, planner, admin */
+      /** @description Only for: organizer, planner, admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4549,8 +5123,17 @@ export interface operations {
           'application/json': components['schemas']['EventHistoryView'][];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4601,7 +5184,7 @@ export interface operations {
           'application/json': components['schemas']['EventChangeView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4610,7 +5193,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: planner, admin */
+      /** @description Only for: planner, admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4658,7 +5241,7 @@ export interface operations {
           'application/json': components['schemas']['EventChangeView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4667,7 +5250,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: organizer, planner, admin */
+      /** @description Only for: organizer, planner, admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4727,8 +5310,17 @@ export interface operations {
           'text/csv': string;
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4772,7 +5364,7 @@ export interface operations {
           'application/json': components['schemas']['EventImportResultView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4781,7 +5373,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: planner, admin */
+      /** @description Only for: planner, admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4846,8 +5438,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4878,7 +5479,7 @@ export interface operations {
           'application/json': components['schemas']['HolidayOverrideView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4887,7 +5488,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin */
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4925,7 +5526,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4934,7 +5535,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin */
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4972,8 +5573,17 @@ export interface operations {
           'application/json': components['schemas']['HolidayOverrideView'][];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5015,7 +5625,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5024,7 +5634,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin */
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5055,8 +5665,17 @@ export interface operations {
           'application/json': components['schemas']['JobStatusView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5101,7 +5720,7 @@ export interface operations {
           'application/json': components['schemas']['EnqueuedJobView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5110,7 +5729,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin */
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5147,8 +5766,17 @@ export interface operations {
           'application/json': components['schemas']['UserView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5175,8 +5803,17 @@ export interface operations {
           'application/json': components['schemas']['CalendarTokenView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5202,8 +5839,142 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  MeTokensController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenView'][];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  MeTokensController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateApiTokenDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiTokenView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  MeTokensController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked (also when it already was) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description I have no token with that id */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5230,8 +6001,17 @@ export interface operations {
           'application/json': components['schemas']['OrganizationView'][];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5262,7 +6042,7 @@ export interface operations {
           'application/json': components['schemas']['OrganizationView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5271,7 +6051,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin */
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5310,8 +6090,17 @@ export interface operations {
           'application/json': components['schemas']['OrganizationView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5469,7 +6258,7 @@ export interface operations {
           'application/json': components['schemas']['ReportSubscriptionPage'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5478,7 +6267,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5510,7 +6299,7 @@ export interface operations {
           'application/json': components['schemas']['ReportSubscriptionView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5519,7 +6308,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5567,7 +6356,7 @@ export interface operations {
           'application/json': components['schemas']['ReportSubscriptionView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5576,7 +6365,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5614,7 +6403,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5623,7 +6412,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5666,7 +6455,7 @@ export interface operations {
           'application/json': components['schemas']['ReportSubscriptionView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5675,7 +6464,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5736,7 +6525,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5745,7 +6534,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5792,7 +6581,7 @@ export interface operations {
           'text/plain': components['schemas']['ErrorBody'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5803,7 +6592,7 @@ export interface operations {
           'text/plain': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner, viewer */
+      /** @description Only for: admin, planner, viewer (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5846,7 +6635,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5855,7 +6644,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin */
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5906,8 +6695,17 @@ export interface operations {
           'application/json': components['schemas']['TargetView'][];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5938,7 +6736,7 @@ export interface operations {
           'application/json': components['schemas']['TargetView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -5947,7 +6745,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5995,8 +6793,17 @@ export interface operations {
           'application/json': components['schemas']['TargetView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6032,7 +6839,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6041,7 +6848,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6083,7 +6890,7 @@ export interface operations {
           'application/json': components['schemas']['TargetView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6092,7 +6899,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6152,8 +6959,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6190,8 +7006,17 @@ export interface operations {
           'application/json': components['schemas']['ProjectionProgressView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6229,8 +7054,17 @@ export interface operations {
           'application/json': components['schemas']['TargetProjectionView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6271,8 +7105,17 @@ export interface operations {
           'application/json': components['schemas']['ProjectionHeadlinePage'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6310,7 +7153,7 @@ export interface operations {
           'application/json': components['schemas']['EnqueuedJobView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6319,7 +7162,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6365,7 +7208,7 @@ export interface operations {
           'application/json': components['schemas']['UserView'][];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6374,7 +7217,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin */
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6406,7 +7249,7 @@ export interface operations {
           'application/json': components['schemas']['CreatedUserView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6415,7 +7258,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin */
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6434,6 +7277,201 @@ export interface operations {
         };
       };
       /** @description The email is taken */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description An organizer without an organization */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such user, or organizationId names no organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description It would leave no admin (`last_admin`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description An organizer without an organization */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  UsersController_reinvite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitedUserView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such user */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The user has no email (`email_required`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  UsersController_invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InviteUserDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitedUserView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description organizationId names no organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The email is taken (`email_taken`) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6477,8 +7515,17 @@ export interface operations {
           'application/json': components['schemas']['VenuePage'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6509,7 +7556,7 @@ export interface operations {
           'application/json': components['schemas']['VenueView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6518,7 +7565,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6557,8 +7604,17 @@ export interface operations {
           'application/json': components['schemas']['VenueView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -6595,7 +7651,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6604,7 +7660,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6656,7 +7712,7 @@ export interface operations {
           'application/json': components['schemas']['VenueView'];
         };
       };
-      /** @description No valid bearer token */
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
         headers: {
           [name: string]: unknown;
@@ -6665,7 +7721,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description Only for: admin, planner */
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
         headers: {
           [name: string]: unknown;
