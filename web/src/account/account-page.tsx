@@ -26,14 +26,7 @@ import { formatDateTime } from '../common/format';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
 
-type Token = {
-  id: string;
-  name: string | null;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
+type Token = Schemas['ApiTokenView'];
 
 /** The signed-in user's API tokens and private calendar feed. */
 export default function AccountPage() {

@@ -12,12 +12,8 @@ import { formatDateTime } from '../common/format';
 import { QueryState } from '../common/query-state';
 import { useOrganizations } from '../campaigns/campaign-api';
 
-type User = Schemas['UserView'] & { hasPassword?: boolean; lastSignInAt?: string | null };
-interface Invitation {
-  user: Schemas['UserView'];
-  invitationUrl: string;
-  expiresAt: string;
-}
+type User = Schemas['UserView'];
+type Invitation = Schemas['InvitedUserView'];
 const ROLES: Role[] = ['admin', 'planner', 'organizer', 'viewer'];
 
 /** Users: list, invite (shows the single-use link once), change role or organization, new link. */
@@ -71,13 +67,11 @@ export function UsersAdmin() {
                 title: t('users.password'),
                 dataIndex: 'hasPassword',
                 width: 100,
-                render: (v: boolean | undefined) =>
-                  v === undefined ? (
-                    '—'
-                  ) : v ? (
+                render: (v: boolean) =>
+                  v ? (
                     <Tag color="success">{t('users.passwordSet')}</Tag>
                   ) : (
-                    <Tag color="warning">{t('users.passwordPending')}</Tag>
+                    <Tag>{t('users.passwordPending')}</Tag>
                   ),
               },
               {

@@ -24,7 +24,7 @@ export const STATUS_COLOR: Record<CampaignStatus, string> = {
   draft: 'default',
   scheduled: 'processing',
   active: 'success',
-  completed: 'purple',
+  completed: 'default',
   cancelled: 'error',
 };
 

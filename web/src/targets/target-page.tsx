@@ -336,7 +336,7 @@ function ActualSeries({ target }: { target: Target }) {
                 ) : (
                   <Flex wrap gap={4}>
                     {dayRanges(s.missingDays).map(([first, last, count]) => (
-                      <Tag key={first} color="warning">
+                      <Tag key={first}>
                         {count === 1 ? first : t('series.missingRange', { first, last, count })}
                       </Tag>
                     ))}
