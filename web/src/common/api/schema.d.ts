@@ -280,6 +280,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/campaigns/{id}/effect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A campaign's measured uplift (city visitors and revenue, 80 %/95 % intervals) beside its expected and typed-in figures */
+    get: operations['EffectsController_campaign'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/campaigns/{id}/funding': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The funds a campaign draws on */
+    get: operations['CampaignFundingController_funding'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/campaigns/{id}/schedule': {
     parameters: {
       query?: never;
@@ -436,6 +470,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/events/{id}/effect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An event's measured uplift for the city and its venue beside its expected and typed-in figures (organizers: their own events) */
+    get: operations['EffectsController_event'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/events/{id}/history': {
     parameters: {
       query?: never;
@@ -515,6 +566,102 @@ export interface paths {
     put?: never;
     /** Import events from CSV: the whole file in one transaction, or nothing */
     post: operations['EventCsvController_importCsv'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/funds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Funds with allocated, spent (pro rata of completed campaigns) and remaining */
+    get: operations['FundsController_list'];
+    put?: never;
+    /** Record a fund (a pool of marketing money of one year) */
+    post: operations['FundsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/funds/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One fund with its figures */
+    get: operations['FundsController_get'];
+    put?: never;
+    post?: never;
+    /** Delete a fund without allocations */
+    delete: operations['FundsController_remove'];
+    options?: never;
+    head?: never;
+    /** Change a fund; its amount cannot go below what is allocated (409) */
+    patch: operations['FundsController_update'];
+    trace?: never;
+  };
+  '/api/v1/funds/{id}/allocations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fund’s allocations to campaigns */
+    get: operations['FundsController_listAllocations'];
+    put?: never;
+    /**
+     * Allocate money of the fund to a campaign; the campaign’s budget becomes the sum of its allocations
+     * @description Over-allocating is refused with 409 `fund_over_allocated`, naming the fund, its amount, what is allocated and what was asked; concurrent requests are serialised per fund, so the sum never exceeds the amount. A campaign that is completed or cancelled cannot get new money (409 `campaign_closed`); one allocation per fund and campaign (409 `allocation_exists`: change its amount); the campaign must run in the fund’s year (422 `fund_year_mismatch`).
+     */
+    post: operations['FundsController_allocate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/funds/{id}/allocations/{allocationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove an allocation (not of a completed or cancelled campaign) */
+    delete: operations['FundsController_removeAllocation'];
+    options?: never;
+    head?: never;
+    /**
+     * Change an allocation’s amount or note
+     * @description Over-allocating is refused with 409 `fund_over_allocated`, naming the fund, its amount, what is allocated and what was asked; concurrent requests are serialised per fund, so the sum never exceeds the amount.
+     */
+    patch: operations['FundsController_updateAllocation'];
+    trace?: never;
+  };
+  '/api/v1/funds/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Funds with their figures as CSV (UTF-8 with BOM, for Excel) */
+    get: operations['FundsController_exportCsv'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -739,7 +886,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Approved events, for everyone (no contact data) */
+    /**
+     * Approved (and since completed) events, for everyone (no contact data)
+     * @description The same events as the public `.ics` feed over the same window (`from`, `to`; default: every date).
+     */
     get: operations['PublicEventsController_list'];
     put?: never;
     post?: never;
@@ -756,7 +906,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Public iCalendar feed of approved events (cancelled ones shown as cancelled) */
+    /**
+     * Public iCalendar feed of approved events (cancelled ones shown as cancelled)
+     * @description The same events as `GET /public/events` over the same window (`from`, `to`; default: every date), plus those published and since cancelled, as CANCELLED.
+     */
     get: operations['CalendarFeedController_publicFeed'];
     put?: never;
     post?: never;
@@ -878,6 +1031,140 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/scenarios': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Scenarios, newest first */
+    get: operations['ScenariosController_list'];
+    put?: never;
+    /** Draft a what-if scenario (kept apart from the official plan) */
+    post: operations['ScenariosController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scenarios/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One scenario with its changes */
+    get: operations['ScenariosController_get'];
+    put?: never;
+    post?: never;
+    /** Delete a scenario (the official plan is untouched) */
+    delete: operations['ScenariosController_remove'];
+    options?: never;
+    head?: never;
+    /** Rename or describe a scenario */
+    patch: operations['ScenariosController_update'];
+    trace?: never;
+  };
+  '/api/v1/scenarios/{id}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a change: a tentative campaign or event, or cancel / move / change an official one
+     * @description `add_campaign`: name, startDate, endDate, optional channel, budgetYuan and expected increments. `add_event`: name, venueId, startDate, endDate, expectedAttendance, optional outside-city share and spend per attendee. `cancel`: campaignId or eventId. `move`: campaignId or eventId and the new startDate (optional endDate). `change`: campaignId with expected increments, or eventId with expected attendance, outside share or spend. A field the action does not take is a 400 naming it; a completed or cancelled item is a 422.
+     */
+    post: operations['ScenariosController_addChange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scenarios/{id}/changes/{changeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a change from a scenario */
+    delete: operations['ScenariosController_removeChange'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scenarios/{id}/projection': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A target’s projection with the scenario applied, beside the official one
+     * @description Computed by a queued, deduplicated job with the same projection maths as the official projection, and stored per scenario version and target inputs version. Never waits: `stale: true` (with the latest figures, or none yet) while the current one is being computed, `pending: true` when this read queued it.
+     */
+    get: operations['ScenariosController_projection'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scoreboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who delivered: the accountability scoreboard of a year
+     * @description Per responsible unit, organization or channel: campaigns and events starting in the year, budget, allocated (from funds), spent (completed campaigns), utilisation (spent ÷ allocated); expected against measured incremental visitors and revenue (city-wide measured effects); yuan per measured incremental visitor and measured revenue per yuan (measured campaigns only); discipline; competition ranks with ties. Items that could not be measured are counted apart with the reason, never as zero.
+     */
+    get: operations['ScoreboardController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scoreboard/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The scoreboard as CSV (UTF-8 with BOM, for Excel)
+     * @description Per responsible unit, organization or channel: campaigns and events starting in the year, budget, allocated (from funds), spent (completed campaigns), utilisation (spent ÷ allocated); expected against measured incremental visitors and revenue (city-wide measured effects); yuan per measured incremental visitor and measured revenue per yuan (measured campaigns only); discipline; competition ranks with ties. Items that could not be measured are counted apart with the reason, never as zero.
+     */
+    get: operations['ScoreboardController_exportCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/targets': {
     parameters: {
       query?: never;
@@ -916,6 +1203,26 @@ export interface paths {
     head?: never;
     /** Change a target’s baseline year, growth, entered total or note */
     patch: operations['TargetsController_update'];
+    trace?: never;
+  };
+  '/api/v1/targets/{id}/gap-plan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What would lift the probability of reaching the target to 50 % and to 80 %
+     * @description Solved on the latest projection’s distribution (normal with its median and 80 % interval): the extra visitors (or yuan) needed over the rest of the year and per remaining week, and what that costs in each channel, cheapest first, by measured cost per unit where campaigns of the channel were measured, else by expected cost (budget ÷ expected increment), saying which.
+     */
+    get: operations['GapPlanController_plan'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/targets/{id}/path': {
@@ -1225,8 +1532,11 @@ export interface components {
       metric: 'visitors' | 'revenue';
       /** @example Corrected after the ticketing audit */
       note?: string;
-      /** @example bureau-daily-report */
-      source: string;
+      /**
+       * @description Required unless the import gives `source` for rows that do not name their own.
+       * @example bureau-daily-report
+       */
+      source?: string;
       /**
        * @description Visitors, or yuan: a whole number.
        * @example 41250
@@ -1279,6 +1589,95 @@ export interface components {
       /** Format: uuid */
       venueId?: string | null;
     };
+    AddScenarioChangeDto: {
+      /**
+       * @example add_event
+       * @enum {string}
+       */
+      action: 'add_campaign' | 'add_event' | 'cancel' | 'move' | 'change';
+      /** @example 2000000 */
+      budgetYuan?: number;
+      /**
+       * Format: uuid
+       * @description The official campaign to cancel, move or change.
+       */
+      campaignId?: string;
+      /** @enum {string} */
+      channel?:
+        | 'media'
+        | 'overseas'
+        | 'festival'
+        | 'sports_event'
+        | 'regional'
+        | 'online'
+        | 'influencer'
+        | 'high_speed_rail'
+        | 'new_media_partnership'
+        | 'travel_agency';
+      /**
+       * @description Last day, included.
+       * @example 2022-10-16
+       */
+      endDate?: string;
+      /**
+       * Format: uuid
+       * @description The official event to cancel, move or change.
+       */
+      eventId?: string;
+      /** @example 50000 */
+      expectedAttendance?: number;
+      /** @example 18000000 */
+      expectedIncrementalRevenueYuan?: number;
+      /** @example 20000 */
+      expectedIncrementalVisitors?: number;
+      /** @example 70 */
+      expectedOutsideCitySharePct?: number;
+      /** @example 900 */
+      expectedSpendPerAttendeeYuan?: number;
+      /** @example 张家界国际乡村音乐周 */
+      name?: string;
+      /**
+       * @description First day (local date).
+       * @example 2022-10-10
+       */
+      startDate?: string;
+      /**
+       * Format: uuid
+       * @description Venue of a tentative event.
+       */
+      venueId?: string;
+    };
+    AllocationPage: {
+      items: components['schemas']['AllocationView'][];
+      /** @example 50 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /**
+       * @description How many items match the filters, in all.
+       * @example 132
+       */
+      total: number;
+    };
+    AllocationView: {
+      /** @example 2000000 */
+      amountYuan: number;
+      /** Format: uuid */
+      campaignId: string;
+      /** @example 高铁营销：张吉怀高铁沿线推广 */
+      campaignName: string;
+      /** @example active */
+      campaignStatus: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      fundId: string;
+      /** Format: uuid */
+      id: string;
+      note?: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     ApiTokenView: {
       /** Format: date-time */
       createdAt: string;
@@ -1295,6 +1694,23 @@ export interface components {
       prefix: string;
       /** Format: date-time */
       revokedAt?: string | null;
+    };
+    AppliedChangeView: {
+      /** @enum {string} */
+      action: 'add_campaign' | 'add_event' | 'cancel' | 'move' | 'change';
+      /** Format: uuid */
+      changeId: string;
+      name: string;
+      /** @example Campaigns count for city targets only */
+      note?: string | null;
+      /**
+       * @description Change of what is still to come this year (+ adds).
+       * @example 35000
+       */
+      remainingDelta: number;
+      subjectId?: string | null;
+      /** @enum {string|null} */
+      subjectType?: 'campaign' | 'event' | null;
     };
     ApproveEventDto: {
       /** @description Needed when a capacity warning stands; its reason is kept in the audit trail. */
@@ -1332,7 +1748,7 @@ export interface components {
        */
       rows: components['schemas']['ActualRowDto'][];
       /**
-       * @description Source of the rows that do not name their own.
+       * @description Source of the rows that do not name their own. Without it, every row must name its source.
        * @example bureau-weekly-upload
        */
       source?: string;
@@ -1405,6 +1821,18 @@ export interface components {
       items: components['schemas']['CalendarItemView'][];
       /** @example 2022-10-31 */
       to: string;
+    };
+    CampaignFundingView: {
+      /** @example 3500000 */
+      allocatedYuan: number;
+      allocations: components['schemas']['AllocationView'][];
+      /**
+       * @description The campaign’s budget: the sum of its allocations once it has any.
+       * @example 3500000
+       */
+      budgetYuan: number;
+      /** Format: uuid */
+      campaignId: string;
     };
     CampaignPage: {
       items: components['schemas']['CampaignView'][];
@@ -1513,6 +1941,28 @@ export interface components {
        */
       otherVisitors: number;
     };
+    ChannelCostView: {
+      /**
+       * @description `measured`: actual spend ÷ measured increment of the channel’s campaigns whose effect was measured; `expected`: budget ÷ expected increment (nothing measured yet).
+       * @enum {string}
+       */
+      basis: 'measured' | 'expected';
+      /** @example 2 */
+      campaigns: number;
+      /** @example regional */
+      channel: string;
+      /**
+       * @description Yuan per extra visitor (or per extra yuan of revenue).
+       * @example 33.3
+       */
+      costPerUnit: number;
+      /** @example 省内游、周边游 (in-province and nearby tours) */
+      label: string;
+      /** @example 2000000 */
+      spendYuan: number;
+      /** @example 60000 */
+      units: number;
+    };
     CompleteCampaignDto: {
       /**
        * @description Measured extra revenue, yuan, if known.
@@ -1587,6 +2037,20 @@ export interface components {
       /** @example 2022-10-16 */
       to: string;
     };
+    CreateAllocationDto: {
+      /**
+       * @description Yuan from this fund to the campaign (integer, > 0).
+       * @example 2000000
+       */
+      amountYuan: number;
+      /**
+       * Format: uuid
+       * @description The campaign that draws on the fund.
+       */
+      campaignId: string;
+      /** @example 首期拨付 */
+      note?: Record<string, never> | null;
+    };
     CreateApiTokenDto: {
       /** @example nightly actuals import */
       name: string;
@@ -1613,7 +2077,7 @@ export interface components {
         | 'new_media_partnership'
         | 'travel_agency';
       /** @example 高铁站广告与车厢冠名 (station ads and named trains) */
-      description?: Record<string, never> | null;
+      description?: string | null;
       /**
        * @description Last day, included.
        * @example 2022-06-30
@@ -1625,21 +2089,21 @@ export interface components {
        * @description Expected extra tourism revenue, yuan.
        * @example 90000000
        */
-      expectedIncrementalRevenueYuan?: Record<string, never> | null;
+      expectedIncrementalRevenueYuan?: number | null;
       /**
        * @description Expected extra visitors (projections use it).
        * @example 120000
        */
-      expectedIncrementalVisitors?: Record<string, never> | null;
+      expectedIncrementalVisitors?: number | null;
       /** @example 2022 高铁营销：长沙—张家界西“高铁游” */
       name: string;
       /** @example Dates and budget illustrative */
-      note?: Record<string, never> | null;
+      note?: string | null;
       /**
        * Format: uuid
        * @description The responsible unit as an organization of the platform, when it is one.
        */
-      responsibleOrganizationId?: Record<string, never> | null;
+      responsibleOrganizationId?: string | null;
       /**
        * @description The department or enterprise accountable for the campaign (free text, as the bureau names it).
        * @example 市文旅局市场推广科
@@ -1695,14 +2159,14 @@ export interface components {
        * Format: uuid
        * @description The campaign promoting the event.
        */
-      campaignId?: Record<string, never> | null;
+      campaignId?: string | null;
       /**
        * @example sports
        * @enum {string}
        */
       category: 'festival' | 'sports' | 'culture' | 'performance' | 'exhibition' | 'study_tour' | 'other';
       contact: components['schemas']['EventContactDto'];
-      description?: Record<string, never> | null;
+      description?: string | null;
       /**
        * @description End, same forms as startsAt; not before it.
        * @example 2022-09-25T18:00
@@ -1717,14 +2181,14 @@ export interface components {
        * @description Percent from outside the city.
        * @example 70
        */
-      expectedOutsideCitySharePct?: Record<string, never> | null;
+      expectedOutsideCitySharePct?: number | null;
       /**
        * @description Expected spend per attendee, yuan.
        * @example 1200
        */
-      expectedSpendPerAttendeeYuan?: Record<string, never> | null;
+      expectedSpendPerAttendeeYuan?: number | null;
       /** @example Dates illustrative */
-      note?: Record<string, never> | null;
+      note?: string | null;
       /**
        * Format: uuid
        * @description Planners and admins register for this organization (required for them); organizers use their own.
@@ -1736,13 +2200,42 @@ export interface components {
        */
       startsAt: string;
       /** @example https://tickets.example/tianmen-wingsuit-2022 */
-      ticketingUrl?: Record<string, never> | null;
+      ticketingUrl?: string | null;
       /** @example 9th Tianmen Mountain Wingsuit Flying World Championship */
-      titleEn?: Record<string, never> | null;
+      titleEn?: string | null;
       /** @example 第九届天门山翼装飞行世界锦标赛 */
       titleZh: string;
       /** Format: uuid */
       venueId: string;
+    };
+    CreateFundDto: {
+      /**
+       * @description The whole fund in yuan (integer).
+       * @example 30000000
+       */
+      amountYuan: number;
+      /**
+       * @example municipal_budget
+       * @enum {string}
+       */
+      kind:
+        | 'municipal_budget'
+        | 'provincial_special'
+        | 'district'
+        | 'enterprise_cofunding'
+        | 'sponsorship'
+        | 'other';
+      /** @example 2022 年市级旅游营销专项资金 */
+      name: string;
+      /** @example Illustrative amount */
+      note?: Record<string, never> | null;
+      /**
+       * @description The unit that answers for the fund.
+       * @example 市财政局
+       */
+      responsibleUnit: string;
+      /** @example 2022 */
+      year: number;
     };
     CreateOrganizationDto: {
       /**
@@ -1783,6 +2276,12 @@ export interface components {
        *     ]
        */
       targetIds?: string[] | null;
+    };
+    CreateScenarioDto: {
+      /** @example What if we add one more festival in October? */
+      description?: Record<string, never> | null;
+      /** @example 再办一个节会：张家界国际乡村音乐周 */
+      name: string;
     };
     CreateTargetDto: {
       /**
@@ -1842,14 +2341,14 @@ export interface components {
        * @description National A-level rating.
        * @example 5
        */
-      aRating?: Record<string, never> | null;
+      aRating?: number | null;
       /** @example 武陵源区 (Wulingyuan District) */
       district: string;
       /**
        * @description Instantaneous capacity (瞬时承载量).
        * @example 15000
        */
-      instantaneousCapacity?: Record<string, never> | null;
+      instantaneousCapacity?: number | null;
       /**
        * @example scenic_area
        * @enum {string}
@@ -1860,13 +2359,13 @@ export interface components {
        * @description Maximum daily carrying capacity (最大承载量), visitors per day. Leave out where none applies (online).
        * @example 50000
        */
-      maxDailyCapacity?: Record<string, never> | null;
+      maxDailyCapacity?: number | null;
       /** @example Zhangjiajie National Forest Park */
       nameEn: string;
       /** @example 张家界国家森林公园 */
       nameZh: string;
       /** @example Capacity: illustrative figure */
-      note?: Record<string, never> | null;
+      note?: string | null;
       /**
        * @default Asia/Shanghai
        * @example Asia/Shanghai
@@ -1938,6 +2437,27 @@ export interface components {
       /** @example 2022-W14 */
       week: string;
     };
+    DisciplineView: {
+      campaignsDue: number;
+      campaignsOnTime: number;
+      eventsCompleted: number;
+      eventsDue: number;
+      /** @example 0.75 */
+      rate?: number | null;
+    };
+    EffectShareView: {
+      /** @description Its expected increment (scope, metric) */
+      expected?: number | null;
+      /** Format: uuid */
+      itemId: string;
+      /** @enum {string} */
+      itemType: 'campaign' | 'event';
+      /**
+       * @description Fraction of the measured window's excess attributed to it
+       * @example 0.6
+       */
+      share: number;
+    };
     EnqueuedJobView: {
       /** @example 42 */
       jobId: string;
@@ -1967,17 +2487,13 @@ export interface components {
       /** @example 400 */
       statusCode: number;
     };
-    EventChangeView: {
-      event: components['schemas']['EventView'];
-      warnings: components['schemas']['EventWarningView'][];
-    };
     EventContactDto: {
       /** @example events@tianmen.example */
-      email?: Record<string, never> | null;
+      email?: string | null;
       /** @example 张伟 */
       name: string;
       /** @example +86 744 000 0000 */
-      phone?: Record<string, never> | null;
+      phone?: string | null;
     };
     EventContactView: {
       email?: string | null;
@@ -2014,7 +2530,9 @@ export interface components {
        *       ]
        *     }
        */
-      details?: Record<string, never> | null;
+      details?: {
+        [key: string]: unknown;
+      } | null;
       /**
        * @example submitted
        * @enum {string|null}
@@ -2029,15 +2547,37 @@ export interface components {
       to: 'draft' | 'submitted' | 'approved' | 'rejected' | 'cancelled' | 'completed';
     };
     EventImportResultView: {
+      /** @example 42 */
+      created: number;
+      /**
+       * @description Rows without a known id that match an existing event.
+       * @example 1
+       */
+      duplicates: number;
       /** @description The new events, in file order. */
       eventIds: string[];
-      /** @example 42 */
+      /**
+       * @description Events created (the same as `created`).
+       * @example 42
+       */
       imported: number;
+      /** @description Every row, in file order. */
+      rows: components['schemas']['EventImportRowView'][];
       /**
        * @example submitted
        * @enum {string}
        */
       status: 'draft' | 'submitted';
+      /**
+       * @description Rows with the id of an event that already read so.
+       * @example 6
+       */
+      unchanged: number;
+      /**
+       * @description Rows with the id of an event that they changed.
+       * @example 3
+       */
+      updated: number;
     };
     EventImportRowErrorView: {
       /** @example expected_attendance */
@@ -2049,6 +2589,24 @@ export interface components {
       line: number;
       /** @example expected_attendance must be a whole number (got "about 3000") */
       problem: string;
+    };
+    EventImportRowView: {
+      /**
+       * Format: uuid
+       * @description The event created, updated, unchanged or duplicated.
+       */
+      eventId: string;
+      /**
+       * @description Line in the file (the header is line 1).
+       * @example 2
+       */
+      line: number;
+      /**
+       * @description `created`: a new event; `updated`: the event of the row’s `id` changed; `unchanged`: that event already reads so; `duplicate`: an event with the same organization, title, venue and start exists (or an earlier row made it), so none was created.
+       * @example created
+       * @enum {string}
+       */
+      outcome: 'created' | 'updated' | 'unchanged' | 'duplicate';
     };
     EventPage: {
       items: components['schemas']['EventView'][];
@@ -2161,6 +2719,137 @@ export interface components {
        * @enum {string}
        */
       severity: 'warning' | 'notice';
+    };
+    ExpectedFiguresView: {
+      revenueYuan?: number | null;
+      visitors?: number | null;
+    };
+    FundPage: {
+      items: components['schemas']['FundView'][];
+      /** @example 50 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /**
+       * @description How many items match the filters, in all.
+       * @example 132
+       */
+      total: number;
+    };
+    FundView: {
+      /**
+       * @description Allocated to campaigns that are not cancelled.
+       * @example 18000000
+       */
+      allocatedYuan: number;
+      /** @example 30000000 */
+      amountYuan: number;
+      /**
+       * @description Campaigns (not cancelled) drawing on the fund.
+       * @example 4
+       */
+      campaigns: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind:
+        | 'municipal_budget'
+        | 'provincial_special'
+        | 'district'
+        | 'enterprise_cofunding'
+        | 'sponsorship'
+        | 'other';
+      /** @example 2022 年市级旅游营销专项资金 */
+      name: string;
+      note?: string | null;
+      /**
+       * @description amount − allocated: what can still be allocated.
+       * @example 12000000
+       */
+      remainingYuan: number;
+      /** @example 市财政局 */
+      responsibleUnit: string;
+      /**
+       * @description Actual spend of completed campaigns, shared pro rata over the funds they drew on.
+       * @example 1500000
+       */
+      spentYuan: number;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description spent / allocated.
+       * @example 0.083
+       */
+      utilisation?: number | null;
+      /** @example 2022 */
+      year: number;
+    };
+    GapChannelView: {
+      /** @enum {string} */
+      basis: 'measured' | 'expected';
+      /** @example regional */
+      channel: string;
+      /** @example 33.3 */
+      costPerUnit: number;
+      /**
+       * @description The same per remaining week.
+       * @example 120000
+       */
+      costPerWeekYuan: number;
+      /**
+       * @description Yuan to buy the whole extra amount in this channel.
+       * @example 4000000
+       */
+      costYuan: number;
+    };
+    GapLevelView: {
+      /** @description What it means in the cheapest channels first. */
+      channels: components['schemas']['GapChannelView'][];
+      /**
+       * @description The same per remaining week.
+       * @example 32000
+       */
+      extraPerWeek: number;
+      /**
+       * @description Extra visitors (or yuan) over the rest of the year.
+       * @example 1200000
+       */
+      extraTotal: number;
+      /** @example 0.8 */
+      probability: number;
+      /**
+       * @description The probability once the extra amount is added.
+       * @example 0.8
+       */
+      reached: number;
+    };
+    GapPlanView: {
+      asOf?: string | null;
+      /** @description Cost per extra unit by channel, cheapest first. */
+      channelCosts: components['schemas']['ChannelCostView'][];
+      /** Format: date-time */
+      computedAt?: string | null;
+      /** @example 265 */
+      daysRemaining: number;
+      /** @description For 50 % and 80 %; empty until the first projection. */
+      levels: components['schemas']['GapLevelView'][];
+      /** @example 20500000 */
+      median?: number | null;
+      /** @enum {string} */
+      metric: 'visitors' | 'revenue';
+      notes: string[];
+      /** @example 0.21 */
+      probability?: number | null;
+      /** @description The projection it rests on is older than the latest inputs. */
+      stale: boolean;
+      /** Format: uuid */
+      targetId: string;
+      /** @example 22000000 */
+      targetTotal: number;
+      /** @enum {string} */
+      unit: 'visitors' | 'yuan';
     };
     HolidayDayDto: {
       /**
@@ -2339,6 +3028,12 @@ export interface components {
        */
       years: number[];
     };
+    IntervalView: {
+      /** @example 8200 */
+      lower: number;
+      /** @example 31400 */
+      upper: number;
+    };
     InvitationView: {
       /** @example liming@zjj-tourism.example */
       email: string;
@@ -2372,6 +3067,24 @@ export interface components {
        * @enum {string}
        */
       role: 'admin' | 'planner' | 'organizer' | 'viewer';
+    };
+    ItemEffectView: {
+      effects: components['schemas']['MeasuredEffectView'][];
+      /** @description Expected increments (for the city) */
+      expected: components['schemas']['ExpectedFiguresView'];
+      /** Format: uuid */
+      itemId: string;
+      /** @enum {string} */
+      itemType: 'campaign' | 'event';
+      /**
+       * @description measured: effects below; pending: completed, the measuring job has not stored them yet; not_completed: measured once the item is completed
+       * @enum {string}
+       */
+      state: 'measured' | 'pending' | 'not_completed';
+      /** @example completed */
+      status: string;
+      /** @description Figures typed in at completion, unchanged */
+      typedIn: components['schemas']['TypedInActualsView'];
     };
     JobStatusView: {
       /**
@@ -2422,6 +3135,74 @@ export interface components {
     LivenessView: {
       /** @example ok */
       status: string;
+    };
+    MeasuredEffectView: {
+      /** @description Sum of the actuals over the measured window */
+      actual?: number | null;
+      /** Format: date-time */
+      computedAt: string;
+      /** @description Sum of the counterfactual forecast over it */
+      counterfactual?: number | null;
+      /**
+       * @description The item's incremental visitors or yuan
+       * @example 19800
+       */
+      estimate?: number | null;
+      /** @description sha256 of the inputs measured (the inputs version) */
+      inputsHash: string;
+      interval80?: components['schemas']['IntervalView'] | null;
+      interval95?: components['schemas']['IntervalView'] | null;
+      /**
+       * @description The window measured: the union of the overlapping items' windows
+       * @example {
+       *       "from": "2021-09-28",
+       *       "to": "2021-10-14"
+       *     }
+       */
+      measuredWindow: Record<string, never>;
+      /** @example yearly-reference-ratio */
+      method?: string | null;
+      /** @enum {string} */
+      metric: 'visitors' | 'revenue';
+      /** @example the effect window lacks actuals for 3 of its 10 day(s) */
+      reason?: string | null;
+      /** @enum {string} */
+      scope: 'city' | 'venue';
+      /** @example 1 */
+      share?: number | null;
+      split: components['schemas']['EffectShareView'][];
+      /** Format: uuid */
+      venueId?: string | null;
+      /**
+       * @description measured: the 95 % interval excludes zero; no_effect_detectable: it includes zero
+       * @enum {string}
+       */
+      verdict: 'measured' | 'no_effect_detectable' | 'not_measurable';
+      /**
+       * @description Item dates plus the tail
+       * @example {
+       *       "from": "2021-10-01",
+       *       "to": "2021-10-14"
+       *     }
+       */
+      window: Record<string, never>;
+      /** @description Excess over the measured window, before the split */
+      windowExcess?: number | null;
+    };
+    MoneyMeasureView: {
+      /** @example 2 */
+      items: number;
+      /** @example 52000000 */
+      revenueYuan?: number | null;
+      /**
+       * @description Of those, with an 80 % interval that excludes zero.
+       * @example 1
+       */
+      significant: number;
+      /** @example 1850000 */
+      spendYuan: number;
+      /** @example 61000 */
+      visitors?: number | null;
     };
     OrganizationView: {
       /** Format: date-time */
@@ -2497,6 +3278,33 @@ export interface components {
        * @example 61200000
        */
       median: number;
+    };
+    ProjectionFiguresView: {
+      /**
+       * @description What events and campaigns still add.
+       * @example 420000
+       */
+      contributionsTotal: number;
+      /** @example 22100000 */
+      hi80: number;
+      /** @example 22500000 */
+      hi95: number;
+      /** @example 20900000 */
+      lo80: number;
+      /** @example 20500000 */
+      lo95: number;
+      /**
+       * @description Projected year-end total (median).
+       * @example 21500000
+       */
+      median: number;
+      /**
+       * @description Probability of reaching the target.
+       * @example 0.41
+       */
+      probability: number;
+      /** @enum {string} */
+      status: 'on_track' | 'at_risk' | 'off_track';
     };
     ProjectionHeadlinePage: {
       items: components['schemas']['ProjectionHeadlineView'][];
@@ -2845,6 +3653,14 @@ export interface components {
       /** Format: uuid */
       venueId?: string | null;
     };
+    RanksView: {
+      /** @example 1 */
+      discipline?: number | null;
+      /** @example 2 */
+      measuredRevenuePerYuan?: number | null;
+      /** @example 1 */
+      yuanPerMeasuredVisitor?: number | null;
+    };
     ReadinessView: {
       /**
        * @example {
@@ -2964,6 +3780,156 @@ export interface components {
       /** @example 1330000 */
       neededWeekly: number;
     };
+    ScenarioChangeView: {
+      /** @enum {string} */
+      action: 'add_campaign' | 'add_event' | 'cancel' | 'move' | 'change';
+      /**
+       * @example {
+       *       "name": "张家界国际乡村音乐周",
+       *       "startDate": "2022-10-10",
+       *       "endDate": "2022-10-16"
+       *     }
+       */
+      details: Record<string, never>;
+      /** Format: uuid */
+      id: string;
+      /** @example 1 */
+      seq: number;
+      /** Format: uuid */
+      subjectId?: string | null;
+      /** @enum {string|null} */
+      subjectType?: 'campaign' | 'event' | null;
+    };
+    ScenarioPage: {
+      items: components['schemas']['ScenarioView'][];
+      /** @example 50 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /**
+       * @description How many items match the filters, in all.
+       * @example 132
+       */
+      total: number;
+    };
+    ScenarioProjectionView: {
+      /** @example 2022-04-10 */
+      asOf?: string | null;
+      changes: components['schemas']['AppliedChangeView'][];
+      /** Format: date-time */
+      computedAt?: string | null;
+      /**
+       * @description withScenario − official.
+       * @example {
+       *       "median": 35000,
+       *       "probability": 0.06
+       *     }
+       */
+      difference?: Record<string, never> | null;
+      /**
+       * @description The target’s current inputs version.
+       * @example 12
+       */
+      inputsVersion: number;
+      notes: string[];
+      /** @description The official projection, same inputs. */
+      official?: components['schemas']['ProjectionFiguresView'] | null;
+      /** @description A projection job was queued (or joined) by this read. */
+      pending: boolean;
+      /** Format: uuid */
+      scenarioId: string;
+      /**
+       * @description The scenario’s current version.
+       * @example 4
+       */
+      scenarioVersion: number;
+      /** @description The figures shown were computed from an older scenario or target version (or there are none yet): a job is on its way. */
+      stale: boolean;
+      /** Format: uuid */
+      targetId: string;
+      targetTotal?: number | null;
+      /** @description With the scenario applied. */
+      withScenario?: components['schemas']['ProjectionFiguresView'] | null;
+    };
+    ScenarioView: {
+      changes: components['schemas']['ScenarioChangeView'][];
+      /** Format: date-time */
+      createdAt: string;
+      description?: string | null;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description Bumped by every change of the scenario’s contents.
+       * @example 3
+       */
+      version: number;
+    };
+    ScoreboardView: {
+      /** @enum {string} */
+      by: 'unit' | 'organization' | 'channel';
+      caveats: string[];
+      /**
+       * @description The group that brings the most measured visitors per yuan (the channel view answers “which channel”).
+       * @example {
+       *       "key": "regional",
+       *       "label": "regional",
+       *       "yuanPerMeasuredVisitor": 30.3,
+       *       "visitorsPerYuan": 0.033
+       *     }
+       */
+      leader?: Record<string, never> | null;
+      /** @description Ranked rows first (by yuan per measured visitor), then the rest. */
+      rows: components['schemas']['ScoreRowView'][];
+      /**
+       * @description The day discipline is judged on.
+       * @example 2022-04-11
+       */
+      today: string;
+      /** @example 2022 */
+      year: number;
+    };
+    ScoreRowView: {
+      /** @example 5500000 */
+      allocatedYuan: number;
+      /** @example 5500000 */
+      budgetYuan: number;
+      campaigns: number;
+      discipline: components['schemas']['DisciplineView'];
+      events: number;
+      /**
+       * @example {
+       *       "visitors": 140000,
+       *       "revenueYuan": 120000000
+       *     }
+       */
+      expected: Record<string, never>;
+      /** @example 市文旅广体局市场管理科 */
+      key: string;
+      /** @example 市文旅广体局市场管理科 */
+      label: string;
+      measured: components['schemas']['MoneyMeasureView'];
+      /** @example 28.1 */
+      measuredRevenuePerYuan?: number | null;
+      /** @example no campaign completed yet */
+      notRankedBecause?: string | null;
+      /** @description Items not completed yet. */
+      open: number;
+      ranks: components['schemas']['RanksView'];
+      /** @example 1850000 */
+      spentYuan: number;
+      /** @description Completed items without a measurement: counted apart, never as zero. */
+      unmeasured: components['schemas']['UnmeasuredView'];
+      /**
+       * @description spent ÷ allocated.
+       * @example 0.34
+       */
+      utilisation?: number | null;
+      /** @example 30.3 */
+      yuanPerMeasuredVisitor?: number | null;
+    };
     SendWeekDto: {
       /**
        * @description ISO week (Monday to Sunday, Asia/Shanghai); it must be over
@@ -2992,6 +3958,18 @@ export interface components {
        * @example demo-password-2022
        */
       password: string;
+    };
+    TargetPage: {
+      items: components['schemas']['TargetView'][];
+      /** @example 50 */
+      limit: number;
+      /** @example 0 */
+      offset: number;
+      /**
+       * @description How many items match the filters, in all.
+       * @example 132
+       */
+      total: number;
     };
     TargetPathDayView: {
       /**
@@ -3151,6 +4129,40 @@ export interface components {
       /** @example 2022 */
       year: number;
     };
+    TypedInActualsView: {
+      /** @description Campaigns: typed-in incremental revenue; events: revenue */
+      revenueYuan?: number | null;
+      /** @description Campaigns: actual spend */
+      spendYuan?: number | null;
+      /** @description Campaigns: typed-in incremental visitors; events: attendance */
+      visitors?: number | null;
+    };
+    UnmeasuredItemView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'campaign' | 'event';
+      name: string;
+      /** @example window without actuals */
+      reason: string;
+      /** @enum {string} */
+      verdict: 'not_measurable' | 'pending' | 'measured' | 'no_effect_detectable';
+    };
+    UnmeasuredView: {
+      /** @example 1 */
+      items: number;
+      list: components['schemas']['UnmeasuredItemView'][];
+      /**
+       * @description Spend of completed campaigns without a measurement.
+       * @example 500000
+       */
+      spendYuan: number;
+    };
+    UpdateAllocationDto: {
+      /** @example 2500000 */
+      amountYuan?: number;
+      note?: Record<string, never> | null;
+    };
     UpdateCampaignDto: {
       /**
        * @description Budget in yuan (integer).
@@ -3173,7 +4185,7 @@ export interface components {
         | 'new_media_partnership'
         | 'travel_agency';
       /** @example 高铁站广告与车厢冠名 (station ads and named trains) */
-      description?: Record<string, never> | null;
+      description?: string | null;
       /**
        * @description Last day, included.
        * @example 2022-06-30
@@ -3185,21 +4197,21 @@ export interface components {
        * @description Expected extra tourism revenue, yuan.
        * @example 90000000
        */
-      expectedIncrementalRevenueYuan?: Record<string, never> | null;
+      expectedIncrementalRevenueYuan?: number | null;
       /**
        * @description Expected extra visitors (projections use it).
        * @example 120000
        */
-      expectedIncrementalVisitors?: Record<string, never> | null;
+      expectedIncrementalVisitors?: number | null;
       /** @example 2022 高铁营销：长沙—张家界西“高铁游” */
       name?: string;
       /** @example Dates and budget illustrative */
-      note?: Record<string, never> | null;
+      note?: string | null;
       /**
        * Format: uuid
        * @description The responsible unit as an organization of the platform, when it is one.
        */
-      responsibleOrganizationId?: Record<string, never> | null;
+      responsibleOrganizationId?: string | null;
       /**
        * @description The department or enterprise accountable for the campaign (free text, as the bureau names it).
        * @example 市文旅局市场推广科
@@ -3225,14 +4237,14 @@ export interface components {
        * Format: uuid
        * @description The campaign promoting the event.
        */
-      campaignId?: Record<string, never> | null;
+      campaignId?: string | null;
       /**
        * @example sports
        * @enum {string}
        */
       category?: 'festival' | 'sports' | 'culture' | 'performance' | 'exhibition' | 'study_tour' | 'other';
       contact?: components['schemas']['EventContactDto'];
-      description?: Record<string, never> | null;
+      description?: string | null;
       /**
        * @description End, same forms as startsAt; not before it.
        * @example 2022-09-25T18:00
@@ -3247,27 +4259,56 @@ export interface components {
        * @description Percent from outside the city.
        * @example 70
        */
-      expectedOutsideCitySharePct?: Record<string, never> | null;
+      expectedOutsideCitySharePct?: number | null;
       /**
        * @description Expected spend per attendee, yuan.
        * @example 1200
        */
-      expectedSpendPerAttendeeYuan?: Record<string, never> | null;
+      expectedSpendPerAttendeeYuan?: number | null;
       /** @example Dates illustrative */
-      note?: Record<string, never> | null;
+      note?: string | null;
       /**
        * @description Start: an instant with offset (…+08:00, …Z), or a local time read in the venue's time zone.
        * @example 2022-09-23T09:00
        */
       startsAt?: string;
       /** @example https://tickets.example/tianmen-wingsuit-2022 */
-      ticketingUrl?: Record<string, never> | null;
+      ticketingUrl?: string | null;
       /** @example 9th Tianmen Mountain Wingsuit Flying World Championship */
-      titleEn?: Record<string, never> | null;
+      titleEn?: string | null;
       /** @example 第九届天门山翼装飞行世界锦标赛 */
       titleZh?: string;
       /** Format: uuid */
       venueId?: string;
+    };
+    UpdateFundDto: {
+      /**
+       * @description The whole fund in yuan (integer).
+       * @example 30000000
+       */
+      amountYuan?: number;
+      /**
+       * @example municipal_budget
+       * @enum {string}
+       */
+      kind?:
+        | 'municipal_budget'
+        | 'provincial_special'
+        | 'district'
+        | 'enterprise_cofunding'
+        | 'sponsorship'
+        | 'other';
+      /** @example 2022 年市级旅游营销专项资金 */
+      name?: string;
+      /** @example Illustrative amount */
+      note?: Record<string, never> | null;
+      /**
+       * @description The unit that answers for the fund.
+       * @example 市财政局
+       */
+      responsibleUnit?: string;
+      /** @example 2022 */
+      year?: number;
     };
     UpdateReportSubscriptionDto: {
       /**
@@ -3291,6 +4332,12 @@ export interface components {
        *     ]
        */
       targetIds?: string[] | null;
+    };
+    UpdateScenarioDto: {
+      /** @example What if we add one more festival in October? */
+      description?: Record<string, never> | null;
+      /** @example 再办一个节会：张家界国际乡村音乐周 */
+      name?: string;
     };
     UpdateTargetDto: {
       /** @example 2021 */
@@ -3320,14 +4367,14 @@ export interface components {
        * @description National A-level rating.
        * @example 5
        */
-      aRating?: Record<string, never> | null;
+      aRating?: number | null;
       /** @example 武陵源区 (Wulingyuan District) */
       district?: string;
       /**
        * @description Instantaneous capacity (瞬时承载量).
        * @example 15000
        */
-      instantaneousCapacity?: Record<string, never> | null;
+      instantaneousCapacity?: number | null;
       /**
        * @example scenic_area
        * @enum {string}
@@ -3338,13 +4385,13 @@ export interface components {
        * @description Maximum daily carrying capacity (最大承载量), visitors per day. Leave out where none applies (online).
        * @example 50000
        */
-      maxDailyCapacity?: Record<string, never> | null;
+      maxDailyCapacity?: number | null;
       /** @example Zhangjiajie National Forest Park */
       nameEn?: string;
       /** @example 张家界国家森林公园 */
       nameZh?: string;
       /** @example Capacity: illustrative figure */
-      note?: Record<string, never> | null;
+      note?: string | null;
       /**
        * @default Asia/Shanghai
        * @example Asia/Shanghai
@@ -3587,14 +4634,14 @@ export interface operations {
   ActualsController_importCsv: {
     parameters: {
       query?: {
-        /** @description Source of the rows whose `source` column is empty or absent. */
+        /** @description Source of the rows whose `source` column is empty or absent. Without it, every row must name its source. */
         source?: string;
       };
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** @description CSV with a header line: `date,metric,value` required, `venueId` (empty = city), `source`, `note` optional, in any order. Streamed: files up to IMPORT_BODY_LIMIT_BYTES. */
+    /** @description CSV with a header line, columns in any order: `date,metric,value` required; `source` required on every row unless `?source=` gives it for rows that leave it empty (a row with neither is refused); `venueId` (empty = city) and `note` optional. Streamed: files up to IMPORT_BODY_LIMIT_BYTES. */
     requestBody: {
       content: {
         'text/csv': string;
@@ -4042,11 +5089,11 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CampaignView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -4090,11 +5137,11 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CampaignView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -4128,7 +5175,10 @@ export interface operations {
   CampaignsController_remove: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -4179,12 +5229,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignsController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -4198,11 +5260,11 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CampaignView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -4240,12 +5302,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignsController_activate: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -4255,11 +5329,11 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CampaignView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -4297,12 +5371,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignsController_cancel: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -4316,11 +5402,11 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CampaignView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -4358,12 +5444,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignsController_complete: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -4377,11 +5475,11 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['CampaignView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -4419,9 +5517,18 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
-  CampaignsController_schedule: {
+  EffectsController_campaign: {
     parameters: {
       query?: never;
       header?: never;
@@ -4437,8 +5544,107 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['CampaignView'];
+          'application/json': components['schemas']['ItemEffectView'];
         };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  CampaignFundingController_funding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignFundingView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  CampaignsController_schedule: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -4469,6 +5675,15 @@ export interface operations {
       };
       /** @description Not allowed from the current state (names both states) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
         headers: {
           [name: string]: unknown;
         };
@@ -4615,11 +5830,11 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['EventView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -4672,11 +5887,11 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['EventView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -4710,7 +5925,10 @@ export interface operations {
   EventsController_remove: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -4761,12 +5979,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventsController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -4780,11 +6010,11 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['EventChangeView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -4822,12 +6052,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventWorkflowController_approve: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -4841,11 +6083,11 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['EventChangeView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -4876,6 +6118,15 @@ export interface operations {
       };
       /** @description Not allowed from the current state (names both states) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
         headers: {
           [name: string]: unknown;
         };
@@ -4937,7 +6188,10 @@ export interface operations {
   EventWorkflowController_cancel: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -4951,11 +6205,11 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['EventChangeView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -4986,6 +6240,15 @@ export interface operations {
       };
       /** @description Not allowed from the current state (names both states) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
         headers: {
           [name: string]: unknown;
         };
@@ -5046,7 +6309,10 @@ export interface operations {
   EventWorkflowController_complete: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -5060,11 +6326,11 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['EventChangeView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -5095,6 +6361,63 @@ export interface operations {
       };
       /** @description Not allowed from the current state (names both states) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  EffectsController_event: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemEffectView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Event not found (or not visible to you) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5164,7 +6487,10 @@ export interface operations {
   EventWorkflowController_reject: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -5178,11 +6504,11 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['EventChangeView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -5220,12 +6546,24 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventWorkflowController_submit: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -5235,11 +6573,11 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
-        content: {
-          'application/json': components['schemas']['EventChangeView'];
-        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -5270,6 +6608,15 @@ export interface operations {
       };
       /** @description Not allowed from the current state (names both states) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
         headers: {
           [name: string]: unknown;
         };
@@ -5402,6 +6749,569 @@ export interface operations {
       };
       /** @description The file was rejected: `details` lists every problem as EventImportRowErrorView (line, column, problem) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  FundsController_list: {
+    parameters: {
+      query?: {
+        kind?:
+          | 'municipal_budget'
+          | 'provincial_special'
+          | 'district'
+          | 'enterprise_cofunding'
+          | 'sponsorship'
+          | 'other';
+        limit?: number;
+        offset?: number;
+        /** @description Exact responsible unit. */
+        responsibleUnit?: string;
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FundPage'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such fund, allocation or campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  FundsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFundDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FundView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such fund, allocation or campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  FundsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FundView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such fund, allocation or campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  FundsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such fund, allocation or campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The fund has allocations */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  FundsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateFundDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FundView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such fund, allocation or campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The new amount is below the allocated sum */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  FundsController_listAllocations: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AllocationPage'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such fund, allocation or campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  FundsController_allocate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAllocationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AllocationView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such fund, allocation or campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Over-allocation, an existing allocation or a closed campaign */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The campaign does not run in the fund’s year */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  FundsController_removeAllocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        allocationId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such fund, allocation or campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  FundsController_updateAllocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        allocationId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAllocationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AllocationView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such fund, allocation or campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Over-allocation or a closed campaign */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  FundsController_exportCsv: {
+    parameters: {
+      query?: {
+        kind?:
+          | 'municipal_budget'
+          | 'provincial_special'
+          | 'district'
+          | 'enterprise_cofunding'
+          | 'sponsorship'
+          | 'other';
+        /** @description Exact responsible unit. */
+        responsibleUnit?: string;
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such fund, allocation or campaign */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -6152,7 +8062,12 @@ export interface operations {
   };
   CalendarFeedController_publicFeed: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Events running on or after this local date (default: no lower bound). */
+        from?: string;
+        /** @description Events running on or before this local date (default: no upper bound). */
+        to?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -6673,10 +8588,502 @@ export interface operations {
       };
     };
   };
+  ScenariosController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScenarioPage'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner, viewer (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such scenario, change, target, campaign, event or venue */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ScenariosController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateScenarioDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScenarioView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such scenario, change, target, campaign, event or venue */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ScenariosController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScenarioView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner, viewer (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such scenario, change, target, campaign, event or venue */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ScenariosController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such scenario, change, target, campaign, event or venue */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ScenariosController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateScenarioDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScenarioView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such scenario, change, target, campaign, event or venue */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ScenariosController_addChange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddScenarioChangeDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScenarioView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such scenario, change, target, campaign, event or venue */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The item is completed or cancelled */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ScenariosController_removeChange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        changeId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScenarioView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such scenario, change, target, campaign, event or venue */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ScenariosController_projection: {
+    parameters: {
+      query: {
+        /** @description The target to project. */
+        target: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScenarioProjectionView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner, viewer (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such scenario, change, target, campaign, event or venue */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ScoreboardController_get: {
+    parameters: {
+      query: {
+        by?: 'unit' | 'organization' | 'channel';
+        /** @description Campaigns and events that start in this year. */
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScoreboardView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner, viewer (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  ScoreboardController_exportCsv: {
+    parameters: {
+      query: {
+        by?: 'unit' | 'organization' | 'channel';
+        /** @description Campaigns and events that start in this year. */
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin, planner, viewer (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   TargetsController_list: {
     parameters: {
       query?: {
+        limit?: number;
         metric?: 'visitors' | 'revenue';
+        offset?: number;
         scope?: 'city' | 'venue';
         venueId?: string;
         year?: number;
@@ -6692,7 +9099,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TargetView'][];
+          'application/json': components['schemas']['TargetPage'];
         };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
@@ -6917,6 +9324,54 @@ export interface operations {
         };
       };
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  GapPlanController_plan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GapPlanView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such target */
+      404: {
         headers: {
           [name: string]: unknown;
         };
