@@ -1,6 +1,7 @@
 import {
   Injectable,
   RequestMethod,
+  type Type,
   UseInterceptors,
   type CallHandler,
   type ExecutionContext,
@@ -24,6 +25,9 @@ interface VersionedResource {
 
 const VERSIONED = 'planner:versioned';
 const IF_MATCH = 'planner:if-match';
+
+/** Where @nestjs/swagger keeps a route's responses (its `DECORATORS.API_RESPONSE`). */
+const SWAGGER_API_RESPONSE = 'swagger/apiResponse';
 
 const WRITES = [RequestMethod.POST, RequestMethod.PATCH, RequestMethod.PUT, RequestMethod.DELETE];
 
@@ -67,9 +71,17 @@ export function Versioned(resource: VersionedResource): ClassDecorator {
       }
       const returnsResource = write ? status !== 204 : onId && /\/:id\/?$/.test(path);
       if (returnsResource) {
+        // Swagger merges a second entry for a status over the first with `type: undefined`:
+        // carry the route's own response type along, or the schema of the body is lost.
+        const existing = (
+          Reflect.getMetadata(SWAGGER_API_RESPONSE, handler) as
+            Record<string, { type?: string | Type<unknown>; isArray?: boolean }> | undefined
+        )?.[status];
         ApiResponse({
           status,
           description: '',
+          type: existing?.type,
+          isArray: existing?.isArray,
           headers: {
             ETag: { description: 'The version of the resource: `"3"`', schema: { type: 'string' } },
           },

@@ -71,26 +71,25 @@ const text = (v?: string | null) => (v && v.trim() ? v.trim() : null);
  * generated schema (their DTOs lack an explicit Swagger type); they carry strings and numbers.
  */
 function toBody(v: Values): CreateEventBody {
-  const loose = <T,>(x: T) => x as unknown as Record<string, never> | null;
   return {
     titleZh: v.titleZh.trim(),
-    titleEn: loose(text(v.titleEn)),
+    titleEn: text(v.titleEn),
     category: v.category,
     venueId: v.venueId,
     ...(v.organizationId ? { organizationId: v.organizationId } : {}),
     startsAt: local(v.startsAt),
     endsAt: local(v.endsAt),
     expectedAttendance: v.expectedAttendance,
-    expectedOutsideCitySharePct: loose(v.expectedOutsideCitySharePct ?? null),
-    expectedSpendPerAttendeeYuan: loose(v.expectedSpendPerAttendeeYuan ?? null),
+    expectedOutsideCitySharePct: v.expectedOutsideCitySharePct ?? null,
+    expectedSpendPerAttendeeYuan: v.expectedSpendPerAttendeeYuan ?? null,
     contact: {
       name: v.contact.name.trim(),
-      phone: loose(text(v.contact.phone)),
-      email: loose(text(v.contact.email)),
+      phone: text(v.contact.phone),
+      email: text(v.contact.email),
     },
-    description: loose(text(v.description)),
-    ticketingUrl: loose(text(v.ticketingUrl)),
-    note: loose(text(v.note)),
+    description: text(v.description),
+    ticketingUrl: text(v.ticketingUrl),
+    note: text(v.note),
   };
 }
 

@@ -1,3 +1,4 @@
+import { useTargetList } from '../targets/target-api';
 import { SyncOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -35,10 +36,6 @@ const STATUS_COLOR: Record<Status, string> = { on_track: 'success', at_risk: 'wa
 /** While a projection is stale, ask again this often until its rebuild has landed. */
 const STALE_POLL_MS = 2_000;
 
-export function useTargets() {
-  return useQuery({ queryKey: keys.targets, queryFn: () => ok(api.GET('/api/v1/targets')) });
-}
-
 export function useProgress(id: string) {
   return useQuery({
     queryKey: keys.progress(id),
@@ -57,7 +54,7 @@ export function useProjection(id: string, stale: boolean | undefined) {
 
 export default function OverviewPage() {
   const { t } = useTranslation('overview');
-  const targets = useTargets();
+  const targets = useTargetList();
   return (
     <>
       <PageHeader title={t('title')}>

@@ -8,8 +8,12 @@ export type Granularity = Schemas['ActualSeriesView']['granularity'];
 /** While a projection is stale, ask again this often until its rebuild has landed. */
 const STALE_POLL_MS = 2_000;
 
+/** Every target (a city has a handful a year: one page of the largest size holds them). */
 export function useTargetList() {
-  return useQuery({ queryKey: keys.targets, queryFn: () => ok(api.GET('/api/v1/targets')) });
+  return useQuery({
+    queryKey: keys.targets,
+    queryFn: async () => (await ok(api.GET('/api/v1/targets', { params: { query: { limit: 200 } } }))).items,
+  });
 }
 
 export function useTarget(id: string) {

@@ -2487,6 +2487,10 @@ export interface components {
       /** @example 400 */
       statusCode: number;
     };
+    EventChangeView: {
+      event: components['schemas']['EventView'];
+      warnings: components['schemas']['EventWarningView'][];
+    };
     EventContactDto: {
       /** @example events@tianmen.example */
       email?: string | null;
@@ -5093,7 +5097,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -5141,7 +5147,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -5264,7 +5272,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -5333,7 +5343,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -5406,7 +5418,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -5479,7 +5493,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -5644,7 +5660,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CampaignView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -5834,7 +5852,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EventView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -5891,7 +5911,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EventView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -6014,7 +6036,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EventChangeView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -6087,7 +6111,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EventChangeView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -6209,7 +6235,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EventChangeView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -6330,7 +6358,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EventChangeView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -6508,7 +6538,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EventChangeView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -6577,7 +6609,9 @@ export interface operations {
           ETag?: string;
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EventChangeView'];
+        };
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
