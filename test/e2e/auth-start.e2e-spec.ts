@@ -24,7 +24,7 @@ describe('npm start for a newcomer', () => {
   const startAndRead = async (e: Record<string, string>, cwdOf = cwd) => {
     const app = spawnNode(START, e, { cwd: cwdOf });
     try {
-      await app.waitFor(/Console: .*\n(?:.*\n)*\n$/, 90_000);
+      await app.waitFor(/Console: [^\n]*\n(?:[^\n]+\n)*\n/, 90_000);
       await new Promise((r) => setTimeout(r, 300)); // the banner is written in one go
       return { stdout: app.stdout(), http: request(`http://127.0.0.1:${e.PORT}`), app };
     } catch (error) {
