@@ -32,8 +32,8 @@ export const defaults: Record<Environment, Record<string, string>> = {
     SESSION_IDLE_MINUTES: '480',
     SESSION_MAX_DAYS: '7',
     INVITATION_HOURS: '72',
-    SIGN_IN_MAX_FAILURES: '10',
-    SIGN_IN_MAX_FAILURES_PER_ADDRESS: '50',
+    SIGN_IN_ACCOUNT_LIMIT: '10',
+    SIGN_IN_ADDRESS_LIMIT: '50',
     SIGN_IN_WINDOW_MINUTES: '15',
   },
   test: {

@@ -14,7 +14,7 @@ interface LimitKey {
 
 /**
  * Limits failed sign-ins per account (email) and per client address within a sliding window
- * (`SIGN_IN_MAX_FAILURES`, `SIGN_IN_MAX_FAILURES_PER_ADDRESS`, `SIGN_IN_WINDOW_MINUTES`).
+ * (`SIGN_IN_ACCOUNT_LIMIT`, `SIGN_IN_ADDRESS_LIMIT`, `SIGN_IN_WINDOW_MINUTES`).
  * Counted in the database, which every API process shares and the sign-in path needs anyway,
  * so a stalled Redis cannot hang or open the sign-in.
  */

@@ -57,6 +57,8 @@ export class SignInService {
       throw WRONG();
     }
     await this.limiter.succeed(keys);
+    // Sessions past their expiry are refused anyway; sign-ins are rare enough to sweep them here.
+    await this.sessions.purgeExpired();
     const now = this.clock.now();
     await this.users.update(user.id, { lastSignInAt: now });
     const opened = await this.sessions.open(user.id);

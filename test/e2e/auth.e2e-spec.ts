@@ -32,8 +32,8 @@ describe('console sign-in over HTTP', () => {
       withWorker: false,
       env: {
         TRUST_PROXY: 'true',
-        SIGN_IN_MAX_FAILURES: '5',
-        SIGN_IN_MAX_FAILURES_PER_ADDRESS: '8',
+        SIGN_IN_ACCOUNT_LIMIT: '5',
+        SIGN_IN_ADDRESS_LIMIT: '8',
         SESSION_IDLE_MINUTES: '30',
         SESSION_MAX_DAYS: '2',
         INVITATION_HOURS: '72',
@@ -311,6 +311,12 @@ describe('console sign-in over HTTP', () => {
       now += 20 * 60_000;
       const ended = await busy.agent.get('/api/v1/auth/session').expect(401);
       expect(ended.body.code).toBe('session_expired');
+
+      // Expired sessions nobody comes back to are deleted at the next sign-in.
+      const abandoned = await signedInAgent(t.app, 'viewer');
+      now += 31 * 60_000;
+      await signedInAgent(t.app, 'viewer');
+      expect(await t.dataSource.getRepository(Session).countBy({ userId: abandoned.user.id })).toBe(0);
     });
   });
 

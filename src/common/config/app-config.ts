@@ -161,8 +161,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       sessionIdleMs: int('SESSION_IDLE_MINUTES', 1, 525_600) * 60_000,
       sessionMaxMs: int('SESSION_MAX_DAYS', 1, 366) * 86_400_000,
       invitationMs: int('INVITATION_HOURS', 1, 8_760) * 3_600_000,
-      maxFailuresPerAccount: int('SIGN_IN_MAX_FAILURES', 1, 1_000_000),
-      maxFailuresPerAddress: int('SIGN_IN_MAX_FAILURES_PER_ADDRESS', 1, 1_000_000),
+      maxFailuresPerAccount: int('SIGN_IN_ACCOUNT_LIMIT', 1, 1_000_000),
+      maxFailuresPerAddress: int('SIGN_IN_ADDRESS_LIMIT', 1, 1_000_000),
       failureWindowMs: int('SIGN_IN_WINDOW_MINUTES', 1, 10_080) * 60_000,
     },
   };
