@@ -198,6 +198,7 @@ describeBrowser('the web console in Chromium', () => {
       await expectAccessible(page_);
       if (process.env.DOCS_SCREENSHOTS) {
         await page_.setViewportSize({ width: 1280, height: 1000 });
+        await page_.evaluate('window.scrollTo(0, 0)');
         await page_.screenshot({ path: resolve(DOCS, 'overview.png') });
       }
     },
