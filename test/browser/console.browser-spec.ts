@@ -52,7 +52,8 @@ describeBrowser('the web console in Chromium', () => {
   };
 
   beforeAll(async () => {
-    [planner, chromium] = await Promise.all([startPlanner(), launchChromium()]);
+    planner = await startPlanner();
+    chromium = await launchChromium();
     browser = chromium.browser;
   }, 120_000);
 
@@ -101,9 +102,11 @@ describeBrowser('the web console in Chromium', () => {
       await organizer.getByLabel('Title (English, optional)').fill(EVENT_EN);
       await organizer.getByLabel('Venue').click();
       await organizer.getByLabel('Venue').fill('Tianmen');
+      // The picker names each venue with its daily carrying capacity.
       await organizer
         .getByRole('option', { name: /Tianmen Mountain National Forest Park · capacity 30,000\/day/ })
-        .click();
+        .waitFor({ state: 'attached' });
+      await organizer.getByLabel('Venue').press('Enter');
       await organizer.getByText('This venue takes at most 30,000 visitors a day').waitFor();
       await organizer.getByLabel('Starts (Beijing time)').fill('2022-11-19 09:00');
       await organizer.getByLabel('Starts (Beijing time)').press('Enter');
@@ -124,7 +127,7 @@ describeBrowser('the web console in Chromium', () => {
       eventUrl = new URL(organizer.url()).pathname;
       expect(eventUrl).toMatch(/^\/events\/[0-9a-f-]{36}$/);
       const checks = organizer.getByRole('region', { name: 'Checks before submitting' });
-      await checks.getByText('Over capacity').waitFor();
+      await checks.getByText('Over capacity', { exact: true }).waitFor();
       await checks.getByText('Approval needs an override reason').waitFor();
       await expectAccessible(organizer);
 
@@ -152,8 +155,8 @@ describeBrowser('the web console in Chromium', () => {
   step('a planner approves it over capacity with an override reason', async () => {
     const planner_ = await signIn('planner@planner.local', { path: '/approvals' });
     await planner_.getByRole('heading', { name: 'Approval queue' }).waitFor();
-    const card = planner_.getByRole('region', { name: EVENT_EN });
-    await card.getByText('Over capacity').waitFor();
+    const card = planner_.getByRole('region', { name: EVENT_EN, exact: true });
+    await card.getByText('Over capacity', { exact: true }).waitFor();
     await expectAccessible(planner_);
     if (process.env.DOCS_SCREENSHOTS) {
       mkdirSync(DOCS, { recursive: true });
@@ -172,7 +175,7 @@ describeBrowser('the web console in Chromium', () => {
 
     await planner_.goto(eventUrl);
     await planner_.getByText('Approved', { exact: true }).first().waitFor();
-    await planner_.getByText('Reason: Timed entry and an extra shuttle line').waitFor();
+    await planner_.getByText(/Reason: .*Timed entry and an extra shuttle line/).waitFor();
   });
 
   step(
@@ -217,7 +220,14 @@ describeBrowser('the web console in Chromium', () => {
     expect(copied).toMatch(new RegExp(`^${planner.url}/api/v1/calendar/feed/.+\\.ics$`));
     const feed = await fetch(copied);
     expect(feed.status).toBe(200);
-    expect(await feed.text()).toContain(EVENT_ZH);
+    // A working feed named for its owner (it lists the months around today; the demo is 2022).
+    const ics = await feed.text();
+    expect(ics).toMatch(/^BEGIN:VCALENDAR/);
+    expect(ics).toContain('张伟');
+    const dialog = organizer.getByRole('dialog', { name: 'Private calendar feed' });
+    expect(await dialog.getByLabel('Feed URL').inputValue()).toBe(copied);
+    await organizer.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     await organizer
       .getByRole('link', { name: new RegExp(EVENT_EN) })
       .first()

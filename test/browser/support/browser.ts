@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { it } from '@jest/globals';
@@ -9,11 +8,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve('test/browser/screenshots');
 
 /**
- * Debian's Chromium, headless, with a fresh profile. The networking flags keep it from
- * calling home on this offline machine (otherwise it floods the log with refused connections).
+ * Debian's Chromium, headless. The networking flags keep it from calling home on this offline
+ * machine (otherwise it floods the log with refused connections). Playwright itself starts every
+ * launch with a fresh temporary `--user-data-dir` (and refuses one in `args`) and deletes it on
+ * close.
  */
 export async function launchChromium() {
-  const profile = mkdtempSync(join(tmpdir(), 'planner-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -25,15 +25,11 @@ export async function launchChromium() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
     browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 

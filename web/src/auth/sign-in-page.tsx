@@ -27,8 +27,7 @@ export default function SignInPage() {
     if (!error) return null;
     if (error instanceof ApiError && error.status === 401) return t('invalidCredentials');
     if (error instanceof ApiError && error.status === 429) {
-      const seconds = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-      return seconds ? t('rateLimited', { seconds }) : t('rateLimitedSoon');
+      return error.retryAfter ? t('rateLimited', { seconds: error.retryAfter }) : t('rateLimitedSoon');
     }
     return errorText(error);
   })();

@@ -209,7 +209,7 @@ export default function CalendarPage() {
 function ItemLink({ item, title }: { item: Item; title: (i: Item) => string }) {
   const { t } = useTranslation('calendar');
   const href = item.kind === 'event' ? `/events/${item.id}` : `/campaigns/${item.id}`;
-  const color = item.kind === 'event' ? '#1668dc' : '#722ed1';
+  const color = item.kind === 'event' ? '#0958d9' : '#722ed1';
   return (
     <Link
       to={href}

@@ -69,7 +69,7 @@ function QueueItem({ event }: { event: EventView }) {
       }
       extra={
         checks.data && checks.data.length > 0 ? (
-          <Tag color={checks.data.some((w) => w.requiresOverride) ? 'orange' : 'gold'}>
+          <Tag color={checks.data.some((w) => w.requiresOverride) ? 'error' : 'warning'}>
             {t('approvals.warnings')}: {checks.data.length}
           </Tag>
         ) : null
@@ -83,7 +83,7 @@ function QueueItem({ event }: { event: EventView }) {
         {checks.isPending ? (
           <Skeleton active paragraph={{ rows: 1 }} />
         ) : checks.data && checks.data.length > 0 ? (
-          <WarningList warnings={checks.data} />
+          <WarningList warnings={checks.data} startsAt={event.startsAt} />
         ) : (
           <Typography.Text type="secondary">
             {t('approvals.warnings')}: {t('approvals.none')}

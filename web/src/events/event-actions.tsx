@@ -41,10 +41,9 @@ export function EventActions({
   const eventTitle = useEventTitle();
   const label = (text: string) => `${text}: ${eventTitle(event)}`;
 
-  const run = (action: Parameters<typeof transition.mutate>[0], done: string, after?: () => void) =>
+  const run = (action: Parameters<typeof transition.mutate>[0], after?: () => void) =>
     transition.mutate(action, {
       onSuccess: () => {
-        notify('success', done);
         setDialog(null);
         form.resetFields();
         after?.();
@@ -54,10 +53,9 @@ export function EventActions({
 
   const submitReason = (values: { reason: string }) => {
     const reason = values.reason.trim();
-    if (dialog === 'reject') run({ kind: 'reject', id: event.id, reason }, t('actions.rejected'));
-    if (dialog === 'override')
-      run({ kind: 'approve', id: event.id, overrideReason: reason }, t('actions.approved'));
-    if (dialog === 'cancel') run({ kind: 'cancel', id: event.id, reason }, t('actions.cancelled'));
+    if (dialog === 'reject') run({ kind: 'reject', id: event.id, reason });
+    if (dialog === 'override') run({ kind: 'approve', id: event.id, overrideReason: reason });
+    if (dialog === 'cancel') run({ kind: 'cancel', id: event.id, reason });
   };
 
   const warningCount = warnings?.length ?? 0;
@@ -79,7 +77,7 @@ export function EventActions({
         }
         okText={t('actions.submit')}
         cancelText={tc('cancel')}
-        onConfirm={() => run({ kind: 'submit', id: event.id }, t('actions.submitted'))}
+        onConfirm={() => run({ kind: 'submit', id: event.id })}
       >
         <Button type="primary" size={size} loading={transition.isPending}>
           {t('actions.submit')}
@@ -106,7 +104,7 @@ export function EventActions({
           title={t('actions.approve')}
           okText={t('actions.approve')}
           cancelText={tc('cancel')}
-          onConfirm={() => run({ kind: 'approve', id: event.id }, t('actions.approved'))}
+          onConfirm={() => run({ kind: 'approve', id: event.id })}
         >
           <Button
             type="primary"
@@ -137,7 +135,7 @@ export function EventActions({
         okText={t('actions.delete')}
         okButtonProps={{ danger: true }}
         cancelText={tc('cancel')}
-        onConfirm={() => run({ kind: 'delete', id: event.id }, t('actions.deleted'), onDeleted)}
+        onConfirm={() => run({ kind: 'delete', id: event.id }, onDeleted)}
       >
         <Button danger size={size}>
           {t('actions.delete')}
@@ -187,7 +185,7 @@ export function EventActions({
             {warnings
               .filter((w) => w.requiresOverride)
               .map((w, i) => (
-                <li key={i}>{w.message}</li>
+                <li key={i}>{t(`warning.${w.code}`)}</li>
               ))}
           </ul>
         )}

@@ -9,7 +9,7 @@ const STATUS_COLOR: Record<EventStatus, string> = {
   approved: 'success',
   rejected: 'error',
   cancelled: 'default',
-  completed: 'cyan',
+  completed: 'default',
 };
 
 export function EventStatusTag({ status }: { status: EventStatus }) {
@@ -38,8 +38,16 @@ export function eventWhen(e: Pick<EventView, 'startsAt' | 'endsAt'>): string {
 }
 
 /** The overlap and capacity warnings of an event, each with its code, message and days. */
-export function WarningList({ warnings }: { warnings: EventWarning[] }) {
+export function WarningList({ warnings, startsAt }: { warnings: EventWarning[]; startsAt?: string }) {
   const { t } = useTranslation('events');
+  // The API words its messages in English; the structured ones are put in the user's language.
+  const warningText = (w: EventWarning) => {
+    if (w.code === 'capacity_exceeded' && w.days?.length) return t('warning.capacityIntro');
+    if (w.code === 'capacity_near_limit' && w.days?.length) return t('warning.nearIntro');
+    if (w.code === 'start_in_past' && startsAt)
+      return t('warning.pastStart', { time: formatDateTime(startsAt) });
+    return w.message;
+  };
   return (
     <Flex vertical gap={8}>
       {warnings.map((w, i) => (
@@ -50,12 +58,12 @@ export function WarningList({ warnings }: { warnings: EventWarning[] }) {
           title={
             <Flex wrap gap={8} align="center">
               <strong>{t(`warning.${w.code}`)}</strong>
-              {w.requiresOverride && <Tag color="orange">{t('warning.needsOverride')}</Tag>}
+              {w.requiresOverride && <Tag color="error">{t('warning.needsOverride')}</Tag>}
             </Flex>
           }
           description={
             <>
-              <Typography.Text>{w.message}</Typography.Text>
+              <Typography.Text>{warningText(w)}</Typography.Text>
               {w.days && w.days.length > 0 && (
                 <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
                   {w.days.slice(0, 7).map((d) => (

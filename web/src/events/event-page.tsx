@@ -101,7 +101,7 @@ function EventDetail({ event }: { event: EventView }) {
                 ) : checks.data.length === 0 ? (
                   <Alert type="success" showIcon title={t('detail.noWarnings')} />
                 ) : (
-                  <WarningList warnings={checks.data} />
+                  <WarningList warnings={checks.data} startsAt={event.startsAt} />
                 )}
               </Card>
             )}

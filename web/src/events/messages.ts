@@ -89,6 +89,9 @@ export const messages = defineMessages(
       start_in_past: '开始时间已过',
       needsOverride: '批准需填写超限理由',
       day: '{{date}}：{{total}} / {{capacity}}（{{pct}}%）',
+      capacityIntro: '预计游客（含该场馆的日常游客）超过日最大承载量：',
+      nearIntro: '预计游客接近日最大承载量：',
+      pastStart: '活动开始时间已过：{{time}}。',
     },
     actions: {
       edit: '编辑',
@@ -227,6 +230,10 @@ export const messages = defineMessages(
       start_in_past: 'Start in the past',
       needsOverride: 'Approval needs an override reason',
       day: '{{date}}: {{total}} / {{capacity}} ({{pct}} %)',
+      capacityIntro:
+        'Expected visitors (with the venue’s usual visitors) exceed its daily carrying capacity:',
+      nearIntro: 'Expected visitors come close to the daily carrying capacity:',
+      pastStart: 'The event’s start has passed: {{time}}.',
     },
     actions: {
       edit: 'Edit',

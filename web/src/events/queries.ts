@@ -1,5 +1,7 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api, ok, type Schemas } from '../common/api/client';
+import { notify } from '../common/feedback';
+import i18n from '../common/i18n/i18n';
 import { keys } from '../common/api/keys';
 import type { paths } from '../common/api/schema';
 
@@ -116,5 +118,18 @@ export function useEventTransition() {
       }
     },
     meta: { invalidates: EVENT_CHANGES },
+    // Here rather than in `mutate`'s callbacks: the item that started it (a queue card) may be
+    // gone by the time the lists have reloaded.
+    onSuccess: (_data, action) => {
+      const t = i18n.getFixedT(null, 'events');
+      const done = {
+        submit: t('actions.submitted'),
+        approve: t('actions.approved'),
+        reject: t('actions.rejected'),
+        cancel: t('actions.cancelled'),
+        delete: t('actions.deleted'),
+      };
+      notify('success', done[action.kind]);
+    },
   });
 }

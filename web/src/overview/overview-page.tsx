@@ -25,6 +25,8 @@ import { errorText } from '../common/errors';
 import { formatCompact, formatDate, formatDateTime, formatInt, formatPercent, ZONE } from '../common/format';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
+import { useVenueName } from '../events/event-bits';
+import { useVenues } from '../events/queries';
 
 type Target = Schemas['TargetView'];
 type Status = NonNullable<Schemas['ProjectionProgressView']['status']>;
@@ -87,12 +89,15 @@ export default function OverviewPage() {
 
 function TargetCard({ target }: { target: Target }) {
   const { t } = useTranslation('overview');
+  const venueName = useVenueName();
   const progress = useProgress(target.id);
   const projection = useProjection(target.id, progress.data?.stale);
+  const venues = useVenues();
+  const venue = target.venueId ? venues.data?.items.find((v) => v.id === target.venueId) : undefined;
   const title = t('targetTitle', {
     year: target.year,
     metric: t(`metric.${target.metric}`),
-    scope: t(`scope.${target.scope}`),
+    scope: venue ? venueName(venue) : t(`scope.${target.scope}`),
   });
   const p = progress.data;
   const snapshot = projection.data?.snapshot ?? null;
@@ -168,6 +173,7 @@ function TargetCard({ target }: { target: Target }) {
                       type="dashboard"
                       size={88}
                       percent={Math.round((p.probability ?? 0) * 100)}
+                      format={(percent) => `${percent ?? 0}%`}
                       status={
                         p.status === 'off_track'
                           ? 'exception'

@@ -20,6 +20,8 @@ export class ApiError extends Error {
     message: string,
     readonly details?: unknown,
     readonly errorId?: string,
+    /** Seconds from a 429's Retry-After header. */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -93,5 +95,6 @@ export async function ok<T>(pending: Promise<{ data?: T; error?: unknown; respon
     problem.message ?? response.statusText,
     problem.details,
     problem.errorId,
+    Number(response.headers.get('retry-after')) || undefined,
   );
 }

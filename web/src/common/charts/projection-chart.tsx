@@ -34,6 +34,7 @@ export function ProjectionChart({
         stack: name,
         symbol: 'none',
         lineStyle: { opacity: 0 },
+        itemStyle: { color },
         data: daily.map((d) => (future(d) ? lo(d) : null)),
       },
       {
@@ -42,6 +43,7 @@ export function ProjectionChart({
         stack: name,
         symbol: 'none',
         lineStyle: { opacity: 0 },
+        itemStyle: { color },
         areaStyle: { color, opacity: 1 },
         data: daily.map((d) => (future(d) ? hi(d) - lo(d) : null)),
       },
