@@ -41,7 +41,7 @@ describeBrowser('the management pages in Chromium', () => {
     await page
       .getByLabel(options.language === 'zh-CN' ? '密码' : 'Password', { exact: true })
       .fill(options.password ?? planner.password);
-    await page.getByRole('button', { name: options.language === 'zh-CN' ? '登录' : 'Sign in' }).click();
+    await page.getByRole('button', { name: options.language === 'zh-CN' ? /登\s*录/ : 'Sign in' }).click();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     return page;
   };
@@ -57,12 +57,15 @@ describeBrowser('the management pages in Chromium', () => {
 
   /** The city visitors target's id, read through the page's own session. */
   const cityVisitorsTarget = async (page: Page): Promise<string> => {
-    const targets = (await (await page.request.get('/api/v1/targets')).json()) as {
+    const answer = await page.request.get('/api/v1/targets');
+    const targets = (await answer.json()) as {
       id: string;
       metric: string;
       scope: string;
       year: number;
     }[];
+    if (!Array.isArray(targets))
+      throw new Error(`GET /api/v1/targets: ${answer.status()} ${JSON.stringify(targets)}`);
     return targets.find((t) => t.metric === 'visitors' && t.scope === 'city' && t.year === 2022)!.id;
   };
 
@@ -101,7 +104,7 @@ describeBrowser('the management pages in Chromium', () => {
 
       await page.getByLabel('Name').fill(CAMPAIGN);
       await page.getByLabel('Channel').click();
-      await page.getByRole('option', { name: 'High-speed rail' }).click();
+      await page.locator('.ant-select-item-option', { hasText: 'High-speed rail' }).click();
       await page.getByLabel('End date (included)').fill('2022-05-31');
       await page.getByLabel('End date (included)').press('Enter');
       // More than the API allows (10^12 yuan): the API's 400 lands on the budget field.
@@ -200,7 +203,7 @@ describeBrowser('the management pages in Chromium', () => {
     await dialog.getByLabel('Email').fill(INVITEE);
     await dialog.getByLabel('Name').fill('赵敏 (invited planner)');
     await dialog.getByLabel('Role').click();
-    await admin.getByRole('option', { name: 'Planner' }).click();
+    await admin.locator('.ant-select-item-option', { hasText: 'Planner' }).click();
     await dialog.getByRole('button', { name: 'Invite user' }).click();
     const link = admin.getByRole('dialog', { name: 'Invitation link' }).getByTestId('invitation-url');
     const url = (await link.textContent())!.trim();
