@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor, WorkerHost, OnWorkerEvent } from '@nestjs/bullmq';
+import { redisErrorLog } from '../infra/queue/redis-error-log.js';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { JobPayloads } from '../infra/queue/job-registry.js';
 import { ProjectionRebuild, TargetGoneError, type RebuildResult } from './projection-rebuild.service.js';
@@ -13,6 +14,14 @@ import { RebuildSweep } from './rebuild-sweep.js';
  */
 @Processor('projections')
 export class ProjectionProcessor extends WorkerHost {
+  /** Connection errors as a throttled warning, not a stack trace per reconnect attempt. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logRedisError(error);
+  }
+
+  private readonly logRedisError = redisErrorLog(new Logger('ProjectionProcessor'), 'Worker projections');
+
   private readonly logger = new Logger(ProjectionProcessor.name);
 
   constructor(

@@ -1,5 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
-import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import { describe, expect, it, jest } from '@jest/globals';
+import { BadRequestException, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
 import { ConflictError } from './domain-error.js';
 
@@ -51,8 +51,16 @@ describe('AllExceptionsFilter.toBody', () => {
     expect(filter.toBody(fk)).toMatchObject({ statusCode: 409, code: 'in_use' });
   });
 
-  it('hides the details of anything else behind a 500 with an error id', () => {
-    const body = filter.toBody(new TypeError('cannot read x of undefined'));
+  it('hides the details of anything else behind a 500 with an error id, logged with the error', () => {
+    // The log line is asserted, not printed: a passing run shows no stack trace.
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const error = new TypeError('cannot read x of undefined');
+    const body = filter.toBody(error);
+    expect(logged).toHaveBeenCalledWith(
+      { errorId: body.errorId, err: error },
+      `Unhandled error ${body.errorId}`,
+    );
+    logged.mockRestore();
     expect(body).toEqual({
       statusCode: 500,
       code: 'internal_error',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { redactUrl, requestId } from './logger.module.js';
+import type { AppConfig } from '../../common/config/app-config.js';
+import { prettyLogs, redactUrl, requestId, startupAtDebug } from './logger.module.js';
 
 describe('request logging', () => {
   it('keeps tokens out of logged URLs', () => {
@@ -15,5 +16,22 @@ describe('request logging', () => {
     expect(requestId('abc-123')).toBe('abc-123');
     expect(requestId('bad id with spaces')).toMatch(/^[0-9a-f-]{36}$/);
     expect(requestId(['a', 'b'])).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends Nest start-up chatter at debug and everything else as it was', () => {
+    const calls: string[] = [];
+    const logger = { debug: () => calls.push('debug') };
+    const method = () => calls.push('info');
+    startupAtDebug.call(logger, [{ context: 'RouterExplorer' }, 'Mapped {/x, GET}'], method, 30);
+    startupAtDebug.call(logger, [{ context: 'WeeklyReportScheduler' }, 'scheduled'], method, 30);
+    startupAtDebug.call(logger, [{ context: 'InstanceLoader' }, 'boom'], method, 50);
+    expect(calls).toEqual(['debug', 'info', 'info']);
+  });
+
+  it('is human-readable only on a terminal outside production', () => {
+    const config = (env: string) => ({ env }) as unknown as AppConfig;
+    expect(prettyLogs(config('development'), true)).toBe(true);
+    expect(prettyLogs(config('development'), false)).toBe(false);
+    expect(prettyLogs(config('production'), true)).toBe(false);
   });
 });

@@ -18,12 +18,60 @@ export function redactUrl(url: string): string {
     .replace(/\/tr[a-z]_[\w-]+/g, '/[redacted]');
 }
 
+/** Nest's start-up chatter (modules loaded, routes mapped): logged at debug, not info. */
+export const STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
+const INFO = 30;
+
+/** Pino's logMethod hook: start-up chatter at info goes out at debug. */
+export function startupAtDebug(
+  this: { debug: (...args: unknown[]) => void },
+  args: unknown[],
+  method: (...args: unknown[]) => void,
+  level: number,
+): void {
+  const context = (args[0] as { context?: unknown } | null)?.context;
+  if (level === INFO && typeof context === 'string' && STARTUP_CONTEXTS.has(context)) {
+    this.debug(...args);
+    return;
+  }
+  method.apply(this, args);
+}
+
+/**
+ * Human-readable lines (pino-pretty) when stdout is a terminal outside production; JSON lines
+ * otherwise (files, pipes, log collectors, production).
+ */
+export function prettyLogs(config: AppConfig, isTty = Boolean(process.stdout.isTTY)): boolean {
+  return isTty && config.env !== 'production';
+}
+
 /** Structured JSON logs (pino), one line per request with its request id. */
 export const LoggerModule = PinoLoggerModule.forRootAsync({
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) => ({
     pinoHttp: {
       level: config.logLevel,
+      hooks: { logMethod: startupAtDebug },
+      ...(prettyLogs(config)
+        ? {
+            transport: {
+              target: 'pino-pretty',
+              options: {
+                colorize: true,
+                singleLine: true,
+                translateTime: 'SYS:HH:MM:ss',
+                ignore: 'pid,hostname',
+              },
+            },
+          }
+        : {}),
       // Fastify has already named the request (see http-app.ts); a worker has no requests.
       genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? requestId(req.headers['x-request-id']),
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],

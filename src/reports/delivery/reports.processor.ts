@@ -1,4 +1,6 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Processor, WorkerHost, OnWorkerEvent } from '@nestjs/bullmq';
+import { redisErrorLog } from '../../infra/queue/redis-error-log.js';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { cappedExponential, type JobPayloads } from '../../infra/queue/job-registry.js';
 import {
@@ -20,6 +22,14 @@ import { WeeklyRunService, type WeeklyRunResult } from './weekly-run.service.js'
   settings: { backoffStrategy: (attemptsMade: number) => cappedExponential(attemptsMade) },
 })
 export class ReportsProcessor extends WorkerHost {
+  /** Connection errors as a throttled warning, not a stack trace per reconnect attempt. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logRedisError(error);
+  }
+
+  private readonly logRedisError = redisErrorLog(new Logger('ReportsProcessor'), 'Worker reports');
+
   constructor(
     private readonly runs: WeeklyRunService,
     private readonly delivery: ReportDeliveryService,
