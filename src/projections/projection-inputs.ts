@@ -50,13 +50,14 @@ export class ProjectionInputs {
 
   private readonly followers: ((change: InputChange) => Promise<void>)[] = [];
 
-  /** Another feature that follows the same changes (the measured effects); it must not throw. */
+  /** Another feature that follows the same changes (the measured effects); its promise must not reject. */
   follow(follower: (change: InputChange) => Promise<void>): void {
     this.followers.push(follower);
   }
 
   async changed(change: InputChange): Promise<void> {
-    for (const follower of this.followers) await follower(change);
+    // Followers queue their own work; the request does not wait for them.
+    for (const follower of this.followers) void follower(change);
     const targetIds = await this.markDirty(change);
     if (!targetIds.length) return;
     const result = await this.rebuilds.enqueue(targetIds);

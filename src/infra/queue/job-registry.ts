@@ -20,7 +20,7 @@ export interface JobPayloads {
   /** Re-enqueues a rebuild for every target marked dirty in the database (start and periodic). */
   'projections.sweep': { reason: 'start' | 'periodic' | 'manual' };
   /** Measures the effects of completed items whose inputs changed (deduplicated: one waiting at most). */
-  'effects.refresh': { reason: 'change' | 'start' | 'periodic' | 'manual' };
+  'effects.refresh': { reason: 'change' | 'periodic' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 
