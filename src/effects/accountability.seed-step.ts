@@ -125,16 +125,24 @@ export async function seedAccountability(
       .orderBy('a.date')
       .getMany();
     const values = withEffects(rows, effects);
-    for (let i = 0; i < rows.length; i++) {
-      if (values[i] === rows[i].value) continue;
-      const inWindow = effects.some((w) => rows[i].date >= w.from && rows[i].date <= w.to);
-      await manager.update(
-        Actual,
-        { scopeKey, metric: rows[i].metric, date: rows[i].date },
-        { value: values[i], ...(inWindow ? { note: EFFECT_NOTE } : {}) },
-      );
+    const updated = rows.map((row, i) => {
+      if (values[i] === row.value) return row;
       changed++;
-    }
+      const inWindow = effects.some((w) => row.date >= w.from && row.date <= w.to);
+      return { ...row, value: values[i], ...(inWindow ? { note: EFFECT_NOTE } : {}) };
+    });
+    // Replace the series' year in a few statements (row by row would slow the first start).
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(Actual)
+      .where('scopeKey = :scopeKey AND metric = :metric AND date LIKE :year', {
+        scopeKey,
+        metric,
+        year: `${year}-%`,
+      })
+      .execute();
+    for (let i = 0; i < updated.length; i += 500) await manager.insert(Actual, updated.slice(i, i + 500));
   }
   logger.log(
     `Seeded ${ACCOUNTABILITY_CAMPAIGNS.length} campaigns and ${ACCOUNTABILITY_EVENTS.length} events for measured uplift; ${changed} daily actuals carry illustrative effects`,

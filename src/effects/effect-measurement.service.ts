@@ -54,6 +54,8 @@ export class EffectMeasurement {
       for (const { scope, venueId } of scopes)
         for (const metric of METRICS) {
           const created = await this.measure(item, items, scope, venueId, metric);
+          // Estimating is CPU work: let the worker's other jobs renew their locks in between.
+          await new Promise((resolve) => setImmediate(resolve));
           if (created) result.measured++;
           else result.unchanged++;
         }

@@ -3,11 +3,11 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { InjectConfig } from '../common/config/config.module.js';
 import { JobProducer, queueCall } from '../infra/queue/job-producer.js';
 import { JOBS } from '../infra/queue/job-registry.js';
-import { EffectsQueue } from './effects-queue.js';
 
 /**
- * Worker side: queues one refresh at start and registers a periodic one (every
- * REBUILD_SWEEP_SECONDS, shared by all workers through `upsertJobScheduler`), so effects whose
+ * Worker side: registers a periodic refresh (every REBUILD_SWEEP_SECONDS, shared by all workers
+ * through `upsertJobScheduler`; no immediate one, so a start, and the demo seed's transaction
+ * in `npm start`, are not slowed by measuring), so effects whose
  * inputs changed while no worker ran, while Redis was down, or through the demo seed (written
  * after the worker started) are measured. A refresh that finds nothing new only hashes inputs.
  */
@@ -16,7 +16,6 @@ export class EffectsStartScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger(EffectsStartScheduler.name);
 
   constructor(
-    private readonly queue: EffectsQueue,
     private readonly producer: JobProducer,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
@@ -26,7 +25,6 @@ export class EffectsStartScheduler implements OnApplicationBootstrap {
   }
 
   private async start(): Promise<void> {
-    await this.queue.enqueue('start', false);
     try {
       await queueCall(
         this.producer

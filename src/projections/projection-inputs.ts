@@ -56,7 +56,7 @@ export class ProjectionInputs {
 
   /**
    * Another feature that follows the same changes after their commit (the measured effects);
-   * it must not throw.
+   * its promise must not reject.
    */
   follow(follower: (change: InputChange) => Promise<void>): void {
     this.followers.push(follower);
@@ -76,7 +76,8 @@ export class ProjectionInputs {
       }),
     );
     await this.queue([...ids], [...new Set(changes.map((c) => c.source))].join('/'));
-    for (const change of changes) for (const follower of this.followers) await follower(change);
+    // Followers queue their own work; the request does not wait for them.
+    for (const change of changes) for (const follower of this.followers) void follower(change);
     return result;
   }
 

@@ -22,7 +22,7 @@ export interface JobPayloads {
   /** Projects one target with a scenario applied, beside the official projection (deduplicated per pair). */
   'scenarios.project': { scenarioId: string; targetId: string };
   /** Measures the effects of completed items whose inputs changed (deduplicated: one waiting at most). */
-  'effects.refresh': { reason: 'change' | 'start' | 'periodic' | 'manual' };
+  'effects.refresh': { reason: 'change' | 'periodic' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 
