@@ -124,7 +124,7 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
       for (const [k, value] of Object.entries(body))
         if (value === null) delete (body as Record<string, unknown>)[k];
     }
-    return body as unknown as CampaignInput;
+    return body;
   };
 
   const fail = (error: unknown) => {
