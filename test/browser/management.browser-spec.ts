@@ -42,6 +42,7 @@ describeBrowser('the management pages in Chromium', () => {
       .getByLabel(options.language === 'zh-CN' ? '密码' : 'Password', { exact: true })
       .fill(options.password ?? planner.password);
     await page.getByRole('button', { name: options.language === 'zh-CN' ? /登\s*录/ : 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     return page;
   };
