@@ -42,6 +42,7 @@ describeBrowser('the management pages in Chromium', () => {
       .getByLabel(options.language === 'zh-CN' ? '密码' : 'Password', { exact: true })
       .fill(options.password ?? planner.password);
     await page.getByRole('button', { name: options.language === 'zh-CN' ? /登\s*录/ : 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     return page;
   };
@@ -49,9 +50,12 @@ describeBrowser('the management pages in Chromium', () => {
   /** Waits for the page's data (no loading indicator left), then runs axe. */
   const expectAccessible = async (page: Page) => {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForFunction("!document.querySelector('.ant-spin-spinning')", undefined, {
-      timeout: 15_000,
-    });
+    // A function, not a string: the console's CSP forbids evaluating strings.
+    const idle = () =>
+      !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
+        '.ant-spin-spinning',
+      );
+    await page.waitForFunction(idle, undefined, { timeout: 15_000 });
     expect(await seriousViolations(page)).toEqual([]);
   };
 
