@@ -13,7 +13,7 @@ export class CreateAllocationDto {
   @Max(MAX_FUND_YUAN)
   amountYuan!: number;
 
-  @ApiPropertyOptional({ nullable: true, example: '首期拨付' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '首期拨付' })
   @IsOptional()
   @IsString()
   @Length(0, 2000)
@@ -28,7 +28,7 @@ export class UpdateAllocationDto {
   @Max(MAX_FUND_YUAN)
   amountYuan?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @Length(0, 2000)

@@ -31,7 +31,7 @@ export class CreateFundDto {
   @Length(1, 200)
   responsibleUnit!: string;
 
-  @ApiPropertyOptional({ example: 'Illustrative amount', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Illustrative amount', nullable: true })
   @IsOptional()
   @IsString()
   @Length(0, 2000)

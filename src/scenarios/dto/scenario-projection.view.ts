@@ -51,6 +51,15 @@ export class AppliedChangeView implements AppliedChange {
   note!: string | null;
 }
 
+/** How the scenario moves the official projection. */
+export class ProjectionDifferenceView {
+  @ApiProperty({ example: 35000, description: 'Change of the projected year-end total (median).' })
+  median!: number;
+
+  @ApiProperty({ example: 0.06, description: 'Change of the probability of reaching the target.' })
+  probability!: number;
+}
+
 export class ScenarioProjectionView {
   @ApiProperty({ format: 'uuid' })
   scenarioId!: string;
@@ -97,11 +106,12 @@ export class ScenarioProjectionView {
   withScenario!: ProjectionFiguresView | null;
 
   @ApiPropertyOptional({
+    type: ProjectionDifferenceView,
     nullable: true,
     example: { median: 35000, probability: 0.06 },
     description: 'withScenario − official.',
   })
-  difference!: { median: number; probability: number } | null;
+  difference!: ProjectionDifferenceView | null;
 
   @ApiProperty({ type: [AppliedChangeView] })
   changes!: AppliedChangeView[];

@@ -13,7 +13,11 @@ export class CreateScenarioDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'What if we add one more festival in October?' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'What if we add one more festival in October?',
+  })
   @IsOptional()
   @IsString()
   @Length(0, 5000)

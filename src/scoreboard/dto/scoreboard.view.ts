@@ -131,6 +131,21 @@ export class ScoreRowView implements ScoreRow {
   ranks!: RanksView;
 }
 
+/** The group with the most measured visitors per yuan. */
+export class ScoreboardLeaderView {
+  @ApiProperty({ example: 'regional' })
+  key!: string;
+
+  @ApiProperty({ example: 'regional' })
+  label!: string;
+
+  @ApiProperty({ example: 30.3 })
+  yuanPerMeasuredVisitor!: number;
+
+  @ApiProperty({ example: 0.033 })
+  visitorsPerYuan!: number;
+}
+
 export class ScoreboardView {
   @ApiProperty({ example: 2022 })
   year!: number;
@@ -148,12 +163,13 @@ export class ScoreboardView {
   rows!: ScoreRowView[];
 
   @ApiPropertyOptional({
+    type: ScoreboardLeaderView,
     nullable: true,
     description:
       'The group that brings the most measured visitors per yuan (the channel view answers “which channel”).',
     example: { key: 'regional', label: 'regional', yuanPerMeasuredVisitor: 30.3, visitorsPerYuan: 0.033 },
   })
-  leader!: { key: string; label: string; yuanPerMeasuredVisitor: number; visitorsPerYuan: number } | null;
+  leader!: ScoreboardLeaderView | null;
 
   @ApiProperty({ type: [String] })
   caveats!: string[];

@@ -2049,7 +2049,7 @@ export interface components {
        */
       campaignId: string;
       /** @example 首期拨付 */
-      note?: Record<string, never> | null;
+      note?: string | null;
     };
     CreateApiTokenDto: {
       /** @example nightly actuals import */
@@ -2228,7 +2228,7 @@ export interface components {
       /** @example 2022 年市级旅游营销专项资金 */
       name: string;
       /** @example Illustrative amount */
-      note?: Record<string, never> | null;
+      note?: string | null;
       /**
        * @description The unit that answers for the fund.
        * @example 市财政局
@@ -2279,7 +2279,7 @@ export interface components {
     };
     CreateScenarioDto: {
       /** @example What if we add one more festival in October? */
-      description?: Record<string, never> | null;
+      description?: string | null;
       /** @example 再办一个节会：张家界国际乡村音乐周 */
       name: string;
     };
@@ -3283,6 +3283,18 @@ export interface components {
        */
       median: number;
     };
+    ProjectionDifferenceView: {
+      /**
+       * @description Change of the projected year-end total (median).
+       * @example 35000
+       */
+      median: number;
+      /**
+       * @description Change of the probability of reaching the target.
+       * @example 0.06
+       */
+      probability: number;
+    };
     ProjectionFiguresView: {
       /**
        * @description What events and campaigns still add.
@@ -3829,7 +3841,7 @@ export interface components {
        *       "probability": 0.06
        *     }
        */
-      difference?: Record<string, never> | null;
+      difference?: components['schemas']['ProjectionDifferenceView'] | null;
       /**
        * @description The target’s current inputs version.
        * @example 12
@@ -3871,6 +3883,16 @@ export interface components {
        */
       version: number;
     };
+    ScoreboardLeaderView: {
+      /** @example regional */
+      key: string;
+      /** @example regional */
+      label: string;
+      /** @example 0.033 */
+      visitorsPerYuan: number;
+      /** @example 30.3 */
+      yuanPerMeasuredVisitor: number;
+    };
     ScoreboardView: {
       /** @enum {string} */
       by: 'unit' | 'organization' | 'channel';
@@ -3884,7 +3906,7 @@ export interface components {
        *       "visitorsPerYuan": 0.033
        *     }
        */
-      leader?: Record<string, never> | null;
+      leader?: components['schemas']['ScoreboardLeaderView'] | null;
       /** @description Ranked rows first (by yuan per measured visitor), then the rest. */
       rows: components['schemas']['ScoreRowView'][];
       /**
@@ -4165,7 +4187,7 @@ export interface components {
     UpdateAllocationDto: {
       /** @example 2500000 */
       amountYuan?: number;
-      note?: Record<string, never> | null;
+      note?: string | null;
     };
     UpdateCampaignDto: {
       /**
@@ -4305,7 +4327,7 @@ export interface components {
       /** @example 2022 年市级旅游营销专项资金 */
       name?: string;
       /** @example Illustrative amount */
-      note?: Record<string, never> | null;
+      note?: string | null;
       /**
        * @description The unit that answers for the fund.
        * @example 市财政局
@@ -4339,7 +4361,7 @@ export interface components {
     };
     UpdateScenarioDto: {
       /** @example What if we add one more festival in October? */
-      description?: Record<string, never> | null;
+      description?: string | null;
       /** @example 再办一个节会：张家界国际乡村音乐周 */
       name?: string;
     };
