@@ -165,7 +165,9 @@ describeBrowser('the management pages in Chromium', () => {
       await upload.setInputFiles({
         name: 'bad.csv',
         mimeType: 'text/csv',
-        buffer: Buffer.from('date,metric,value\n2022-04-11,visitors,900000\n2022-04-12,visits,900000\n'),
+        buffer: Buffer.from(
+          'date,metric,value,source\n2022-04-11,visitors,900000,gate-count\n2022-04-12,visits,900000,gate-count\n',
+        ),
       });
       const refused = page
         .getByRole('alert')
@@ -181,12 +183,12 @@ describeBrowser('the management pages in Chromium', () => {
 
       const rows = Array.from(
         { length: 20 },
-        (_, i) => `2022-04-${String(11 + i).padStart(2, '0')},visitors,900000`,
+        (_, i) => `2022-04-${String(11 + i).padStart(2, '0')},visitors,900000,gate-count`,
       );
       await upload.setInputFiles({
         name: 'good.csv',
         mimeType: 'text/csv',
-        buffer: Buffer.from(`date,metric,value\n${rows.join('\n')}\n`),
+        buffer: Buffer.from(`date,metric,value,source\n${rows.join('\n')}\n`),
       });
       await page.getByText(/Imported 20 rows \(2022-04-11 to 2022-04-30\)/).waitFor();
       const after = await until(read, (v) => v !== before, 90_000);

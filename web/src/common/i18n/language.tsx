@@ -35,6 +35,8 @@ const THEME = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    // Values of a read-only form (a completed campaign) must stay legible too.
+    colorTextDisabled: 'rgba(0, 0, 0, 0.6)',
     borderRadius: 6,
   },
 };
