@@ -86,7 +86,7 @@ export default function InvitationPage() {
                 name="password"
                 label={t('invite.password')}
                 extra={t('invite.passwordRule')}
-                rules={[{ required: true, min: 12, message: t('invite.passwordRule') }]}
+                rules={[{ required: true, min: 10, max: 200, message: t('invite.passwordRule') }]}
               >
                 <Input.Password autoComplete="new-password" autoFocus />
               </Form.Item>
