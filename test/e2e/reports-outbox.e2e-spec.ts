@@ -181,6 +181,7 @@ describe('delivery outbox: at least once per row, always with the same Message-I
       state: 'sent',
       confirmed: true,
       attempts: 2,
+      lastError: expect.stringMatching(/^Attempt 2 sent the message again with the same Message-ID/),
     });
     expect([...seen, ...sink.to(failed.recipient!).map((m) => m.messageId)]).toEqual([
       row.messageId,

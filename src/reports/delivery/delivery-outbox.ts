@@ -118,9 +118,10 @@ export class DeliveryOutbox {
    * Takes the row for one attempt. Null when it is not claimable (confirmed, skipped or refused
    * for good). A `sending` row is taken over whatever its previous attempt did: callers only get
    * here once that attempt's lease is over (BullMQ runs one job per row, and gives a job to
-   * another worker only after its lock expired).
+   * another worker only after its lock expired). `note` goes to the log at once: the attempt
+   * that takes over from a hand-over may be killed in turn.
    */
-  async claim(id: string, recipient: string): Promise<Claim | null> {
+  async claim(id: string, recipient: string, note: string | null = null): Promise<Claim | null> {
     const token = randomUUID();
     const now = this.clock.now();
     const result = await this.deliveries
@@ -132,6 +133,7 @@ export class DeliveryOutbox {
         claimedAt: now,
         handedOverAt: null,
         confirmed: null,
+        ...(note ? { lastError: note } : {}),
         recipient,
         attempts: () => '"attempts" + 1',
         updatedAt: now,

@@ -35,7 +35,12 @@ function takeOverNote(row: ReportDelivery): string | null {
     return `Attempt ${next} sent the message again with the same Message-ID: attempt ${row.attempts} handed it to the mail server at ${row.handedOverAt.toISOString()} and stopped before recording the answer.`;
   if (row.state === 'sent' && row.confirmed === false)
     return `Attempt ${next} sent the message again with the same Message-ID: the mail server's answer to attempt ${row.attempts} was never seen.`;
-  return null;
+  if (row.state === 'failed' && row.lastError?.includes(NO_ANSWER))
+    return `Attempt ${next} sent the message again with the same Message-ID: the mail server took attempt ${row.attempts}'s whole message and gave no answer.`;
+  // An earlier resend's note, kept by the attempts after it (the message went out more than once).
+  return (
+    /Attempt \d+ sent the message again with the same Message-ID[^()]*/.exec(row.lastError ?? '')?.[0] ?? null
+  );
 }
 
 /**
@@ -77,7 +82,7 @@ export class ReportDeliveryService {
     const note = takeOverNote(row);
     const subscription = await this.subscriptions.findOneBy({ id: row.subscriptionId });
     if (!subscription) return 'missing';
-    const claim = await this.outbox.claim(row.id, subscription.email);
+    const claim = await this.outbox.claim(row.id, subscription.email, note);
     if (!claim) return 'handled_elsewhere';
     if (!subscription.active) {
       await this.outbox.markSkipped(claim, 'The reader unsubscribed before the report went out');
