@@ -284,7 +284,7 @@ describe('weekly report delivery through a real SMTP server', () => {
     });
   });
 
-  describe('exactly once', () => {
+  describe('a confirmed delivery is never sent again', () => {
     it('a run repeated sends nothing again', async () => {
       const before = sink.messages.length;
       const res = await send(W14).expect(202);

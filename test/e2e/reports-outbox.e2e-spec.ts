@@ -40,9 +40,10 @@ class StagedMailer extends Mailer {
 
 /**
  * The outbox's interleavings, on the real database and a real SMTP server: what a second attempt
- * does while a first one is frozen, has died after handing the message over, or lost the answer.
+ * does while a first one is frozen, has died after handing the message over, or lost the answer:
+ * a confirmed row is never sent again, an unconfirmed one is sent again with its Message-ID.
  */
-describe('delivery outbox: at most one message per row, whatever the attempts do', () => {
+describe('delivery outbox: at least once per row, always with the same Message-ID, whatever the attempts do', () => {
   const sink = new SmtpSink();
   let t: TestApp;
   let admin: TestUser;
@@ -113,23 +114,37 @@ describe('delivery outbox: at most one message per row, whatever the attempts do
     expect(sink.to(after.recipient!)).toHaveLength(1);
   });
 
-  it('an attempt that handed the message over and died is not repeated: sent, unconfirmed', async () => {
+  it('an attempt that handed the message over and died is retried after its lease with the same Message-ID', async () => {
     const row = await pendingRow();
-    const before = sink.messages.length;
-    // What a worker killed between the end of DATA and recording the answer leaves behind.
+    // What a worker killed between the end of DATA and recording the answer leaves behind; the
+    // job runs again only once BullMQ saw its lock expire.
+    const handedOverAt = new Date();
     await deliveries.update(row.id, {
       state: 'sending',
       claimToken: '00000000-0000-4000-8000-000000000001',
-      claimedAt: new Date(),
-      handedOverAt: new Date(),
+      claimedAt: handedOverAt,
+      handedOverAt,
       attempts: 1,
     });
-    expect(await service(smtp).deliver(row.id)).toBe('sent_unconfirmed');
-    expect(sink.messages.length).toBe(before);
+    expect(await service(smtp).deliver(row.id)).toBe('sent');
     const after = await deliveries.findOneByOrFail({ id: row.id });
-    expect(after).toMatchObject({ state: 'sent', confirmed: false, attempts: 1 });
-    expect(after.lastError).toMatch(/assumed delivered/);
+    expect(after).toMatchObject({ state: 'sent', confirmed: true, attempts: 2, messageId: row.messageId });
+    expect(after.lastError).toMatch(
+      /^Attempt 2 sent the message again with the same Message-ID: attempt 1 handed it/,
+    );
+    const got = sink.to(after.recipient!);
+    expect(got.map((m) => m.messageId)).toEqual([row.messageId]);
     expect(await service(smtp).deliver(row.id)).toBe('already_done');
+  });
+
+  it('a row an earlier version left sent but unconfirmed is sent again with the same Message-ID', async () => {
+    const row = await pendingRow();
+    await deliveries.update(row.id, { state: 'sent', confirmed: false, attempts: 1, sentAt: new Date() });
+    expect((await outbox.open(WEEK)).map((d) => d.id)).toContain(row.id);
+    expect(await service(smtp).deliver(row.id)).toBe('sent');
+    const after = await deliveries.findOneByOrFail({ id: row.id });
+    expect(after).toMatchObject({ state: 'sent', confirmed: true, attempts: 2 });
+    expect(sink.to(after.recipient!).map((m) => m.messageId)).toEqual([row.messageId]);
   });
 
   it('an attempt that died before handing over is taken over and sent once', async () => {
@@ -146,18 +161,32 @@ describe('delivery outbox: at most one message per row, whatever the attempts do
     expect(sink.to(after.recipient!)).toHaveLength(1);
   });
 
-  it('no answer after the hand-over is recorded as sent, unconfirmed, and never retried', async () => {
+  it('no answer after the hand-over is a retryable failure, and the retry keeps the Message-ID', async () => {
     const row = await pendingRow();
     const silent = new StagedMailer(smtp, () => ({}));
-    silent.send = async (_mail, control = {}) => {
+    const seen: string[] = [];
+    silent.send = async (mail, control = {}) => {
+      seen.push(mail.messageId);
       await control.beforeCommit!();
       throw new MailSendError('ETIMEDOUT: no answer after DATA', false, null, true, 'ETIMEDOUT');
     };
-    expect(await service(silent).deliver(row.id)).toBe('sent_unconfirmed');
+    await expect(service(silent).deliver(row.id)).rejects.toMatchObject({ permanent: false });
+    const failed = await deliveries.findOneByOrFail({ id: row.id });
+    expect(failed).toMatchObject({ state: 'failed', permanent: false, attempts: 1 });
+    expect(failed.lastError).toMatch(
+      /gave no answer: it is sent again after the backoff, with the same Message-ID/,
+    );
+    expect(await service(smtp).deliver(row.id)).toBe('sent');
     expect(await deliveries.findOneByOrFail({ id: row.id })).toMatchObject({
       state: 'sent',
-      confirmed: false,
+      confirmed: true,
+      attempts: 2,
+      lastError: expect.stringMatching(/^Attempt 2 sent the message again with the same Message-ID/),
     });
+    expect([...seen, ...sink.to(failed.recipient!).map((m) => m.messageId)]).toEqual([
+      row.messageId,
+      row.messageId,
+    ]);
   });
 
   it('a failure before the hand-over leaves the row claimable, and the next attempt sends', async () => {

@@ -13,7 +13,7 @@ export interface JobPayloads {
   'maintenance.ping': { requestedBy: string };
   /** Fans out one delivery per active subscription; `week` (2022-W14) defaults to the week just ended. */
   'reports.weekly-run': { week?: string; requestedBy?: string };
-  /** Sends one outbox row (report_deliveries) at most once. */
+  /** Sends one outbox row (report_deliveries): at least once, always with the row's Message-ID. */
   'reports.deliver': { deliveryId: string };
   /** Rebuilds one target's projection from the latest data (deduplicated per target). */
   'projections.rebuild': { targetId: string };

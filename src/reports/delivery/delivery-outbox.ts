@@ -17,25 +17,25 @@ const CHUNK = 500;
 
 /**
  * The delivery outbox as a small state machine over `report_deliveries`. Every transition is one
- * conditional UPDATE (compare-and-set), so concurrent attempts (a retried job, a job taken over
- * after its worker stalled) can never both send:
+ * conditional UPDATE (compare-and-set), so of two attempts on one row only the latest claim may
+ * hand the message over or settle the row:
  *
- *   pending | failed (retryable) | sending without hand-over  --claim-->  sending (new token)
- *   sending (own token, no hand-over)                          --handOver--> sending + handedOverAt
- *   sending (own token)                                        --> sent | failed | skipped
- *   sending + handedOverAt, owner gone                         --> sent (confirmed = false)
+ *   pending | failed (retryable) | sending | sent unconfirmed  --claim-->  sending (new token)
+ *   sending (own token, no hand-over)                           --handOver--> sending + handedOverAt
+ *   sending (own token)                                         --> sent | failed | skipped
  *
- * A row whose message was handed over is never claimed again: it may have been accepted.
+ * At least once, with a stable Message-ID: the row's `messageId` is fixed when the row is created
+ * (`<week.subscriptionId@domain>`) and every attempt sends it unchanged. A row left `sending`
+ * (its attempt's worker died or stalled, with or without a hand-over) is claimed again by the
+ * job's next run, which BullMQ starts only once the job's lock (the lease, 15 s) expired, and the
+ * message is sent again with the same Message-ID. `attempts` counts the claims, and a resend's
+ * row says so in `lastError`. A duplicate reaches the reader only when the first attempt's
+ * transaction was accepted by the server (its end-of-data went out) but its answer was never
+ * recorded; mail stores drop a second message with a Message-ID they already hold.
  *
  * The hand-over is recorded just before nodemailer writes the SMTP end-of-data marker (see
- * CommitGateStream): a crash before it leaves a transaction the server discards, and the row
- * is sent again; a crash after it leaves the row handed over, and it is never sent again.
- * Residual window (documented in the README): a worker that dies in the microseconds between the
- * hand-over commit and the marker reaching the server, or after the server refused the message
- * at end-of-data but before the worker read that refusal, leaves a reader without that week's
- * report while the row says `sent` with `confirmed: false`. Never the other way round: a message
- * is sent twice only if a server keeps a transaction the client abandoned mid-DATA, which
- * RFC 5321 forbids (and the Message-ID is the same, so clients that de-duplicate hide it).
+ * CommitGateStream), on the holder's token: an attempt that lost its claim abandons its
+ * transaction instead, and the server discards the partial message.
  */
 @Injectable()
 export class DeliveryOutbox {
@@ -89,7 +89,10 @@ export class DeliveryOutbox {
     return (await this.deliveries.countBy({ week })) - before;
   }
 
-  /** Rows of the week that still need a job: not sent, not skipped, not refused for good. */
+  /**
+   * Rows of the week that still need a job: not sent (or sent without the server's confirmation,
+   * a state earlier versions left behind), not skipped, not refused for good.
+   */
   async open(week: string): Promise<Array<Pick<ReportDelivery, 'id' | 'state'>>> {
     return this.deliveries
       .createQueryBuilder('d')
@@ -99,7 +102,8 @@ export class DeliveryOutbox {
         new Brackets((q) =>
           q
             .where("d.state IN ('pending', 'sending')")
-            .orWhere("d.state = 'failed' AND d.permanent = :no", { no: false }),
+            .orWhere("d.state = 'failed' AND d.permanent = :no", { no: false })
+            .orWhere("d.state = 'sent' AND d.confirmed = :no", { no: false }),
         ),
       )
       .orderBy('d.id')
@@ -110,8 +114,14 @@ export class DeliveryOutbox {
     return this.deliveries.findOneBy({ id });
   }
 
-  /** Takes the row for one attempt. Null when it is not claimable (done, refused, or handed over). */
-  async claim(id: string, recipient: string): Promise<Claim | null> {
+  /**
+   * Takes the row for one attempt. Null when it is not claimable (confirmed, skipped or refused
+   * for good). A `sending` row is taken over whatever its previous attempt did: callers only get
+   * here once that attempt's lease is over (BullMQ runs one job per row, and gives a job to
+   * another worker only after its lock expired). `note` goes to the log at once: the attempt
+   * that takes over from a hand-over may be killed in turn.
+   */
+  async claim(id: string, recipient: string, note: string | null = null): Promise<Claim | null> {
     const token = randomUUID();
     const now = this.clock.now();
     const result = await this.deliveries
@@ -122,6 +132,8 @@ export class DeliveryOutbox {
         claimToken: token,
         claimedAt: now,
         handedOverAt: null,
+        confirmed: null,
+        ...(note ? { lastError: note } : {}),
         recipient,
         attempts: () => '"attempts" + 1',
         updatedAt: now,
@@ -132,7 +144,8 @@ export class DeliveryOutbox {
           q
             .where("state = 'pending'")
             .orWhere("state = 'failed' AND permanent = :no", { no: false })
-            .orWhere(`state = 'sending' AND "handedOverAt" IS NULL`),
+            .orWhere("state = 'sending'")
+            .orWhere("state = 'sent' AND confirmed = :no", { no: false }),
         ),
       )
       .execute();
@@ -142,8 +155,8 @@ export class DeliveryOutbox {
   }
 
   /**
-   * The point of no return, just before the mail server may accept the message: true only for
-   * the holder of the claim, once. After it the row is never claimed again.
+   * Just before the mail server may accept the message: true only for the holder of the claim,
+   * once. From here on a resend may be a duplicate (with the same Message-ID).
    */
   async handOver(claim: Claim): Promise<boolean> {
     return this.settle(claim, { handedOverAt: this.clock.now() }, `"handedOverAt" IS NULL`);
@@ -172,24 +185,6 @@ export class DeliveryOutbox {
 
   markSkipped(claim: Claim, reason: string): Promise<boolean> {
     return this.settle(claim, { state: 'skipped', lastError: reason });
-  }
-
-  /**
-   * The previous attempt handed the message over and then vanished (its worker died, or stalled
-   * past its lock) before it could record the server's answer. The message may well have been
-   * accepted, so it is recorded as sent, unconfirmed, and never sent again.
-   */
-  async settleOrphanedHandOver(delivery: ReportDelivery, note: string): Promise<boolean> {
-    if (!delivery.claimToken || !delivery.handedOverAt) return false;
-    return this.settle(
-      { delivery, token: delivery.claimToken },
-      {
-        state: 'sent',
-        sentAt: delivery.handedOverAt,
-        confirmed: false,
-        lastError: note,
-      },
-    );
   }
 
   /** One conditional UPDATE on the holder's token while the row is still `sending`. */

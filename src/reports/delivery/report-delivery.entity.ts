@@ -49,7 +49,7 @@ export class ReportDelivery {
   @Column({ type: 'boolean', default: false })
   permanent!: boolean;
 
-  /** Attempts that claimed the row (each one could have sent). */
+  /** Attempts that claimed the row (each one could have sent, always with the same Message-ID). */
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
@@ -73,7 +73,8 @@ export class ReportDelivery {
 
   /**
    * Set by the owning attempt once the whole message is with the server, just before the
-   * end-of-data marker: from then on the message may have been accepted, so it is never sent again.
+   * end-of-data marker: from then on the message may have been accepted, so a resend by a later
+   * attempt may be a duplicate (same Message-ID).
    */
   @Column({ type: Date, nullable: true })
   handedOverAt!: Date | null;
@@ -81,7 +82,7 @@ export class ReportDelivery {
   @Column({ type: Date, nullable: true })
   sentAt!: Date | null;
 
-  /** With `sent`: true when the server's acceptance was seen, false when assumed (see README). */
+  /** With `sent`: true when the server's acceptance was seen (false: left by earlier versions, sent again). */
   @Column({ type: 'boolean', nullable: true })
   confirmed!: boolean | null;
 

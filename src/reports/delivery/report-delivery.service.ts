@@ -8,11 +8,11 @@ import { ReportSubscription } from '../subscriptions/report-subscription.entity.
 import { UnsubscribeService } from '../subscriptions/unsubscribe.service.js';
 import { WeeklyReportRenderer } from '../weekly-report/weekly-report.renderer.js';
 import { DeliveryOutbox, type Claim } from './delivery-outbox.js';
+import type { ReportDelivery } from './report-delivery.entity.js';
 import { EditionStore } from './edition-store.js';
 
 /** How one delivery job ended. Failures are thrown as {@link DeliveryFailedError}. */
-export type DeliveryOutcome =
-  'sent' | 'sent_unconfirmed' | 'already_done' | 'skipped' | 'handled_elsewhere' | 'missing';
+export type DeliveryOutcome = 'sent' | 'already_done' | 'skipped' | 'handled_elsewhere' | 'missing';
 
 /** The attempt failed; `permanent` failures (5xx) must not be retried. */
 export class DeliveryFailedError extends Error {
@@ -25,19 +25,34 @@ export class DeliveryFailedError extends Error {
   }
 }
 
-const ORPHANED =
-  'The previous attempt handed the whole message to the mail server and stopped before recording its answer: assumed delivered, not sent again.';
 const NO_ANSWER =
-  'The mail server did not answer after receiving the whole message: assumed delivered, not sent again.';
+  'The mail server took the whole message and gave no answer: it is sent again after the backoff, with the same Message-ID.';
+
+/** What the delivery log says about an attempt that takes over from one that stopped. */
+function takeOverNote(row: ReportDelivery): string | null {
+  const next = row.attempts + 1;
+  if (row.state === 'sending' && row.handedOverAt)
+    return `Attempt ${next} sent the message again with the same Message-ID: attempt ${row.attempts} handed it to the mail server at ${row.handedOverAt.toISOString()} and stopped before recording the answer.`;
+  if (row.state === 'sent' && row.confirmed === false)
+    return `Attempt ${next} sent the message again with the same Message-ID: the mail server's answer to attempt ${row.attempts} was never seen.`;
+  if (row.state === 'failed' && row.lastError?.includes(NO_ANSWER))
+    return `Attempt ${next} sent the message again with the same Message-ID: the mail server took attempt ${row.attempts}'s whole message and gave no answer.`;
+  // An earlier resend's note, kept by the attempts after it (the message went out more than once).
+  return (
+    /Attempt \d+ sent the message again with the same Message-ID[^()]*/.exec(row.lastError ?? '')?.[0] ?? null
+  );
+}
 
 /**
- * Sends one outbox row, at most once:
- * 1. claim the row (compare-and-set; a row already handed over is never claimed again);
+ * Sends one outbox row, at least once, always with the row's Message-ID:
+ * 1. claim the row (compare-and-set; a row left `sending` by an attempt whose lease is over is
+ *    taken over, even after a hand-over: that attempt's message may never have been accepted);
  * 2. render the reader's message from the week's frozen edition;
  * 3. send it; right before the end-of-data marker the claim becomes a hand-over (compare-and-set
  *    again: an attempt that lost its claim abandons the transaction instead, and the server
  *    discards the partial message);
- * 4. record the server's answer: sent, or failed (permanent for 5xx, else retryable).
+ * 4. record the server's answer: sent (confirmed), or failed (permanent for 5xx and never
+ *    retried, else retried by the job's backoff, also when the answer never came).
  */
 @Injectable()
 export class ReportDeliveryService {
@@ -55,26 +70,27 @@ export class ReportDeliveryService {
   async deliver(deliveryId: string): Promise<DeliveryOutcome> {
     const row = await this.outbox.get(deliveryId);
     if (!row) return 'missing';
-    if (row.state === 'sent' || row.state === 'skipped' || (row.state === 'failed' && row.permanent)) {
+    if (
+      (row.state === 'sent' && row.confirmed !== false) ||
+      row.state === 'skipped' ||
+      (row.state === 'failed' && row.permanent)
+    ) {
       return 'already_done';
     }
-    if (row.state === 'sending' && row.handedOverAt) {
-      // Only reached when the attempt holding the row is gone: BullMQ gives a job to another
-      // worker once its lock expired, and there is one job id per row.
-      const settled = await this.outbox.settleOrphanedHandOver(row, ORPHANED);
-      if (settled) this.logger.warn(`Delivery ${row.id} (${row.week}): ${ORPHANED}`);
-      return settled ? 'sent_unconfirmed' : 'handled_elsewhere';
-    }
+    // A row still `sending` is only seen here once the attempt holding it is gone: BullMQ gives a
+    // job to another worker after its lock (the lease) expired, and there is one job per row.
+    const note = takeOverNote(row);
     const subscription = await this.subscriptions.findOneBy({ id: row.subscriptionId });
     if (!subscription) return 'missing';
-    const claim = await this.outbox.claim(row.id, subscription.email);
+    const claim = await this.outbox.claim(row.id, subscription.email, note);
     if (!claim) return 'handled_elsewhere';
     if (!subscription.active) {
       await this.outbox.markSkipped(claim, 'The reader unsubscribed before the report went out');
       return 'skipped';
     }
+    if (note) this.logger.warn(`Delivery ${row.id} (${row.week}): ${note}`);
     const mail = await this.compose(claim, subscription);
-    return this.send(claim, mail);
+    return this.send(claim, mail, note);
   }
 
   private async compose(claim: Claim, subscription: ReportSubscription): Promise<OutgoingMail> {
@@ -96,7 +112,7 @@ export class ReportDeliveryService {
     }
   }
 
-  private async send(claim: Claim, mail: OutgoingMail): Promise<DeliveryOutcome> {
+  private async send(claim: Claim, mail: OutgoingMail, note: string | null): Promise<DeliveryOutcome> {
     const { delivery } = claim;
     let handedOver = false;
     let response: string;
@@ -109,18 +125,17 @@ export class ReportDeliveryService {
       if (error instanceof MailAbortedError) return 'handled_elsewhere';
       const detail = error instanceof Error ? error.message : String(error);
       const refused = error instanceof MailSendError && error.responseCode !== null;
-      if (handedOver && !refused) {
-        // The server had the whole message and gave no verdict: it may have accepted it.
-        await this.outbox.markSent(claim, detail, false, NO_ANSWER);
-        this.logger.warn(`Delivery ${delivery.id} (${delivery.week}): ${NO_ANSWER} ${detail}`);
-        return 'sent_unconfirmed';
-      }
       const permanent = error instanceof MailSendError && error.permanent;
-      await this.outbox.markFailed(claim, detail, permanent);
-      throw new DeliveryFailedError(detail, permanent);
+      // The server had the whole message and gave no verdict: it may have accepted it, but it
+      // may not; sent again (same Message-ID) after the backoff.
+      const reason = handedOver && !refused ? `${detail} — ${NO_ANSWER}` : detail;
+      if (handedOver && !refused) this.logger.warn(`Delivery ${delivery.id} (${delivery.week}): ${reason}`);
+      await this.outbox.markFailed(claim, note ? `${reason} (${note})` : reason, permanent);
+      throw new DeliveryFailedError(reason, permanent);
     }
-    // Outside the try: if recording fails, the row stays handed over and is never sent again.
-    await this.outbox.markSent(claim, response, true);
+    // Outside the try: if recording fails, the row stays handed over and the job's next run
+    // sends it again with the same Message-ID.
+    await this.outbox.markSent(claim, response, true, note);
     return 'sent';
   }
 }

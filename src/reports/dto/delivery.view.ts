@@ -24,7 +24,11 @@ export class DeliveryView {
   @ApiProperty({ example: false, description: 'With failed: a permanent refusal (5xx), not retried' })
   permanent!: boolean;
 
-  @ApiProperty({ example: 1, description: 'Attempts that claimed the delivery' })
+  @ApiProperty({
+    example: 1,
+    description:
+      'Attempts that claimed the delivery; above 1 it was retried or taken over from a stopped worker, always with the same Message-ID (lastError says why)',
+  })
   attempts!: number;
 
   @ApiProperty({ nullable: true, type: String, example: null })
@@ -38,7 +42,7 @@ export class DeliveryView {
     type: Boolean,
     example: true,
     description:
-      'With sent: false when the server took the whole message but its answer was lost (assumed delivered)',
+      'With sent: true once the server accepted the message (false only on rows left by earlier versions, which are sent again)',
   })
   confirmed!: boolean | null;
 

@@ -2399,12 +2399,12 @@ export interface components {
     };
     DeliveryView: {
       /**
-       * @description Attempts that claimed the delivery
+       * @description Attempts that claimed the delivery; above 1 it was retried or taken over from a stopped worker, always with the same Message-ID (lastError says why)
        * @example 1
        */
       attempts: number;
       /**
-       * @description With sent: false when the server took the whole message but its answer was lost (assumed delivered)
+       * @description With sent: true once the server accepted the message (false only on rows left by earlier versions, which are sent again)
        * @example true
        */
       confirmed: boolean | null;
