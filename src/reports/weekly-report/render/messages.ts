@@ -272,7 +272,7 @@ const zh: Messages = {
     none: (year) => `${year}年还没有任何责任单位有实测的每新增人次成本，记分板暂不排名。`,
     caveats: (unmeasured, reasons, unranked, units) =>
       `说明：${unmeasured ? `${unmeasured}项已完成的营销或活动无法测算成效（${reasons}）` : '已完成的营销和活动均已测算'}；${units}个责任单位中${unranked}个没有实测的每新增人次成本，不参与排名，也不按零计。`,
-    reasonCount: (reason, items) => `${reason}${items}项`,
+    reasonCount: (reason, items) => `${reason}：${items}项`,
     reason: reasonZh,
   },
   columns: {
