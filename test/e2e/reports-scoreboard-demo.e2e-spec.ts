@@ -65,8 +65,8 @@ describe('the scoreboard section of the demo’s 2022 weekly report', () => {
     expect(en.text).toContain('== Scoreboard 2022: yuan per measured incremental visitor ==');
     expect(zh.text).toContain('== 2022年责任单位记分板：实测每新增人次成本 ==');
     if (ranked.length) {
-      for (const part of [en.text, zh.text]) expect(part).toContain(`- 1. ${ranked[0]!.label}`);
-      expect(en.text).toContain(`¥${Math.round(ranked[0]!.yuanPerMeasuredVisitor!).toLocaleString('en-US')}`);
+      for (const part of [en.text, zh.text]) expect(part).toContain(`- 1. ${ranked[0].label}`);
+      expect(en.text).toContain(`¥${Math.round(ranked[0].yuanPerMeasuredVisitor!).toLocaleString('en-US')}`);
     } else {
       // Nothing measured for the year: one sentence, no table, no unit shown as zero.
       expect(en.text).toContain('Nothing was measured for 2022 yet');
