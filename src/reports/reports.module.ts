@@ -18,6 +18,7 @@ import { UnsubscribeService } from './subscriptions/unsubscribe.service.js';
 import { PlanningDigest } from './weekly-report/planning-digest.js';
 import { WeeklyReportDataSource } from './weekly-report/weekly-report-data.source.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
+import { ScoreboardModule } from '../scoreboard/scoreboard.module.js';
 import { WeeklyReportRenderer } from './weekly-report/weekly-report.renderer.js';
 
 /**
@@ -31,6 +32,7 @@ import { WeeklyReportRenderer } from './weekly-report/weekly-report.renderer.js'
     ActualsModule,
     EventsModule,
     ProjectionsModule,
+    ScoreboardModule,
   ],
   controllers: [ReportSubscriptionsController, UnsubscribeController, ReportsController],
   providers: [

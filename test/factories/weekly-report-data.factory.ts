@@ -1,5 +1,6 @@
 import type {
   ChartPoint,
+  ScoreboardDigest,
   TargetReport,
   WeeklyReportData,
 } from '../../src/reports/weekly-report/weekly-report-data.js';
@@ -147,6 +148,48 @@ export function sampleReportData(overrides: Partial<WeeklyReportData> = {}): Wee
     ],
     projectionAsOf: '2022-04-11T00:30:00.000Z',
     caveats: [{ code: 'projection_not_computed', targetIds: ['22222222-2222-4222-8222-222222222222'] }],
+    scoreboard: sampleScoreboard(),
+    ...overrides,
+  };
+}
+
+/** Five ranked units (three best, two that need attention), two unranked, three items unmeasured. */
+export function sampleScoreboard(overrides: Partial<ScoreboardDigest> = {}): ScoreboardDigest {
+  const unit = (
+    unit: string,
+    rank: number,
+    perVisitor: number,
+    visitors: number,
+    revenuePerYuan: number | null,
+  ) => ({
+    unit,
+    rank,
+    yuanPerMeasuredVisitor: perVisitor,
+    measuredVisitors: visitors,
+    measuredSpendYuan: Math.round(perVisitor * visitors),
+    measuredRevenuePerYuan: revenuePerYuan,
+  });
+  return {
+    year: 2022,
+    units: 7,
+    rankedUnits: 5,
+    best: [
+      unit('市场管理科', 1, 12.4, 145_000, 28.1),
+      unit('宣传推广科', 2, 30.25, 99_174, 9.6),
+      unit('体育中心', 2, 30.25, 59_504, null),
+    ],
+    attention: [unit('国际交流科', 5, 1_480, 608, 0.4), unit('乡村旅游科', 4, 96.5, 20_725, 3.2)],
+    unranked: [
+      { unit: '武陵源区文旅局', because: 'no campaigns (events carry no spend)' },
+      { unit: '产业发展科', because: 'no completed campaign has a measured effect on visitors' },
+    ],
+    unmeasured: {
+      items: 3,
+      reasons: [
+        { reason: 'the effect window lacks actuals for 3 of its 10 day(s)', items: 2 },
+        { reason: 'its effect has not been computed yet', items: 1 },
+      ],
+    },
     ...overrides,
   };
 }

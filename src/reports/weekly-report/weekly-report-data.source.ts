@@ -7,6 +7,7 @@ import { CITY_SCOPE_KEY } from '../../actuals/metric.js';
 import { eachDay, localDateOf, minDate, yearEnd, yearStart } from '../../common/time/local-date.js';
 import { TargetPathService } from '../../targets/target-path.service.js';
 import { TargetsService, type ResolvedTarget } from '../../targets/targets.service.js';
+import { ScoreboardService } from '../../scoreboard/scoreboard.service.js';
 import { Venue } from '../../venues/venue.entity.js';
 import type { ReportWeek } from '../report-week.js';
 import { PlanningDigest } from './planning-digest.js';
@@ -15,6 +16,7 @@ import {
   type ProjectionSnapshotReader,
   type ProjectionSnapshotView,
 } from './projection-snapshot-reader.js';
+import { scoreboardDigest } from './scoreboard-digest.js';
 import { targetFigures } from './target-figures.js';
 import {
   CITY_NAME,
@@ -30,7 +32,7 @@ import {
  * Assembles {@link WeeklyReportData} for a week from the database: the year's targets with their
  * paths (issue 4), the actuals, the projections (through the {@link ProjectionSnapshotReader}
  * seam; without one every target says "projection not computed yet"), and the planning
- * calendar (issue 3). The report's year is the ISO week-numbering year of the week.
+ * calendar (issue 3), and the year's scoreboard by responsible unit (issue 9). The report's year is the ISO week-numbering year of the week.
  */
 @Injectable()
 export class WeeklyReportDataSource {
@@ -39,6 +41,7 @@ export class WeeklyReportDataSource {
     private readonly paths: TargetPathService,
     private readonly actuals: ActualsQueryService,
     private readonly planning: PlanningDigest,
+    private readonly scoreboard: ScoreboardService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PROJECTION_SNAPSHOT_READER) private readonly projections: ProjectionSnapshotReader,
   ) {}
@@ -61,6 +64,7 @@ export class WeeklyReportDataSource {
       targets.push(await this.targetReport(r, week, today, names, snapshots, resolved));
 
     const missingActuals = await this.missingActuals(targets, week, today);
+    const board = await this.scoreboard.scoreboard(week.year, 'unit');
 
     return {
       version: 1,
@@ -72,6 +76,7 @@ export class WeeklyReportDataSource {
       missingActuals,
       projectionAsOf: oldest(targets.map((t) => t.projection?.asOf ?? null)),
       caveats: caveats(targets),
+      scoreboard: scoreboardDigest(week.year, board.rows),
     };
   }
 

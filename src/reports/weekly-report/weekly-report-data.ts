@@ -27,6 +27,39 @@ export interface WeeklyReportData {
   projectionAsOf: string | null;
   /** What the report could not include, in plain words (e.g. no targets set for the year). */
   caveats: Caveat[];
+  /**
+   * The accountability scoreboard of the report's year by responsible unit (issue 9), as the
+   * scoreboard service ranks it. Absent in editions frozen before it existed.
+   */
+  scoreboard?: ScoreboardDigest;
+}
+
+/** The scoreboard section: ranked by measured yuan per incremental visitor (lower is better). */
+export interface ScoreboardDigest {
+  year: number;
+  /** Responsible units on the scoreboard, ranked or not. */
+  units: number;
+  /** Units with a measured yuan per visitor (the only ones ranked). */
+  rankedUnits: number;
+  /** The (up to) three best ranked units, best first. */
+  best: ScoreboardUnit[];
+  /** The (up to) three weakest ranked units not among the best, weakest first. */
+  attention: ScoreboardUnit[];
+  /** Units without a measured yuan per visitor: never ranked, never shown as zero. */
+  unranked: Array<{ unit: string; because: string | null }>;
+  /** Completed items without a measurement, grouped by why. */
+  unmeasured: { items: number; reasons: Array<{ reason: string; items: number }> };
+}
+
+export interface ScoreboardUnit {
+  unit: string;
+  /** Competition rank by yuan per measured visitor (1 = cheapest visitor). */
+  rank: number;
+  yuanPerMeasuredVisitor: number;
+  measuredVisitors: number | null;
+  /** Spend of the measured campaigns (the denominator). */
+  measuredSpendYuan: number;
+  measuredRevenuePerYuan: number | null;
 }
 
 export type Metric = 'visitors' | 'revenue';

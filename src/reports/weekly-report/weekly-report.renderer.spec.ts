@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { sampleReportData } from '../../../test/factories/weekly-report-data.factory.js';
+import { sampleReportData, sampleScoreboard } from '../../../test/factories/weekly-report-data.factory.js';
 import { CHART_CID, WeeklyReportRenderer } from './weekly-report.renderer.js';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -109,5 +109,115 @@ describe('WeeklyReportRenderer', () => {
       ['weekly-chart.png', 'image/png', CHART_CID],
       ['weekly-target-report-2022-W14.csv', 'text/csv; charset=utf-8', undefined],
     ]);
+  });
+
+  describe('the scoreboard section', () => {
+    /** The scoreboard section of a rendered text part, up to the next section. */
+    const sectionOf = (part: string, title: string) => {
+      const from = part.indexOf(title);
+      expect(from).toBeGreaterThanOrEqual(0);
+      const next = part.indexOf('\n== ', from + title.length);
+      return part.slice(from, next < 0 ? undefined : next);
+    };
+
+    it('ranks the three best and those that need attention, in English, in HTML and text alike', async () => {
+      const r = await renderer.render(sampleReportData(), reader('en'), 'https://p.test/u');
+      for (const part of [text(r.html), r.text]) {
+        expect(part).toContain('Scoreboard 2022: yuan per measured incremental visitor');
+        expect(part).toContain('1. 市场管理科');
+        expect(part).toContain('¥12');
+        expect(part).toContain('145,000');
+        expect(part).toContain('¥1,798,000');
+        expect(part).toContain('¥28.1');
+        expect(part).toContain('5. 国际交流科');
+        expect(part).toContain('¥1,480');
+        expect(part).toContain(
+          'Caveats: 3 completed item(s) could not be measured (2 × the effect window lacks actuals for 3 of its 10 day(s); 1 × its effect has not been computed yet); 2 of 7 unit(s) have no measured cost per visitor and are not ranked (never counted as zero).',
+        );
+        // Unranked units are never shown with a figure (not as zero, not at all).
+        expect(part).not.toContain('武陵源区文旅局');
+        expect(part).not.toContain('产业发展科');
+      }
+      const board = sectionOf(r.text, '== Scoreboard 2022');
+      // Best first; the attention list weakest first; shared ranks as the scoreboard gives them.
+      expect(board.match(/^- \d+\. .+$/gm)).toEqual([
+        '- 1. 市场管理科',
+        '- 2. 宣传推广科',
+        '- 2. 体育中心',
+        '- 5. 国际交流科',
+        '- 4. 乡村旅游科',
+      ]);
+      expect(board.indexOf('-- Best (cheapest visitor) --')).toBeLessThan(
+        board.indexOf('-- Need attention --'),
+      );
+      expect(board).toContain('  Revenue per yuan: —');
+    });
+
+    it('says it in Chinese with 万 and 元, the reasons in Chinese', async () => {
+      const r = await renderer.render(sampleReportData(), reader('zh-CN'), 'https://p.test/u');
+      for (const part of [text(r.html), r.text]) {
+        expect(part).toContain('2022年责任单位记分板：实测每新增人次成本');
+        expect(part).toContain('成本最低的单位');
+        expect(part).toContain('需要关注的单位');
+        expect(part).toContain('14.5万人次');
+        expect(part).toContain('179.8万元');
+        expect(part).toContain('1,480元');
+        expect(part).toContain(
+          '说明：3项已完成的营销或活动无法测算成效（成效窗口10天中有3天缺少实际数据：2项，成效尚未计算：1项）；7个责任单位中2个没有实测的每新增人次成本，不参与排名，也不按零计。',
+        );
+      }
+    });
+
+    it('says in one sentence that nothing was measured, with the caveats, rather than disappearing', async () => {
+      const none = sampleScoreboard({
+        rankedUnits: 0,
+        best: [],
+        attention: [],
+        unranked: [{ unit: '市场管理科', because: 'no campaign completed yet' }],
+        units: 1,
+        unmeasured: { items: 0, reasons: [] },
+      });
+      const en = await renderer.render(
+        sampleReportData({ scoreboard: none }),
+        reader('en'),
+        'https://p.test/u',
+      );
+      const zh = await renderer.render(
+        sampleReportData({ scoreboard: none }),
+        reader('zh-CN'),
+        'https://p.test/u',
+      );
+      for (const part of [text(en.html), en.text]) {
+        expect(part).toContain(
+          'Nothing was measured for 2022 yet: no responsible unit has a measured cost per visitor, so none is ranked.',
+        );
+        expect(part).toContain(
+          'every completed item was measured; 1 of 1 unit(s) have no measured cost per visitor',
+        );
+        expect(part).not.toContain('Best (cheapest visitor)');
+        expect(part).not.toMatch(/¥0\b/);
+      }
+      for (const part of [text(zh.html), zh.text])
+        expect(part).toContain('2022年还没有任何责任单位有实测的每新增人次成本，记分板暂不排名。');
+    });
+
+    it('leaves out the attention list when every ranked unit is among the best', async () => {
+      const board = sampleScoreboard();
+      const r = await renderer.render(
+        sampleReportData({ scoreboard: { ...board, rankedUnits: 3, attention: [] } }),
+        reader('en'),
+        'https://p.test/u',
+      );
+      expect(r.text).toContain('-- Best (cheapest visitor) --');
+      expect(r.text).not.toContain('Need attention');
+    });
+
+    it('renders an edition frozen before the scoreboard existed without the section', async () => {
+      const old = sampleReportData();
+      delete old.scoreboard;
+      const r = await renderer.render(old, reader('en'), 'https://p.test/u');
+      expect(r.text).not.toContain('Scoreboard');
+      expect(r.text).toContain('== Missing actuals ==');
+    });
   });
 });

@@ -53,6 +53,27 @@ export interface Messages {
   missingNone: string;
   missingLine(metric: string, scope: string, days: string): string;
   dataIncomplete(days: number): string;
+  scoreboard: {
+    title(year: number): string;
+    best: string;
+    attention: string;
+    columns: {
+      rank: string;
+      unit: string;
+      perVisitor: string;
+      visitors: string;
+      spend: string;
+      revenuePerYuan: string;
+    };
+    revenuePerYuan(value: string): string;
+    /** When no unit has a measured yuan per visitor for the year. */
+    none(year: number): string;
+    /** The caveats, in one line. */
+    caveats(unmeasured: number, reasons: string, unranked: number, units: number): string;
+    reasonCount(reason: string, items: number): string;
+    /** The measurement's reason in the reader's language (the effects record it in English). */
+    reason(reason: string): string;
+  };
   columns: {
     item: string;
     responsible: string;
@@ -162,6 +183,22 @@ const CSV_COLUMNS_ZH = [
   '预测计算时间',
 ];
 
+/** The effects' reasons (uplift-estimator.ts, scoreboard-math.ts) in Chinese; others as recorded. */
+function reasonZh(reason: string): string {
+  let m = /^the effect window lacks actuals for (\d+) of its (\d+) day\(s\)$/.exec(reason);
+  if (m) return `成效窗口${m[2]}天中有${m[1]}天缺少实际数据`;
+  m =
+    /^the counterfactual forecast could be backtested on (\d+) earlier window\(s\) free of holidays; at least 3 are needed$/.exec(
+      reason,
+    );
+  if (m) return `反事实预测仅能在${m[1]}个无节假日的历史窗口上回测（至少需要3个）`;
+  if (reason.startsWith('the yearly reference has days with no visitors or revenue'))
+    return '年度参照期有零接待或零收入的日期，无法计算比例';
+  if (reason === 'its effect has not been computed yet') return '成效尚未计算';
+  if (reason === 'not measurable') return '无法测算';
+  return reason;
+}
+
 const zh: Messages = {
   subject: (week, year, range) => `旅游复苏目标周报｜${year}年第${week}周（${range}）`,
   title: '旅游复苏目标周报',
@@ -219,6 +256,25 @@ const zh: Messages = {
   missingNone: '上周每天的实际数据均已录入。',
   missingLine: (metric, scope, days) => `${scope} · ${metric}：${days}`,
   dataIncomplete: (days) => `数据不完整：上周有${days}个日期缺少实际数据，相关数字偏低，请留意。`,
+  scoreboard: {
+    title: (year) => `${year}年责任单位记分板：实测每新增人次成本`,
+    best: '成本最低的单位',
+    attention: '需要关注的单位',
+    columns: {
+      rank: '名次',
+      unit: '责任单位',
+      perVisitor: '每新增人次成本',
+      visitors: '实测新增人次',
+      spend: '实测营销支出',
+      revenuePerYuan: '每元带来收入',
+    },
+    revenuePerYuan: (value) => `${value}元`,
+    none: (year) => `${year}年还没有任何责任单位有实测的每新增人次成本，记分板暂不排名。`,
+    caveats: (unmeasured, reasons, unranked, units) =>
+      `说明：${unmeasured ? `${unmeasured}项已完成的营销或活动无法测算成效（${reasons}）` : '已完成的营销和活动均已测算'}；${units}个责任单位中${unranked}个没有实测的每新增人次成本，不参与排名，也不按零计。`,
+    reasonCount: (reason, items) => `${reason}：${items}项`,
+    reason: reasonZh,
+  },
   columns: {
     item: '名称',
     responsible: '责任单位',
@@ -317,6 +373,26 @@ const en: Messages = {
   missingLine: (metric, scope, days) => `${scope} · ${metric}: ${days}`,
   dataIncomplete: (days) =>
     `Incomplete data: ${days} day(s) of last week have no actual figures yet, so some numbers are too low.`,
+  scoreboard: {
+    title: (year) => `Scoreboard ${year}: yuan per measured incremental visitor`,
+    best: 'Best (cheapest visitor)',
+    attention: 'Need attention',
+    columns: {
+      rank: 'Rank',
+      unit: 'Responsible unit',
+      perVisitor: 'Yuan per visitor',
+      visitors: 'Measured visitors',
+      spend: 'Measured spend',
+      revenuePerYuan: 'Revenue per yuan',
+    },
+    revenuePerYuan: (value) => `¥${value}`,
+    none: (year) =>
+      `Nothing was measured for ${year} yet: no responsible unit has a measured cost per visitor, so none is ranked.`,
+    caveats: (unmeasured, reasons, unranked, units) =>
+      `Caveats: ${unmeasured ? `${unmeasured} completed item(s) could not be measured (${reasons})` : 'every completed item was measured'}; ${unranked} of ${units} unit(s) have no measured cost per visitor and are not ranked (never counted as zero).`,
+    reasonCount: (reason, items) => `${items} × ${reason}`,
+    reason: (reason) => reason,
+  },
   columns: {
     item: 'Name',
     responsible: 'Responsible',

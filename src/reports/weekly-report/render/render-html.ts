@@ -134,7 +134,13 @@ function section(s: SectionView): string {
         )
         .join('')
     : table(s);
-  return `<tr><td class="pad" style="padding:16px 24px 4px 24px">${title}${inner}</td></tr>`;
+  const notes = (s.notes ?? [])
+    .map(
+      (n) =>
+        `<p class="muted" style="margin:8px 0 0 0;font-size:13px;line-height:1.5;color:#475467">${e(n)}</p>`,
+    )
+    .join('');
+  return `<tr><td class="pad" style="padding:16px 24px 4px 24px">${title}${inner}${notes}</td></tr>`;
 }
 
 function table(s: SectionView): string {

@@ -28,12 +28,12 @@ function section(s: SectionView, mark: string): string[] {
   const lines = [`${mark} ${s.title} ${mark}`];
   if (s.subsections) {
     for (const sub of s.subsections) lines.push(...section(sub, '--'));
-    return lines;
+    return [...lines, ...(s.notes ?? [])];
   }
-  if (!s.rows.length) return [...lines, s.empty];
+  if (!s.rows.length) return [...lines, s.empty, ...(s.notes ?? [])];
   for (const row of s.rows) {
     if (!s.columns.length) lines.push(`- ${row.join(' ')}`);
     else lines.push(`- ${row[0]}`, ...row.slice(1).map((v, i) => `  ${s.columns[i + 1]}: ${v}`));
   }
-  return lines;
+  return [...lines, ...(s.notes ?? [])];
 }

@@ -2,6 +2,7 @@ import type { ReportLanguage } from '../../subscriptions/report-subscription.ent
 import type {
   LocalizedName,
   ProjectionStatus,
+  ScoreboardDigest,
   TargetReport,
   WeeklyReportData,
 } from '../weekly-report-data.js';
@@ -12,6 +13,7 @@ import {
   formatDay,
   formatFigure,
   formatInstant,
+  formatMoney,
   formatPerVisitor,
   formatRange,
   formatShare,
@@ -55,6 +57,8 @@ export interface SectionView {
   rows: string[][];
   empty: string;
   subsections?: SectionView[];
+  /** Lines after the table (caveats). */
+  notes?: string[];
 }
 
 export const PANEL_LETTERS = 'ABCDEFGHIJKLMNOP';
@@ -175,6 +179,7 @@ export function buildReportView(
         },
       ],
     },
+    ...(data.scoreboard ? [scoreboardSection(data.scoreboard, lang)] : []),
     {
       title: m.missing,
       columns: [],
@@ -211,6 +216,50 @@ export function buildReportView(
     sections,
     footer,
     unsubscribeLabel: m.unsubscribe,
+  };
+}
+
+/**
+ * The scoreboard section: the three best and the three that need attention by measured yuan per
+ * visitor, and the caveats in one line; one sentence when nothing was measured for the year.
+ */
+export function scoreboardSection(board: ScoreboardDigest, lang: ReportLanguage): SectionView {
+  const m = MESSAGES[lang];
+  const s = m.scoreboard;
+  const reasons = board.unmeasured.reasons
+    .map((r) => s.reasonCount(s.reason(r.reason), r.items))
+    .join(lang === 'en' ? '; ' : '，');
+  const notes = [s.caveats(board.unmeasured.items, reasons, board.unranked.length, board.units)];
+  const table = (title: string, units: ScoreboardDigest['best']): SectionView => ({
+    title,
+    columns: [
+      `${s.columns.rank} · ${s.columns.unit}`,
+      s.columns.perVisitor,
+      s.columns.visitors,
+      s.columns.spend,
+      s.columns.revenuePerYuan,
+    ],
+    rows: units.map((u) => [
+      `${u.rank}. ${u.unit}`,
+      formatPerVisitor(u.yuanPerMeasuredVisitor, lang),
+      formatFigure(u.measuredVisitors, 'visitors', lang),
+      formatMoney(u.measuredSpendYuan, lang),
+      u.measuredRevenuePerYuan === null ? '—' : s.revenuePerYuan(u.measuredRevenuePerYuan.toFixed(1)),
+    ]),
+    empty: '',
+  });
+  if (!board.rankedUnits)
+    return { title: s.title(board.year), columns: [], rows: [], empty: s.none(board.year), notes };
+  return {
+    title: s.title(board.year),
+    columns: [],
+    rows: [],
+    empty: '',
+    subsections: [
+      table(s.best, board.best),
+      ...(board.attention.length ? [table(s.attention, board.attention)] : []),
+    ],
+    notes,
   };
 }
 
