@@ -42,6 +42,8 @@ describeBrowser('the management pages in Chromium', () => {
       .getByLabel(options.language === 'zh-CN' ? '密码' : 'Password', { exact: true })
       .fill(options.password ?? planner.password);
     await page.getByRole('button', { name: options.language === 'zh-CN' ? /登\s*录/ : 'Sign in' }).click();
+    // The sign-in page has its own h1: wait to leave it, so the session cookie is set.
+    await page.waitForURL((url) => url.pathname !== '/sign-in');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     return page;
   };
@@ -58,14 +60,12 @@ describeBrowser('the management pages in Chromium', () => {
   /** The city visitors target's id, read through the page's own session. */
   const cityVisitorsTarget = async (page: Page): Promise<string> => {
     const answer = await page.request.get('/api/v1/targets');
-    const targets = (await answer.json()) as {
-      id: string;
-      metric: string;
-      scope: string;
-      year: number;
-    }[];
+    type Target = { id: string; metric: string; scope: string; year: number };
+    // The list is paginated ({ items, total, ... }).
+    const body = (await answer.json()) as { items?: Target[] };
+    const targets = body.items;
     if (!Array.isArray(targets))
-      throw new Error(`GET /api/v1/targets: ${answer.status()} ${JSON.stringify(targets)}`);
+      throw new Error(`GET /api/v1/targets: ${answer.status()} ${JSON.stringify(body)}`);
     return targets.find((t) => t.metric === 'visitors' && t.scope === 'city' && t.year === 2022)!.id;
   };
 
