@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { message } from 'antd';
+import { message, theme } from 'antd';
 import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { RequireSession } from '../auth/require-session';
@@ -24,15 +24,18 @@ const ForbiddenPage = lazy(() =>
  */
 function Feedback({ children }: { children: ReactNode }) {
   const [api, holder] = message.useMessage();
+  const { token } = theme.useToken();
   useEffect(() => {
     bindFeedback(api);
     return () => bindFeedback(null);
   }, [api]);
+  // The text style <App> gave its children.
+  const style = { color: token.colorText, fontSize: token.fontSize, lineHeight: token.lineHeight };
   return (
-    <>
+    <div style={style}>
       {holder}
       {children}
-    </>
+    </div>
   );
 }
 
