@@ -1,6 +1,6 @@
 import { GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Select, Space, Typography, theme } from 'antd';
-import { Suspense, useState, type ReactNode } from 'react';
+import { Button, Dropdown, Grid, Layout, Menu, Select, Space, Typography, theme } from 'antd';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSignOut, type Session } from '../auth/session';
@@ -9,6 +9,9 @@ import { LANGUAGES, type Language } from '../common/i18n/i18n';
 import { useLanguage } from '../common/i18n/language';
 import { PageLoading } from '../common/page';
 import { activeNav, navFor } from './nav';
+
+// The menu drawer is only used below the lg breakpoint: wide screens do not load it.
+const Drawer = lazy(() => import('antd/es/drawer'));
 
 /** Language picker, shown in the header and on the sign-in page. */
 export function LanguageSelect() {
@@ -140,16 +143,20 @@ export function AppLayout({ session, children }: { session: Session; children: R
           <Suspense fallback={<PageLoading />}>{children}</Suspense>
         </Layout.Content>
       </Layout>
-      <Drawer
-        open={!wide && drawer}
-        onClose={() => setDrawer(false)}
-        placement="left"
-        size={260}
-        title={t('product')}
-        styles={{ body: { padding: 0 } }}
-      >
-        {menu}
-      </Drawer>
+      {!wide && (
+        <Suspense fallback={null}>
+          <Drawer
+            open={drawer}
+            onClose={() => setDrawer(false)}
+            placement="left"
+            size={260}
+            title={t('product')}
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+          </Drawer>
+        </Suspense>
+      )}
     </Layout>
   );
 }

@@ -1,7 +1,6 @@
-import { Button, Flex, Result, Spin, Typography } from 'antd';
+import { Flex, Spin, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 
 export function PageLoading() {
   const { t } = useTranslation();
@@ -36,39 +35,5 @@ export function PageHeader({
       </Flex>
       {children}
     </div>
-  );
-}
-
-export function NotFoundPage() {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status="404"
-      title={<h1 style={{ fontSize: 22, margin: 0 }}>{t('pages.notFound')}</h1>}
-      subTitle={t('pages.notFoundHint')}
-      extra={<HomeButton />}
-    />
-  );
-}
-
-export function ForbiddenPage() {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status="403"
-      title={<h1 style={{ fontSize: 22, margin: 0 }}>{t('pages.forbidden')}</h1>}
-      subTitle={t('pages.forbiddenHint')}
-      extra={<HomeButton />}
-    />
-  );
-}
-
-function HomeButton() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <Button type="primary" onClick={() => void navigate('/')}>
-      {t('pages.home')}
-    </Button>
   );
 }
