@@ -5,6 +5,7 @@ import { ApiError } from '../common/api/client';
 import { errorText } from '../common/errors';
 import { formatDateTime, formatInt } from '../common/format';
 import { NotFoundPage, PageHeader } from '../common/page';
+import { EffectCard } from '../scoreboard/effect-card';
 import { EventActions } from './event-actions';
 import { EventStatusTag, WarningList, eventWhen, useEventTitle, useVenueName } from './event-bits';
 import { useEvent, useEventChecks, useEventHistory, type EventView } from './queries';
@@ -105,6 +106,7 @@ function EventDetail({ event }: { event: EventView }) {
                 )}
               </Card>
             )}
+            <EffectCard kind="event" id={event.id} />
           </Flex>
         </Col>
         <Col xs={24} lg={10}>
