@@ -121,7 +121,7 @@ function Board({
         size="small"
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1500 }}
         rowClassName={(r) => (leader && r.key === leader.key ? 'score-leader' : '')}
         columns={[
           {
@@ -232,7 +232,10 @@ function Board({
               <Tooltip
                 title={`${r.discipline.campaignsOnTime}/${r.discipline.campaignsDue} · ${r.discipline.eventsCompleted}/${r.discipline.eventsDue}`}
               >
-                <span>{formatPercent(r.discipline.rate)}</span>
+                <span>
+                  {formatPercent(r.discipline.rate)}
+                  {r.ranks.discipline ? ` (#${r.ranks.discipline})` : ''}
+                </span>
               </Tooltip>
             ),
           },
