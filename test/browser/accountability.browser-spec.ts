@@ -122,6 +122,26 @@ describeBrowser('the accountability pages in Chromium', () => {
       await page.getByRole('heading', { name: 'Allocations to campaigns' }).waitFor();
       await expectAccessible(page);
       await shot(page, 'fund');
+
+      // Asking for more than the fund holds: the 409 is shown with its amounts, nothing changes.
+      const before = await page.locator('.ant-table-footer').innerText();
+      const open = page
+        .locator('tr.ant-table-row')
+        .filter({ hasText: /Scheduled|Active|Draft/ })
+        .first();
+      await open.getByRole('button', { name: 'Change allocation' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Change allocation' });
+      await dialog.getByLabel('Amount (yuan)').fill('999000000');
+      await dialog.getByRole('button', { name: 'Change allocation' }).click();
+      const alert = dialog.getByRole('alert').filter({ hasText: 'More than the fund holds' });
+      await alert.waitFor();
+      await expect(alert.innerText()).resolves.toMatch(
+        /holds [\d,]+ yuan, of which [\d,]+ are allocated.*999,000,000 were asked/s,
+      );
+      await expectAccessible(page);
+      await shot(page, 'fund-over-allocated');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(page.locator('.ant-table-footer').innerText()).resolves.toBe(before);
     },
   );
 
@@ -170,6 +190,7 @@ describeBrowser('the accountability pages in Chromium', () => {
   step('the pages are usable at 390 px', async () => {
     for (const path of ['/scoreboard?year=2022', '/funds', '/scenarios']) {
       const page = await signIn(path, 390);
+      await page.locator('.ant-table').first().waitFor();
       await settled(page);
       const overflow = Number(
         await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),

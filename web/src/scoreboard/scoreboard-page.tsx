@@ -1,5 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Flex, Select, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatInt, formatPercent } from '../common/format';
@@ -103,9 +104,17 @@ function Board({
   const label = (r: { key: string; label: string }) =>
     by === 'channel' ? tc(`channel.${r.key}`, { defaultValue: r.label }) : r.label;
   const ranks = rows.map((r) => r.ranks.yuanPerMeasuredVisitor);
+  const wrapper = useRef<HTMLDivElement>(null);
+  // The wide table scrolls sideways: its scrolling area takes the keyboard focus to scroll with arrows.
+  useEffect(() => {
+    wrapper.current?.querySelectorAll('.ant-table-content').forEach((el) => {
+      el.setAttribute('tabindex', '0');
+      el.setAttribute('aria-label', t('title'));
+    });
+  });
   const unmeasured = rows.flatMap((r) => r.unmeasured.list.map((item) => ({ ...item, group: label(r) })));
   return (
-    <Flex vertical gap={16}>
+    <Flex vertical gap={16} ref={wrapper}>
       {leader && (
         <Alert
           type="success"
