@@ -32,8 +32,9 @@ describeBrowser('the accountability pages in Chromium', () => {
     return page;
   };
 
+  /** No loading indicator left (a locator, not a page script: the console's CSP forbids eval). */
   const settled = (page: Page) =>
-    page.waitForFunction("!document.querySelector('.ant-spin-spinning')", undefined, { timeout: 30_000 });
+    page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden', timeout: 30_000 });
 
   const expectAccessible = async (page: Page) => {
     await settled(page);
