@@ -9,11 +9,24 @@ import { messages as targets } from '../targets/messages';
 import { messages as reports } from '../reports/messages';
 import { messages as admin } from '../admin/messages';
 import { messages as account } from '../account/messages';
+import { messages as funds } from '../funds/messages';
+import { messages as scoreboard } from '../scoreboard/messages';
+import { messages as scenarios } from '../scenarios/messages';
 
 const MANAGEMENT_PAGES = { campaigns, targets, reports, admin, account };
+const ACCOUNTABILITY_PAGES = { funds, scoreboard, scenarios };
 
 /**
  * Every feature's messages, one i18next namespace per feature (`useTranslation('events')`).
  * A new page adds its `messages.ts` here; both languages are checked by `defineMessages`.
  */
-export const MESSAGES = { common, app, auth, overview, events, calendar, ...MANAGEMENT_PAGES };
+export const MESSAGES = {
+  common,
+  app,
+  auth,
+  overview,
+  events,
+  calendar,
+  ...MANAGEMENT_PAGES,
+  ...ACCOUNTABILITY_PAGES,
+};

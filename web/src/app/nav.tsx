@@ -1,6 +1,9 @@
 import { AuditOutlined, CalendarOutlined, DashboardOutlined, ScheduleOutlined } from '@ant-design/icons';
 import {
   AimOutlined,
+  BarChartOutlined,
+  BranchesOutlined,
+  WalletOutlined,
   FileTextOutlined,
   NotificationOutlined,
   SettingOutlined,
@@ -22,6 +25,9 @@ export interface NavItem {
     | 'campaigns'
     | 'targets'
     | 'reports'
+    | 'funds'
+    | 'scoreboard'
+    | 'scenarios'
     | 'admin'
     | 'account';
   icon: ReactNode;
@@ -36,6 +42,9 @@ export const NAV: NavItem[] = [
   { path: '/campaigns', label: 'campaigns', icon: <NotificationOutlined /> },
   { path: '/targets', label: 'targets', icon: <AimOutlined /> },
   { path: '/reports', label: 'reports', icon: <FileTextOutlined /> },
+  { path: '/funds', label: 'funds', icon: <WalletOutlined /> },
+  { path: '/scoreboard', label: 'scoreboard', icon: <BarChartOutlined /> },
+  { path: '/scenarios', label: 'scenarios', icon: <BranchesOutlined /> },
   { path: '/administration', label: 'admin', icon: <SettingOutlined /> },
   { path: '/account', label: 'account', icon: <UserOutlined /> },
 ];

@@ -37,6 +37,23 @@ export const ROUTES: PageRoute[] = [
     page: lazy(() => import('../reports/reports-page')),
     roles: ['admin', 'planner', 'viewer'],
   },
+  { path: '/funds', page: lazy(() => import('../funds/funds-page')) },
+  { path: '/funds/:id', page: lazy(() => import('../funds/fund-page')) },
+  {
+    path: '/scoreboard',
+    page: lazy(() => import('../scoreboard/scoreboard-page')),
+    roles: ['admin', 'planner', 'viewer'],
+  },
+  {
+    path: '/scenarios',
+    page: lazy(() => import('../scenarios/scenarios-page')),
+    roles: ['admin', 'planner', 'viewer'],
+  },
+  {
+    path: '/scenarios/:id',
+    page: lazy(() => import('../scenarios/scenario-page')),
+    roles: ['admin', 'planner', 'viewer'],
+  },
   { path: '/administration', page: lazy(() => import('../admin/admin-page')), roles: ['admin'] },
   { path: '/account', page: lazy(() => import('../account/account-page')) },
 ];

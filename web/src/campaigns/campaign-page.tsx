@@ -22,6 +22,7 @@ import { STAFF } from '../app/routes';
 import { applyFieldErrors, errorText } from '../common/errors';
 import { notify } from '../common/feedback';
 import { formatDate, formatDateTime, formatInt } from '../common/format';
+import { EffectCard } from '../scoreboard/effect-card';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
 import {
@@ -126,6 +127,7 @@ function CampaignDetail({ campaign: c }: { campaign: Campaign }) {
           )}
         </Descriptions>
       </Card>
+      <EffectCard kind="campaign" id={c.id} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('linkedEvents')}</h2>}>
         <QueryState
           query={linked}

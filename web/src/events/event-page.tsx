@@ -6,6 +6,7 @@ import { errorText } from '../common/errors';
 import { formatDateTime, formatInt } from '../common/format';
 import { PageHeader } from '../common/page';
 import { NotFoundPage } from '../common/result-pages';
+import { EffectCard } from '../scoreboard/effect-card';
 import { EventActions } from './event-actions';
 import { EventStatusTag, WarningList, eventWhen, useEventTitle, useVenueName } from './event-bits';
 import { useEvent, useEventChecks, useEventHistory, type EventView } from './queries';
@@ -106,6 +107,7 @@ function EventDetail({ event }: { event: EventView }) {
                 )}
               </Card>
             )}
+            <EffectCard kind="event" id={event.id} />
           </Flex>
         </Col>
         <Col xs={24} lg={10}>
