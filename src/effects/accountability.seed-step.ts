@@ -7,15 +7,9 @@ import {
   ILLUSTRATIVE_EFFECTS,
   withEffects,
 } from '../../seeds/accountability.seed.js';
-import { DEMO_VENUES } from '../../seeds/venues.seed.js';
 import { Actual } from '../actuals/actual.entity.js';
 import { scopeKeyOf } from '../actuals/metric.js';
-import { Campaign } from '../campaigns/campaign.entity.js';
-import { parseDateTimeText } from '../common/time/local-date.js';
-import { EventHistory } from '../events/event-history.entity.js';
-import { Event } from '../events/event.entity.js';
-import { newId } from '../infra/database/new-id.js';
-import { Venue } from '../venues/venue.entity.js';
+import { insertDemoPlan } from '../events/planning.seed-step.js';
 
 const logger = new Logger('Seed');
 
@@ -29,79 +23,13 @@ export async function seedAccountability(
   manager: EntityManager,
   { organizations }: { organizations: Record<string, string> },
 ): Promise<void> {
-  const now = new Date();
-  const campaignIds: Record<string, string> = {};
-  for (const c of ACCOUNTABILITY_CAMPAIGNS) {
-    campaignIds[c.key] = newId();
-    await manager.insert(Campaign, {
-      id: campaignIds[c.key],
-      name: c.name,
-      description: c.description,
-      channel: c.channel,
-      status: c.status,
-      budgetYuan: c.budgetYuan,
-      startDate: c.startDate,
-      endDate: c.endDate,
-      targetMarkets: c.targetMarkets,
-      responsibleUnit: c.responsibleUnit,
-      responsibleOrganizationId: c.responsibleOrganization ? organizations[c.responsibleOrganization] : null,
-      expectedIncrementalVisitors: c.expectedIncrementalVisitors,
-      expectedIncrementalRevenueYuan: c.expectedIncrementalRevenueYuan,
-      actualSpendYuan: c.actualSpendYuan ?? null,
-      note: c.note,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
-  }
-  const venueIds = new Map<string, Venue>();
-  for (const v of DEMO_VENUES) {
-    const venue = await manager.findOneBy(Venue, { nameZh: v.nameZh });
-    if (venue) venueIds.set(v.key, venue);
-  }
-  for (const e of ACCOUNTABILITY_EVENTS) {
-    const venue = venueIds.get(e.venue);
-    if (!venue) continue;
-    const id = newId();
-    await manager.insert(Event, {
-      id,
-      organizationId: organizations[e.organization],
-      titleZh: e.titleZh,
-      titleEn: e.titleEn,
-      description: e.description,
-      category: e.category,
-      status: e.status,
-      venueId: venue.id,
-      startsAt: parseDateTimeText(e.startsAt, venue.timeZone),
-      endsAt: parseDateTimeText(e.endsAt, venue.timeZone),
-      expectedAttendance: e.expectedAttendance,
-      expectedOutsideCitySharePct: e.expectedOutsideCitySharePct,
-      expectedSpendPerAttendeeYuan: e.expectedSpendPerAttendeeYuan,
-      contactName: e.contactName,
-      campaignId: e.campaign ? campaignIds[e.campaign] : null,
-      actualAttendance: e.actualAttendance ?? null,
-      actualRevenueYuan: e.actualRevenueYuan ?? null,
-      publishedAt: now,
-      note: e.note,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await manager.insert(EventHistory, {
-      id: newId(),
-      eventId: id,
-      seq: 1,
-      at: now,
-      actorId: null,
-      actorName: 'Demo seed',
-      actorRole: 'system',
-      action: 'import',
-      fromStatus: null,
-      toStatus: e.status,
-      reason: 'Loaded by the demo seed (illustrative data, measured-uplift demo)',
-      details: null,
-    });
-  }
+  const venueIds = await insertDemoPlan(
+    manager,
+    organizations,
+    ACCOUNTABILITY_CAMPAIGNS,
+    ACCOUNTABILITY_EVENTS,
+    'Loaded by the demo seed (illustrative data, measured-uplift demo)',
+  );
 
   let changed = 0;
   const series = new Map<string, typeof ILLUSTRATIVE_EFFECTS>();

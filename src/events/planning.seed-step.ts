@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DEMO_CAMPAIGNS, DEMO_EVENTS } from '../../seeds/planning.seed.js';
+import { DEMO_CAMPAIGNS, DEMO_EVENTS, type CampaignSeed, type EventSeed } from '../../seeds/planning.seed.js';
 import { DEMO_VENUES } from '../../seeds/venues.seed.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { parseDateTimeText } from '../common/time/local-date.js';
@@ -17,9 +17,30 @@ export async function seedPlanning(
   manager: EntityManager,
   { organizations }: { organizations: Record<string, string> },
 ): Promise<void> {
+  await insertDemoPlan(
+    manager,
+    organizations,
+    DEMO_CAMPAIGNS,
+    DEMO_EVENTS,
+    'Loaded by the demo seed (illustrative data)',
+  );
+}
+
+/**
+ * Inserts demo campaigns and events (events at the seeded venues, linked to their campaigns, each
+ * with a first audit line giving `reason`); returns the venues by seed key. Shared by the demo
+ * seed steps.
+ */
+export async function insertDemoPlan(
+  manager: EntityManager,
+  organizations: Record<string, string>,
+  campaigns: CampaignSeed[],
+  events: EventSeed[],
+  reason: string,
+): Promise<Map<string, Venue>> {
   const now = new Date();
   const campaignIds: Record<string, string> = {};
-  for (const c of DEMO_CAMPAIGNS) {
+  for (const c of campaigns) {
     campaignIds[c.key] = newId();
     await manager.insert(Campaign, {
       id: campaignIds[c.key],
@@ -44,7 +65,7 @@ export async function seedPlanning(
   }
   const venues = new Map<string, Venue>();
   for (const v of DEMO_VENUES) venues.set(v.key, await manager.findOneByOrFail(Venue, { nameZh: v.nameZh }));
-  for (const e of DEMO_EVENTS) {
+  for (const e of events) {
     const venue = venues.get(e.venue)!;
     const id = newId();
     await manager.insert(Event, {
@@ -82,8 +103,9 @@ export async function seedPlanning(
       action: 'import',
       fromStatus: null,
       toStatus: e.status,
-      reason: 'Loaded by the demo seed (illustrative data)',
+      reason,
       details: null,
     });
   }
+  return venues;
 }
