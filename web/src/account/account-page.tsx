@@ -1,3 +1,4 @@
+import { localPages } from '../common/pagination';
 import { useCurrentUser } from '../auth/session';
 import { DeleteOutlined, KeyOutlined, LinkOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -104,7 +105,7 @@ function ApiTokens() {
               scroll={{ x: 640 }}
               dataSource={list}
               locale={{ emptyText: <Empty description={t('tokens.none')} /> }}
-              pagination={list.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+              pagination={localPages(list.length, 20)}
               columns={[
                 {
                   title: t('tokens.name'),

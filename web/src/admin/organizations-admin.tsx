@@ -1,3 +1,4 @@
+import { localPages } from '../common/pagination';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Empty, Flex, Form, Input, Modal, Select, Table } from 'antd';
@@ -67,7 +68,7 @@ export function OrganizationsAdmin() {
             size="middle"
             dataSource={list}
             locale={{ emptyText: <Empty description={t('organizations.none')} /> }}
-            pagination={list.length > 25 ? { pageSize: 25, showSizeChanger: false } : false}
+            pagination={localPages(list.length, 25)}
             columns={[
               { title: t('organizations.name'), dataIndex: 'name' },
               {

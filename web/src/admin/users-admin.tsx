@@ -1,3 +1,4 @@
+import { localPages } from '../common/pagination';
 import { EditOutlined, LinkOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Empty, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
@@ -47,7 +48,7 @@ export function UsersAdmin() {
             scroll={{ x: 760 }}
             dataSource={list}
             locale={{ emptyText: <Empty description={t('users.none')} /> }}
-            pagination={list.length > 25 ? { pageSize: 25, showSizeChanger: false } : false}
+            pagination={localPages(list.length, 25)}
             columns={[
               { title: t('users.name'), dataIndex: 'name' },
               { title: t('users.email'), dataIndex: 'email', render: (e: string | null) => e ?? '—' },

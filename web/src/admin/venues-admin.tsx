@@ -1,3 +1,4 @@
+import { serverPages } from '../common/pagination';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
@@ -114,14 +115,13 @@ export function VenuesAdmin() {
             loading={venues.isFetching}
             dataSource={data.items}
             locale={{ emptyText: <Empty description={t('venues.none')} /> }}
-            pagination={{
-              current: page,
+            pagination={serverPages({
+              page,
               pageSize: PAGE_SIZE,
               total: data.total,
-              showSizeChanger: false,
               showTotal: (count) => t('venues.total', { count }),
               onChange: setPage,
-            }}
+            })}
             columns={[
               { title: t('venues.nameZh'), key: 'name', render: (_, v) => name(v) },
               { title: t('venues.district'), dataIndex: 'district', responsive: ['md'] },

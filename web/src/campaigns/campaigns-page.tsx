@@ -1,3 +1,4 @@
+import { serverPages } from '../common/pagination';
 import { useCurrentUser } from '../auth/session';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Input, Select, Table, Tag } from 'antd';
@@ -124,14 +125,13 @@ export default function CampaignsPage() {
             loading={list.isFetching}
             scroll={{ x: 760 }}
             locale={{ emptyText: <Empty description={t('none')} /> }}
-            pagination={{
-              current: page,
+            pagination={serverPages({
+              page,
               pageSize: PAGE_SIZE,
               total: data.total,
-              showSizeChanger: false,
               showTotal: (count) => t('total', { count }),
               onChange: (p) => update({ page: p }),
-            }}
+            })}
             columns={[
               {
                 title: t('columns.name'),

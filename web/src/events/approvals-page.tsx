@@ -1,3 +1,4 @@
+import { serverPages } from '../common/pagination';
 import { Card, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,13 +32,7 @@ export default function ApprovalsPage() {
             dataSource={data.items}
             pagination={
               data.total > PAGE_SIZE
-                ? {
-                    current: page,
-                    pageSize: PAGE_SIZE,
-                    total: data.total,
-                    onChange: setPage,
-                    showSizeChanger: false,
-                  }
+                ? serverPages({ page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage })
                 : false
             }
             renderItem={(event) => (

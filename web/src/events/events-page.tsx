@@ -1,3 +1,4 @@
+import { serverPages } from '../common/pagination';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Input, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -75,13 +76,12 @@ export default function EventsPage() {
           dataSource={events.data?.items ?? []}
           scroll={{ x: 720 }}
           locale={{ emptyText: <Empty description={t('empty')} /> }}
-          pagination={{
-            current: page,
+          pagination={serverPages({
+            page,
             pageSize: PAGE_SIZE,
             total: events.data?.total ?? 0,
-            showSizeChanger: false,
             onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
-          }}
+          })}
           columns={[
             {
               title: t('columns.title'),

@@ -1,3 +1,4 @@
+import { serverPages } from '../common/pagination';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Empty, Flex, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -72,14 +73,13 @@ export function DeliveryLog() {
               loading={log.isFetching}
               dataSource={data.items}
               locale={{ emptyText: <Empty description={t('deliveries.none')} /> }}
-              pagination={{
-                current: page,
+              pagination={serverPages({
+                page,
                 pageSize: PAGE_SIZE,
                 total: data.total,
-                showSizeChanger: false,
                 showTotal: (count) => t('deliveries.total', { count }),
                 onChange: setPage,
-              }}
+              })}
               columns={[
                 {
                   title: t('deliveries.recipient'),

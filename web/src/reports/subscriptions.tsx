@@ -1,3 +1,4 @@
+import { serverPages } from '../common/pagination';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
@@ -110,13 +111,7 @@ export function Subscriptions() {
             loading={list.isFetching}
             dataSource={data.items}
             locale={{ emptyText: <Empty description={t('subscriptions.none')} /> }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: data.total,
-              showSizeChanger: false,
-              onChange: setPage,
-            }}
+            pagination={serverPages({ page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage })}
             columns={[
               { title: t('subscriptions.displayName'), dataIndex: 'displayName' },
               { title: t('subscriptions.email'), dataIndex: 'email' },

@@ -1,3 +1,4 @@
+import { localPages } from '../common/pagination';
 import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Flex, Form, Input, Progress, Table, Typography, Upload } from 'antd';
@@ -188,9 +189,7 @@ export function ActualsUpload() {
                       size="small"
                       rowKey={(r) => `${r.line ?? r.index}`}
                       dataSource={outcome.errors}
-                      pagination={
-                        outcome.errors.length > 20 ? { pageSize: 20, showSizeChanger: false } : false
-                      }
+                      pagination={localPages(outcome.errors.length, 20)}
                       columns={[
                         {
                           title: t('upload.line'),

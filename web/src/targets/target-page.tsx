@@ -1,3 +1,4 @@
+import { localPages } from '../common/pagination';
 import { useCurrentUser } from '../auth/session';
 import { ArrowLeftOutlined, SyncOutlined } from '@ant-design/icons';
 import {
@@ -206,7 +207,7 @@ function Contributions({ items, total }: { items: Schemas['ContributionView'][];
         scroll={{ x: 760 }}
         dataSource={items}
         locale={{ emptyText: <Empty description={t('contributions.none')} /> }}
-        pagination={items.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+        pagination={localPages(items.length, 10)}
         columns={[
           {
             title: t('contributions.name'),
@@ -304,7 +305,7 @@ function ActualSeries({ target }: { target: Target }) {
                 rowKey="period"
                 size="small"
                 dataSource={s.points}
-                pagination={s.points.length > 15 ? { pageSize: 15, showSizeChanger: false } : false}
+                pagination={localPages(s.points.length, 15)}
                 columns={[
                   { title: t('series.period'), dataIndex: 'period' },
                   {

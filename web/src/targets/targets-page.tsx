@@ -1,3 +1,4 @@
+import { localPages } from '../common/pagination';
 import { useCurrentUser } from '../auth/session';
 import { Empty, Flex, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +29,7 @@ export default function TargetsPage() {
               scroll={{ x: 640 }}
               locale={{ emptyText: <Empty description={t('noTargets')} /> }}
               dataSource={[...list].sort((a, b) => b.year - a.year || a.metric.localeCompare(b.metric))}
-              pagination={list.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+              pagination={localPages(list.length, 20)}
               columns={[
                 {
                   title: t('columns.target'),
