@@ -4,18 +4,26 @@ import type { CampaignSeed, EventSeed } from './planning.seed.js';
 /**
  * Demo data for measured uplift (issue 9): completed 2021 and early-2022 campaigns and events,
  * and illustrative effects written into the demo's daily actuals around some of them, so that
- * GET /campaigns/:id/effect and /events/:id/effect show every verdict:
+ * GET /campaigns/:id/effect and /events/:id/effect and the 2022 scoreboard show every verdict:
  *
  * - measured: the 2021 summer high-speed-rail campaign (city +8 % over its effect window), the
  *   2021 autumn festival campaign together with the
  *   Tianmen event inside its window (city +20 %, the venue +40 % on the event's days: the city's
- *   excess is split between the two by their expected increments);
- * - no effect detectable: the November 2021 online campaign and the March 2022 Grand Canyon
- *   event (nothing added to the actuals), and the early-2022 spring media push (city +8 %, too
- *   little against that season's forecast errors);
+ *   excess is split between the two by their expected increments), and the January 2022
+ *   ice-and-snow campaign (city +25 % over its effect window, in the low season);
+ * - no effect detectable: the November 2021 online campaign and the early-January 2022 winter
+ *   tours of the travel agency (nothing added to the actuals; the January estimate is not zero,
+ *   as the demo's year-on-year pace steps up on 1 January, but its interval includes zero);
  * - not measurable: the March 2021 campaign (less than the year and a half of history the
- *   estimator needs: the demo's actuals start on 1 January 2020) and the event on the demo
- *   date (its one-day tail has no actuals yet).
+ *   estimator needs: the demo's actuals start on 1 January 2020), the event on the demo date
+ *   (its one-day tail has no actuals yet), and, in the city, the March 2022 spring media push
+ *   and Grand Canyon hike: their windows overlap the 2022 plan's year-long campaigns (online
+ *   from February, media and travel agencies from March), whose excess cannot be told apart
+ *   from theirs until those end and their windows have actuals.
+ *
+ * So on the 2022 scoreboard two responsible units are ranked by measured yuan per visitor (the
+ * bureau's market promotion section and the travel agency, from their January campaigns) and the
+ * others say why not. January windows avoid the New Year and Spring Festival holidays.
  *
  * Windows avoid public holidays and month ends: the estimator's yearly reference (the same
  * weekday 52 weeks earlier) does not know that a holiday moved, nor that the demo's monthly
@@ -97,6 +105,40 @@ export const ACCOUNTABILITY_CAMPAIGNS: CampaignSeed[] = [
     expectedIncrementalVisitors: 40_000,
     expectedIncrementalRevenueYuan: 30_000_000,
     actualSpendYuan: 610_000,
+    note: ACCOUNTABILITY_NOTE,
+  },
+  {
+    key: 'winter-tours-2022',
+    name: '2022 元旦后冬季旅游专线推介 (early-2022 winter tour lines)',
+    description: '旅行社冬季专线与团队产品 (the agency’s winter lines and group products), illustrative',
+    channel: 'travel_agency',
+    status: 'completed',
+    budgetYuan: 500_000,
+    startDate: '2022-01-04',
+    endDate: '2022-01-09',
+    targetMarkets: ['长沙', '广州'],
+    responsibleUnit: '湖南省中国旅行社张家界分社',
+    responsibleOrganization: 'travel',
+    expectedIncrementalVisitors: 30_000,
+    expectedIncrementalRevenueYuan: 25_000_000,
+    actualSpendYuan: 480_000,
+    note: ACCOUNTABILITY_NOTE,
+  },
+  {
+    key: 'ice-snow-2022',
+    name: '2022 冬季冰雪旅游营销 (2022 winter ice-and-snow campaign)',
+    description: '冰雪旅游与雪景摄影推广 (ice-and-snow tourism and snow-scenery photography), illustrative',
+    channel: 'regional',
+    status: 'completed',
+    budgetYuan: 900_000,
+    startDate: '2022-01-17',
+    endDate: '2022-01-21',
+    targetMarkets: ['湖南省内 (Hunan)', '重庆', '湖北'],
+    responsibleUnit: '市文旅广体局市场推广科',
+    responsibleOrganization: 'bureau',
+    expectedIncrementalVisitors: 60_000,
+    expectedIncrementalRevenueYuan: 50_000_000,
+    actualSpendYuan: 880_000,
     note: ACCOUNTABILITY_NOTE,
   },
   {
@@ -189,7 +231,7 @@ export const ILLUSTRATIVE_EFFECTS: IllustrativeEffect[] = [
   { venue: null, metrics: ['visitors', 'revenue'], from: '2021-07-05', to: '2021-07-25', uplift: 0.08 },
   { venue: null, metrics: ['visitors', 'revenue'], from: '2021-10-11', to: '2021-10-29', uplift: 0.2 },
   { venue: 'tianmen', metrics: ['visitors', 'revenue'], from: '2021-10-16', to: '2021-10-18', uplift: 0.4 },
-  { venue: null, metrics: ['visitors', 'revenue'], from: '2022-03-07', to: '2022-03-27', uplift: 0.08 },
+  { venue: null, metrics: ['visitors', 'revenue'], from: '2022-01-17', to: '2022-01-28', uplift: 0.25 },
 ];
 
 /**

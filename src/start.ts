@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../seeds/organizations.seed.js';
 import { createHttpApp } from './app/http-app.js';
 import { closeOnSignals, runProcess } from './app/run-process.js';
 import { TokenService } from './common/auth/token.service.js';
+import { EffectsQueue } from './effects/effects-queue.js';
 import { loadConfig, type AppConfig } from './common/config/app-config.js';
 import { findOrStartRedis } from './infra/redis/embedded-redis.js';
 import { RebuildSweep } from './projections/rebuild/rebuild-sweep.js';
@@ -36,8 +37,12 @@ runProcess(async () => {
         demoPassword: development ? DEMO_PASSWORD : null,
       })
     : null;
-  // The seeded targets are dirty: queue their first projections now rather than at the next sweep.
-  if (seeded) await app.get(RebuildSweep).sweep();
+  // The seeded targets are dirty and the seeded completed items unmeasured: queue their first
+  // projections and effects now rather than at the next sweep and periodic refresh.
+  if (seeded) {
+    await app.get(RebuildSweep).sweep();
+    await app.get(EffectsQueue).enqueue('change', false);
+  }
   try {
     await app.listen({ port: config.http.port, host: config.http.host });
   } catch (error) {

@@ -17,6 +17,8 @@ interface EffectBody {
   verdict: string;
   reason: string | null;
   estimate: number | null;
+  interval80: { lower: number; upper: number } | null;
+  interval95: { lower: number; upper: number } | null;
   share: number | null;
   split: { itemType: string; itemId: string; share: number }[];
 }
@@ -76,6 +78,28 @@ describe('measured effects of the demo data', () => {
     const early = city(await effects(`/api/v1/campaigns/${await campaignId(spring)}/effect`));
     expect(early.verdict).toBe('not_measurable');
     expect(early.reason).toMatch(/too little history/);
+  });
+
+  it('measures the completed January 2022 campaigns: an estimate with its intervals, and one not detectable', async () => {
+    const [iceSnow, winterTours] = ['ice-snow-2022', 'winter-tours-2022'].map(
+      (key) => ACCOUNTABILITY_CAMPAIGNS.find((c) => c.key === key)!.name,
+    );
+    for (const metric of ['visitors', 'revenue']) {
+      const measured = city(await effects(`/api/v1/campaigns/${await campaignId(iceSnow)}/effect`), metric);
+      expect(measured.verdict).toBe('measured');
+      const { estimate, interval80, interval95 } = measured;
+      expect(estimate).toBeGreaterThan(0);
+      // Nested intervals around the estimate, the 95 % one above zero.
+      expect(interval95!.lower).toBeGreaterThan(0);
+      expect(interval95!.lower).toBeLessThan(interval80!.lower);
+      expect(interval80!.lower).toBeLessThan(estimate!);
+      expect(estimate).toBeLessThan(interval80!.upper);
+      expect(interval80!.upper).toBeLessThan(interval95!.upper);
+    }
+    const none = city(await effects(`/api/v1/campaigns/${await campaignId(winterTours)}/effect`));
+    expect(none.verdict).toBe('no_effect_detectable');
+    expect(none.interval95!.lower).toBeLessThan(0);
+    expect(none.interval95!.upper).toBeGreaterThan(0);
   });
 
   it('splits the city excess between the autumn campaign and the event inside its window', async () => {
