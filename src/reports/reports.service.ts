@@ -75,8 +75,10 @@ export class ReportsService {
   async list(query: ListDeliveriesQuery): Promise<DeliveryPage> {
     const week = this.week(query.week);
     const { limit, offset } = pageWindow(query);
+    // With deleted subscriptions: their rows stay in the log, under the address they had.
     const qb = this.deliveries
       .createQueryBuilder('d')
+      .withDeleted()
       .leftJoinAndSelect('d.subscription', 's')
       .where('d.week = :week', { week: week.key });
     if (query.state) qb.andWhere('d.state = :state', { state: query.state });

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Clock } from '../../src/common/time/clock.js';
+import type { Mailer } from '../../src/infra/mail/mailer.js';
+import { DeliveryOutbox } from '../../src/reports/delivery/delivery-outbox.js';
+import { EditionStore } from '../../src/reports/delivery/edition-store.js';
+import { ReportDelivery } from '../../src/reports/delivery/report-delivery.entity.js';
+import { ReportDeliveryService } from '../../src/reports/delivery/report-delivery.service.js';
+import { ReportEdition } from '../../src/reports/delivery/report-edition.entity.js';
+import { ReportSubscription } from '../../src/reports/subscriptions/report-subscription.entity.js';
+import { WeeklyReportRenderer } from '../../src/reports/weekly-report/weekly-report.renderer.js';
 import { signUnsubscribeToken } from '../../src/reports/subscriptions/unsubscribe-token.js';
 import { UnsubscribeService } from '../../src/reports/subscriptions/unsubscribe.service.js';
 import { importActuals, syntheticYear } from '../factories/actuals.factory.js';
-import { createSubscription, subscriptionBody } from '../factories/report.factory.js';
+import { createSubscription, subscriptionBody, type DeliveryPageBody } from '../factories/report.factory.js';
 import { createUser, type TestUser } from '../factories/user.factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -114,6 +123,108 @@ describe('report subscriptions and the unsubscribe link', () => {
       await t.http.get(`${BASE}?limit=201`).set(admin.auth).expect(400);
       await t.http.delete(`${BASE}/${en.id}`).set(admin.auth).expect(204);
       await t.http.get(`${BASE}/${en.id}`).set(admin.auth).expect(404);
+    });
+  });
+
+  describe('deleting', () => {
+    const WEEK = '2022-W14';
+    const outbox = () =>
+      new DeliveryOutbox(
+        t.dataSource.getRepository(ReportDelivery),
+        t.dataSource.getRepository(ReportSubscription),
+        t.app.get(Clock),
+      );
+    const deliveriesOf = async (week: string) =>
+      (await t.http.get(`/api/v1/reports/deliveries?week=${week}&limit=200`).set(admin.auth).expect(200))
+        .body as DeliveryPageBody;
+
+    it('keeps the delivery history, hides the subscription and lets the address subscribe again', async () => {
+      const s = await createSubscription(t.http, admin, { email: 'kept.history@example.com' });
+      await outbox().createForWeek(WEEK, (sid) => `<${WEEK}.${sid}@planner.test>`);
+      const before = (await deliveriesOf(WEEK)).items.find((d) => d.subscriptionId === s.id);
+      expect(before).toMatchObject({ state: 'pending', recipient: 'kept.history@example.com' });
+
+      await t.http.delete(`${BASE}/${s.id}`).set(planner.auth).expect(204);
+      await t.http.get(`${BASE}/${s.id}`).set(admin.auth).expect(404);
+      await t.http.patch(`${BASE}/${s.id}`).set(admin.auth).send({ displayName: 'x' }).expect(404);
+      await t.http.delete(`${BASE}/${s.id}`).set(admin.auth).expect(404);
+      const listed = await t.http.get(`${BASE}?q=kept.history&limit=200`).set(admin.auth).expect(200);
+      expect(listed.body).toMatchObject({ total: 0, items: [] });
+      // The delivery log still has the row, with the address it was for.
+      const after = (await deliveriesOf(WEEK)).items.find((d) => d.subscriptionId === s.id);
+      expect(after).toMatchObject({ id: before!.id, recipient: 'kept.history@example.com' });
+
+      const again = await t.http
+        .post(BASE)
+        .set(admin.auth)
+        .send(subscriptionBody({ email: 'Kept.History@example.com' }))
+        .expect(201);
+      expect(again.body).toMatchObject({ email: 'kept.history@example.com', active: true });
+      expect(again.body.id).not.toBe(s.id);
+      // Still one live subscription per address.
+      const twice = await t.http
+        .post(BASE)
+        .set(admin.auth)
+        .send(subscriptionBody({ email: 'kept.history@example.com' }))
+        .expect(409);
+      expect(twice.body.code).toBe('subscription_exists');
+    });
+
+    it('sends a deleted subscription nothing: no new row, and a row already made is skipped', async () => {
+      const gone = await createSubscription(t.http, admin);
+      const staying = await createSubscription(t.http, admin);
+      await outbox().createForWeek(WEEK, (sid) => `<${WEEK}.${sid}@planner.test>`);
+      await t.http.delete(`${BASE}/${gone.id}`).set(admin.auth).expect(204);
+
+      const next = '2022-W15';
+      await outbox().createForWeek(next, (sid) => `<${next}.${sid}@planner.test>`);
+      const ids = (await deliveriesOf(next)).items.map((d) => d.subscriptionId);
+      expect(ids).toContain(staying.id);
+      expect(ids).not.toContain(gone.id);
+
+      const row = (await deliveriesOf(WEEK)).items.find((d) => d.subscriptionId === gone.id)!;
+      const noMail: Mailer = {
+        kind: 'outbox',
+        send: () => Promise.reject(new Error('a deleted subscription must get no mail')),
+        close: () => Promise.resolve(),
+      };
+      const service = new ReportDeliveryService(
+        outbox(),
+        new EditionStore(t.dataSource.getRepository(ReportEdition)),
+        t.app.get(WeeklyReportRenderer),
+        t.app.get(UnsubscribeService),
+        noMail,
+        t.dataSource.getRepository(ReportSubscription),
+      );
+      expect(await service.deliver(row.id)).toBe('skipped');
+      const settled = (await deliveriesOf(WEEK)).items.find((d) => d.id === row.id);
+      expect(settled).toMatchObject({ state: 'skipped', lastError: expect.stringContaining('deleted') });
+      expect((await outbox().open(WEEK)).map((d) => d.id)).not.toContain(row.id);
+    });
+
+    it('answers the unsubscribe link of a deleted subscription as done, and leaves it deleted', async () => {
+      const s = await createSubscription(t.http, admin, {
+        language: 'en',
+        email: 'deleted.link@example.com',
+      });
+      const link = await t.app.get(UnsubscribeService).linkFor(s.id);
+      await t.http.delete(`${BASE}/${s.id}`).set(admin.auth).expect(204);
+      const path = link.slice(link.indexOf('/api/v1/public/unsubscribe'));
+      const page = await t.http.get(path).expect(200);
+      expect(page.text).toContain('deleted.link@example.com');
+      expect(page.text).not.toContain('<form');
+      const done = await t.http.post(path).type('form').send('List-Unsubscribe=One-Click').expect(200);
+      expect(done.text).toContain('Unsubscribed: deleted.link@example.com');
+      await t.http.get(`${BASE}/${s.id}`).set(admin.auth).expect(404);
+    });
+
+    it('refuses to erase a delivery history behind the service’s back', async () => {
+      const s = await createSubscription(t.http, admin);
+      await outbox().createForWeek('2022-W16', (sid) => `<2022-W16.${sid}@planner.test>`);
+      await expect(
+        t.dataSource.query(`DELETE FROM "report_subscriptions" WHERE "id" = '${s.id}'`),
+      ).rejects.toThrow(/foreign key/i);
+      expect(await t.dataSource.getRepository(ReportDelivery).countBy({ subscriptionId: s.id })).toBe(1);
     });
   });
 

@@ -45,6 +45,37 @@ describe('migrations', () => {
     expect(await dataSource.showMigrations()).toBe(false);
   });
 
+  it('soft-deleting subscriptions keeps existing readers and their delivery log, and reverts', async () => {
+    const q = (sql: string) => dataSource.query(sql);
+    const last = MIGRATIONS.findIndex((m) => new m().name === 'SoftDeleteSubscriptions1796033561334');
+    for (let i = last; i < MIGRATIONS.length; i++)
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    const sub = (id: string, email: string) =>
+      `INSERT INTO "report_subscriptions" ("id", "email", "displayName", "language") VALUES ('${id}', '${email}', 'R', 'en')`;
+    const a = '00000000-0000-4000-8000-00000000000a';
+    await q(sub(a, 'a@example.com'));
+    await q(
+      `INSERT INTO "report_deliveries" ("id", "subscriptionId", "week", "state", "messageId") VALUES ('00000000-0000-4000-8000-0000000000d1', '${a}', '2022-W14', 'sent', '<m>')`,
+    );
+    await dataSource.runMigrations({ transaction: 'each' });
+    expect(await q(`SELECT "email", "deletedAt" FROM "report_subscriptions"`)).toEqual([
+      { email: 'a@example.com', deletedAt: null },
+    ]);
+    expect(await q(`SELECT "subscriptionId" FROM "report_deliveries"`)).toEqual([{ subscriptionId: a }]);
+    // The address is unique among live rows only; the log refuses a delete that would erase it.
+    const b = '00000000-0000-4000-8000-00000000000b';
+    await q(`UPDATE "report_subscriptions" SET "deletedAt" = CURRENT_TIMESTAMP WHERE "id" = '${a}'`);
+    await q(sub(b, 'a@example.com'));
+    await expect(q(sub('00000000-0000-4000-8000-00000000000c', 'a@example.com'))).rejects.toThrow(/unique/i);
+    await expect(q(`DELETE FROM "report_subscriptions" WHERE "id" = '${a}'`)).rejects.toThrow(/foreign key/i);
+    // Down: the deleted reader goes with its rows, as a delete did before; the live one stays.
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await q(`SELECT "id" FROM "report_subscriptions"`)).toEqual([{ id: b }]);
+    expect(await q(`SELECT "id" FROM "report_deliveries"`)).toEqual([]);
+    await dataSource.runMigrations({ transaction: 'each' });
+    await q(`DELETE FROM "report_subscriptions"`);
+  });
+
   it('revert one by one down to an empty schema, and apply again', async () => {
     for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect((await tables()).filter((t) => t !== 'migrations')).toEqual([]);

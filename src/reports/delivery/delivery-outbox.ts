@@ -46,7 +46,7 @@ export class DeliveryOutbox {
   ) {}
 
   /**
-   * One pending row per active subscription for the week; existing rows are kept as they are
+   * One pending row per active subscription for the week (deleted ones are left out by TypeORM); existing rows are kept as they are
    * (the unique (subscription, week) constraint makes concurrent runs harmless). Returns how
    * many rows it created.
    */

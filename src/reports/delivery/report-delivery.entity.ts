@@ -34,7 +34,8 @@ export class ReportDelivery {
   @Column({ type: 'varchar', length: 36 })
   subscriptionId!: string;
 
-  @ManyToOne(() => ReportSubscription, { onDelete: 'CASCADE' })
+  /** Subscriptions are soft-deleted; the database refuses a delete that would erase this log. */
+  @ManyToOne(() => ReportSubscription, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'subscriptionId' })
   subscription?: Relation<ReportSubscription>;
 

@@ -80,10 +80,18 @@ export class ReportDeliveryService {
     // A row still `sending` is only seen here once the attempt holding it is gone: BullMQ gives a
     // job to another worker after its lock (the lease) expired, and there is one job per row.
     const note = takeOverNote(row);
-    const subscription = await this.subscriptions.findOneBy({ id: row.subscriptionId });
+    // With the deleted ones: a row made before its subscription was deleted is settled as skipped.
+    const subscription = await this.subscriptions.findOne({
+      where: { id: row.subscriptionId },
+      withDeleted: true,
+    });
     if (!subscription) return 'missing';
     const claim = await this.outbox.claim(row.id, subscription.email, note);
     if (!claim) return 'handled_elsewhere';
+    if (subscription.deletedAt) {
+      await this.outbox.markSkipped(claim, 'The subscription was deleted before the report went out');
+      return 'skipped';
+    }
     if (!subscription.active) {
       await this.outbox.markSkipped(claim, 'The reader unsubscribed before the report went out');
       return 'skipped';

@@ -80,7 +80,11 @@ export class ReportSubscriptionsController {
   @Delete(':id')
   @HttpCode(204)
   @Allow('admin', 'planner')
-  @ApiOperation({ summary: 'Delete a subscription and its delivery history' })
+  @ApiOperation({
+    summary: 'Delete a subscription',
+    description:
+      'The reader gets no more reports and the subscription leaves every list; its delivery history stays in the log, and the address may subscribe again.',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ description: 'No such subscription', type: ErrorBody })
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {

@@ -85,12 +85,17 @@ export class ReportSubscriptionsService {
     return this.get(id);
   }
 
-  /** Deletes the subscription and its delivery history. */
+  /**
+   * Soft-deletes the subscription: it leaves every list and get, gets no more mail, and its
+   * address may subscribe again; its delivery history stays in the log.
+   */
   async remove(id: string): Promise<void> {
     await this.get(id);
-    await this.subscriptions.delete(id);
+    const now = this.clock.now();
+    await this.subscriptions.update({ id }, { deletedAt: now, updatedAt: now });
   }
 
+  /** Among live subscriptions: a deleted one leaves its address free. */
   private async assertEmailFree(email: string): Promise<void> {
     if (await this.subscriptions.existsBy({ email })) throw emailTaken(email);
   }

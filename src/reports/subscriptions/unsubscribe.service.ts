@@ -36,25 +36,33 @@ export class UnsubscribeService {
   /** The subscription a token names (for the confirmation page), or null for a bad token. */
   async find(token: string): Promise<UnsubscribeOutcome> {
     const subscription = await this.resolve(token);
-    return { subscription, unsubscribed: subscription ? !subscription.active : false };
+    return {
+      subscription,
+      unsubscribed: subscription ? !subscription.active || !!subscription.deletedAt : false,
+    };
   }
 
   /** Deactivates the token's subscription; repeating it changes nothing. */
   async unsubscribe(token: string): Promise<UnsubscribeOutcome> {
     const subscription = await this.resolve(token);
     if (!subscription) return { subscription: null, unsubscribed: false };
-    if (subscription.active) {
+    if (subscription.active && !subscription.deletedAt) {
       const now = this.clock.now();
       await this.subscriptions.update(
         { id: subscription.id, active: true },
         { active: false, unsubscribedAt: now, updatedAt: now },
       );
     }
-    return { subscription: await this.subscriptions.findOneBy({ id: subscription.id }), unsubscribed: true };
+    return { subscription: await this.findWithDeleted(subscription.id), unsubscribed: true };
   }
 
   private async resolve(token: string): Promise<ReportSubscription | null> {
     const id = verifyUnsubscribeToken(token, await this.secret.get());
-    return id ? this.subscriptions.findOneBy({ id }) : null;
+    return id ? this.findWithDeleted(id) : null;
+  }
+
+  /** A deleted subscription's link still works: it says the address gets no more reports. */
+  private findWithDeleted(id: string): Promise<ReportSubscription | null> {
+    return this.subscriptions.findOne({ where: { id }, withDeleted: true });
   }
 }

@@ -9,6 +9,7 @@ import { FaultHardening1764820000000 } from './1764820000000-fault-hardening.js'
 import { Funds1764900000000 } from './1764900000000-funds.js';
 import { Scenarios1764910000000 } from './1764910000000-scenarios.js';
 import { Effects1764950000000 } from './1764950000000-effects.js';
+import { SoftDeleteSubscriptions1796033561334 } from './1796033561334-soft-delete-subscriptions.js';
 
 /** Every migration, oldest first. A feature adds its migration here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Funds1764900000000,
   Scenarios1764910000000,
   Effects1764950000000,
+  SoftDeleteSubscriptions1796033561334,
 ];

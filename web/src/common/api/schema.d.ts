@@ -969,7 +969,10 @@ export interface paths {
     get: operations['ReportSubscriptionsController_get'];
     put?: never;
     post?: never;
-    /** Delete a subscription and its delivery history */
+    /**
+     * Delete a subscription
+     * @description The reader gets no more reports and the subscription leaves every list; its delivery history stays in the log, and the address may subscribe again.
+     */
     delete: operations['ReportSubscriptionsController_remove'];
     options?: never;
     head?: never;
