@@ -10,7 +10,7 @@ import { ProjectionSnapshot } from './rebuild/projection-snapshot.entity.js';
 import { ProjectionSnapshotStore } from './rebuild/projection-snapshot.store.js';
 import { ProjectionsController } from './read/projections.controller.js';
 import { ProjectionsService } from './read/projections.service.js';
-import { PROJECTION_SNAPSHOT_READER } from '../reports/weekly-report/projection-snapshot-reader.js';
+import { PROJECTION_SNAPSHOT_READER } from './read/projection-snapshot-reader.js';
 import { ReportProjectionReader } from './read/report-projection.reader.js';
 import { RevenuePerVisitorLoader } from './rebuild/revenue-per-visitor.loader.js';
 import { ProjectionInputsModule } from './rebuild/projection-inputs.module.js';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { mapPage, type Page, type PageQueryDto } from '../../common/http/pagination.js';
-import type { EnqueuedJobView } from '../../jobs/dto/job-status.view.js';
-import { view } from '../../jobs/jobs.service.js';
+import { EnqueuedJobView } from '../../jobs/dto/job-status.view.js';
 import { TargetsService } from '../../targets/targets.service.js';
 import { ProjectionHeadlineView } from './dto/projection-snapshot.view.js';
 import { ProjectionProgressView, TargetProjectionView } from './dto/target-projection.view.js';
@@ -46,6 +45,6 @@ export class ProjectionsService {
     await this.targets.find(targetId);
     await this.inputs.markDirty({ source: 'target', years: [], targetIds: [targetId] });
     const job = await this.rebuilds.add(targetId, { delay: 0 });
-    return view('projections.rebuild', job);
+    return EnqueuedJobView.of('projections.rebuild', job);
   }
 }

@@ -15,7 +15,7 @@ import {
   PROJECTION_SNAPSHOT_READER,
   type ProjectionSnapshotReader,
   type ProjectionSnapshotView,
-} from './projection-snapshot-reader.js';
+} from '../../projections/read/projection-snapshot-reader.js';
 import { scoreboardDigest } from './scoreboard-digest.js';
 import { targetFigures } from './target-figures.js';
 import {
@@ -30,9 +30,9 @@ import {
 
 /**
  * Assembles {@link WeeklyReportData} for a week from the database: the year's targets with their
- * paths (issue 4), the actuals, the projections (through the {@link ProjectionSnapshotReader}
- * seam; without one every target says "projection not computed yet"), and the planning
- * calendar (issue 3), and the year's scoreboard by responsible unit (issue 9). The report's year is the ISO week-numbering year of the week.
+ * paths, the actuals, the projections (read through {@link ProjectionSnapshotReader}; a target
+ * without one says "projection not computed yet"), the planning calendar and the year's
+ * scoreboard by responsible unit. The report's year is the ISO week-numbering year of the week.
  */
 @Injectable()
 export class WeeklyReportDataSource {
@@ -51,12 +51,10 @@ export class WeeklyReportDataSource {
     const today = localDateOf(now, zone);
     const resolved = await this.targets.list({ year: week.year });
     // The projection as of the week's end: counting the actuals through its Sunday.
-    const snapshots = this.projections
-      ? await this.projections.asOf(
-          resolved.map((r) => r.target.id),
-          week.end,
-        )
-      : new Map<string, ProjectionSnapshotView>();
+    const snapshots = await this.projections.asOf(
+      resolved.map((r) => r.target.id),
+      week.end,
+    );
     const names = await this.scopeNames(resolved);
 
     const targets: TargetReport[] = [];
