@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newContext, seriousViolations, step, watch } from './support/browser.js';
+import {
+  launchChromium,
+  newContext,
+  openedDialog,
+  seriousViolations,
+  step,
+  watch,
+} from './support/browser.js';
 import { expireSessions, startPlanner, type RunningPlanner } from './support/planner.js';
 
 /**
@@ -165,7 +172,7 @@ describeBrowser('the web console in Chromium', () => {
     // Over capacity, plain approval is not offered: only approval with an override reason.
     expect(await card.getByRole('button', { name: `Approve: ${EVENT_EN}` }).count()).toBe(0);
     await card.getByRole('button', { name: `Approve over capacity: ${EVENT_EN}` }).click();
-    const dialog = planner_.getByRole('dialog', { name: 'Approve over capacity' });
+    const dialog = await openedDialog(planner_, 'Approve over capacity', 'Override reason');
     await dialog.getByRole('button', { name: 'Approve over capacity' }).click();
     await dialog.getByText('Give a reason').waitFor();
     await dialog.getByLabel('Override reason').fill('Timed entry and an extra shuttle line');

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newContext, seriousViolations, step, watch } from './support/browser.js';
+import {
+  launchChromium,
+  newContext,
+  openedDialog,
+  seriousViolations,
+  step,
+  watch,
+} from './support/browser.js';
 import { startPlanner, type RunningPlanner } from './support/planner.js';
 
 /**
@@ -132,7 +139,7 @@ describeBrowser('the management pages in Chromium', () => {
       await page.getByRole('dialog').getByRole('button', { name: 'Activate' }).click();
       await page.getByText('Active', { exact: true }).first().waitFor();
       await page.getByRole('button', { name: 'Complete' }).click();
-      const dialog = page.getByRole('dialog', { name: `Complete “${CAMPAIGN}”` });
+      const dialog = await openedDialog(page, `Complete “${CAMPAIGN}”`, 'Actual spend (yuan)');
       await dialog.getByRole('button', { name: 'Complete' }).click();
       await dialog.getByText('Please enter Actual spend (yuan)').waitFor();
       await dialog.getByLabel('Actual spend (yuan)').fill('760000');

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { it } from '@jest/globals';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve('test/browser/screenshots');
@@ -101,4 +101,25 @@ export async function seriousViolations(page: Page): Promise<string[]> {
           .slice(0, 3)
           .join(' | ')}`,
     );
+}
+
+/**
+ * A dialog once it is ready for input, as a person sees it: the field it opens on is visible and
+ * has the keyboard focus (antd focuses an `autoFocus` field when the dialog has mounted). Clicking
+ * its buttons before that can land while it is still opening.
+ */
+export async function openedDialog(page: Page, name: string, field: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name });
+  await focused(dialog.getByLabel(field));
+  return dialog;
+}
+
+/** Waits until the element is visible and holds the keyboard focus. */
+export async function focused(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.waitFor({ timeout });
+  const deadline = Date.now() + timeout;
+  while (!(await locator.evaluate((el) => el === el.ownerDocument.activeElement))) {
+    if (Date.now() > deadline) throw new Error(`${String(locator)} never took the focus`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -162,6 +162,10 @@ export function LifecycleButtons({ campaign: c, onDeleted }: { campaign: Campaig
   const { t } = useTranslation('campaigns');
   const { t: tc } = useTranslation();
   const transition = useCampaignTransition(c.id);
+  // The dialog's own mutation: its OK button spins for its own request only, never for a
+  // confirmation still settling (refetching what it invalidated): a loading antd button
+  // ignores clicks.
+  const finish = useCampaignTransition(c.id);
   const [modal, contextHolder] = Modal.useModal();
   const [dialog, setDialog] = useState<'complete' | 'cancel' | null>(null);
   const [form] = Form.useForm();
@@ -184,17 +188,11 @@ export function LifecycleButtons({ campaign: c, onDeleted }: { campaign: Campaig
       },
     });
 
-  const submitDialog = async () => {
+  const submitDialog = async (values: Record<string, unknown>) => {
     setDialogError(null);
-    let values: Record<string, unknown>;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
     try {
       if (dialog === 'complete') {
-        await transition.mutateAsync({
+        await finish.mutateAsync({
           kind: 'complete',
           body: {
             actualSpendYuan: values.actualSpendYuan as number,
@@ -207,7 +205,7 @@ export function LifecycleButtons({ campaign: c, onDeleted }: { campaign: Campaig
           },
         });
       } else {
-        await transition.mutateAsync({ kind: 'cancel', body: { reason: String(values.reason).trim() } });
+        await finish.mutateAsync({ kind: 'cancel', body: { reason: String(values.reason).trim() } });
       }
       notify('success', t(`done.${dialog!}`));
       setDialog(null);
@@ -252,8 +250,8 @@ export function LifecycleButtons({ campaign: c, onDeleted }: { campaign: Campaig
         }
         okText={dialog ? t(`actions.${dialog}`) : ''}
         cancelText={tc('cancel')}
-        okButtonProps={{ danger: dialog === 'cancel', loading: transition.isPending }}
-        onOk={() => void submitDialog()}
+        okButtonProps={{ danger: dialog === 'cancel', loading: finish.isPending }}
+        onOk={() => form.submit()}
         onCancel={() => {
           setDialog(null);
           setDialogError(null);
@@ -264,7 +262,12 @@ export function LifecycleButtons({ campaign: c, onDeleted }: { campaign: Campaig
         <Typography.Paragraph type="secondary">
           {dialog === 'complete' ? t('completeHint') : t('cancelHint')}
         </Typography.Paragraph>
-        <Form form={form} layout="vertical" preserve={false}>
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          onFinish={(values: Record<string, unknown>) => void submitDialog(values)}
+        >
           {dialog === 'complete' ? (
             <>
               <Form.Item
