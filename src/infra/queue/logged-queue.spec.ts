@@ -15,7 +15,9 @@ async function closedPort(): Promise<number> {
 }
 
 describe('LoggedQueue', () => {
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
 
   it('logs a refused connection as one warning from construction on, without a stack trace', async () => {
     const printed = jest.spyOn(console, 'error').mockImplementation(() => undefined);
