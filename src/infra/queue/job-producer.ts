@@ -1,11 +1,10 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { withTimeout } from '../../common/async/with-timeout.js';
 import { DomainError } from '../../common/errors/domain-error.js';
-import { redisErrorLog } from './redis-error-log.js';
-import { JOBS, QUEUES, type JobName, type JobPayloads, type QueueName } from './job-registry.js';
+import { JOBS, type JobName, type JobPayloads, type QueueName } from './job-registry.js';
 
 /** Raised when Redis does not answer: the change itself is kept, only the job is not queued. */
 export class QueueUnavailableError extends DomainError {
@@ -23,21 +22,8 @@ export class QueueUnavailableError extends DomainError {
  * Producers do not buffer while Redis is down: `add` fails at once.
  */
 @Injectable()
-export class JobProducer implements OnModuleInit {
-  private readonly logger = new Logger('Queue');
-
+export class JobProducer {
   constructor(private readonly moduleRef: ModuleRef) {}
-
-  /**
-   * A BullMQ queue without an 'error' listener prints every connection error as a stack trace
-   * (console.error) while Redis is away. Each queue's errors are logged here instead: a warning at
-   * most every 30 s per queue (producers already answer 503, readiness says Redis is down).
-   */
-  onModuleInit(): void {
-    for (const name of QUEUES) {
-      this.queue(name).on('error', redisErrorLog(this.logger, `Queue ${name}`));
-    }
-  }
 
   queue(name: QueueName): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });

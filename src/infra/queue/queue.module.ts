@@ -5,6 +5,7 @@ import type { AppConfig } from '../../common/config/app-config.js';
 import { APP_CONFIG } from '../../common/config/config.module.js';
 import { DEFAULT_REDIS_URL, producerRedisOptions, workerRedisOptions } from '../redis/redis-options.js';
 import { JobProducer } from './job-producer.js';
+import { LoggedQueue } from './logged-queue.js';
 import { QUEUES } from './job-registry.js';
 
 /**
@@ -12,6 +13,9 @@ import { QUEUES } from './job-registry.js';
  * adding a job fails at once (no offline queue) so the API can answer 503 instead of hanging.
  * A worker-only process connects with a patient, reconnecting connection.
  */
+// Every queue listens to its errors from construction on (see LoggedQueue).
+BullModule.queueClass = LoggedQueue;
+
 @Global()
 @Module({})
 export class QueueModule {

@@ -38,7 +38,10 @@ export async function redisAnswers(url: string, timeoutMs = 800): Promise<boolea
   } catch {
     return false;
   } finally {
-    client.disconnect();
+    // A client whose connection failed has ended already; disconnecting it again would start
+    // ioredis's 2 s "stream still open" timer on a socket that never closes again, which keeps
+    // the process (a test worker, `npm start`'s shutdown) alive for those 2 s.
+    if (client.status !== 'end') client.disconnect();
   }
 }
 
