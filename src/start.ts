@@ -10,7 +10,7 @@ import { TokenService } from './common/auth/token.service.js';
 import { EffectsQueue } from './effects/effects-queue.js';
 import { loadConfig, type AppConfig } from './common/config/app-config.js';
 import { findOrStartRedis } from './infra/redis/embedded-redis.js';
-import { RebuildSweep } from './projections/rebuild-sweep.js';
+import { RebuildSweep } from './projections/rebuild/rebuild-sweep.js';
 import { User } from './users/user.entity.js';
 import { DEMO_SEED_STEPS } from './seeding/demo-seed-steps.js';
 import { seedDemo, type SeededUser } from './seeding/demo-seed.js';
