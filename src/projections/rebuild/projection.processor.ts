@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Processor, WorkerHost, OnWorkerEvent } from '@nestjs/bullmq';
-import { redisErrorLog } from '../infra/queue/redis-error-log.js';
+import { redisErrorLog } from '../../infra/queue/redis-error-log.js';
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { JobPayloads } from '../infra/queue/job-registry.js';
+import type { JobPayloads } from '../../infra/queue/job-registry.js';
 import { ProjectionRebuild, TargetGoneError, type RebuildResult } from './projection-rebuild.service.js';
 import { RebuildSweep } from './rebuild-sweep.js';
 

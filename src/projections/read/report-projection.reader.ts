@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
-import { Clock } from '../common/time/clock.js';
-import { addDays, minDate } from '../common/time/local-date.js';
+import { Clock } from '../../common/time/clock.js';
+import { addDays, minDate } from '../../common/time/local-date.js';
 import type {
   ProjectionSnapshotReader,
   ProjectionSnapshotView,
-} from '../reports/weekly-report/projection-snapshot-reader.js';
-import { Target } from '../targets/target.entity.js';
-import type { ProjectionSnapshot } from './projection-snapshot.entity.js';
-import { ProjectionBuilder } from './projection-builder.service.js';
-import { ProjectionSnapshotStore } from './projection-snapshot.store.js';
+} from '../../reports/weekly-report/projection-snapshot-reader.js';
+import { Target } from '../../targets/target.entity.js';
+import type { ProjectionSnapshot } from '../rebuild/projection-snapshot.entity.js';
+import { ProjectionBuilder } from '../rebuild/projection-builder.service.js';
+import { ProjectionSnapshotStore } from '../rebuild/projection-snapshot.store.js';
 
 /**
  * The weekly report's view of projections (the `ProjectionSnapshotReader` seam of src/reports):
