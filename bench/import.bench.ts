@@ -6,10 +6,17 @@
  *    every row, multi-row upserts in one transaction), into a fresh database;
  * 2. inserts the same rows with a plain better-sqlite3 prepared INSERT in one transaction
  *    (no CSV, no validation, no upsert; same table and pragmas) into another fresh database;
- * and prints rows per second of both, their ratio and the peak memory of the import. The last
+ * and prints rows per second of both, their ratio and the peak memory of the import. During the
+ * import it also records the longest event-loop stall (`monitorEventLoopDelay`) and the latency
+ * of a `GET /health` answered by an HTTP server in the same process (as the API's would be) and
+ * polled every 10 ms from another process: what every other request waits meanwhile. The last
  * line is one JSON object.
  */
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +85,36 @@ for (const r of generate()) {
 out.end(chunk.join(''));
 await once(out, 'finish');
 
+// The other requests: /health from a server on this event loop, polled from another process.
+const health = createServer((_req, res) =>
+  res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'),
+);
+await new Promise<void>((r) => health.listen(0, '127.0.0.1', r));
+const POLLER = `
+const url = process.argv[1];
+const latencies = [];
+let stop = false;
+process.on('SIGTERM', () => (stop = true));
+process.stdout.write('ready\\n');
+while (!stop) {
+  const start = performance.now();
+  try { await (await fetch(url)).text(); latencies.push(performance.now() - start); } catch {}
+  await new Promise((r) => setTimeout(r, 10));
+}
+process.stdout.write(JSON.stringify(latencies) + '\\n');
+`;
+const poller = spawn(
+  process.execPath,
+  ['--input-type=module', '-e', POLLER, `http://127.0.0.1:${(health.address() as AddressInfo).port}/health`],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+let pollerOut = '';
+poller.stdout.on('data', (c: Buffer) => (pollerOut += c.toString()));
+while (!pollerOut.includes('ready')) await new Promise((r) => setTimeout(r, 20));
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+
 // 1. The import path.
+loopDelay.enable();
 const rssBefore = process.memoryUsage().rss;
 peakRss = rssBefore;
 const importStart = performance.now();
@@ -96,7 +132,16 @@ const result = await readActualsCsv(
 if (result.errorCount) throw new Error(`bench CSV has errors: ${JSON.stringify(result.errors.slice(0, 3))}`);
 await new ActualWriter(dataSource).write(buffer, new Date());
 const importSeconds = (performance.now() - importStart) / 1000;
+loopDelay.disable();
 const importPeakRss = peakRss;
+const pollerDone = once(poller, 'exit');
+poller.kill('SIGTERM');
+await pollerDone;
+health.close();
+const polled = (JSON.parse(pollerOut.slice(pollerOut.indexOf('\n') + 1)) as number[]).sort((a, b) => a - b);
+const healthP99 = polled.length ? polled[Math.min(polled.length - 1, Math.floor(0.99 * polled.length))] : NaN;
+const healthMax = polled.length ? polled[polled.length - 1] : NaN;
+const stallMs = loopDelay.max / 1e6;
 const stored = Number((await dataSource.query('SELECT COUNT(*) AS n FROM "actuals"'))[0].n);
 await dataSource.destroy();
 
@@ -137,9 +182,17 @@ console.log(`ratio (import / plain)   ${(importRate / plainRate).toFixed(2)}`);
 console.log(
   `peak RSS during import   ${Math.round(importPeakRss / 1024 ** 2)} MiB (${Math.round((importPeakRss - rssBefore) / 1024 ** 2)} MiB above the start)`,
 );
+console.log(`longest event-loop stall ${Math.round(stallMs)} ms during the import (goal < 100 ms)`);
+console.log(
+  `GET /health meanwhile    ${polled.length} answered, p99 ${Math.round(healthP99)} ms, max ${Math.round(healthMax)} ms (goal p99 < 100 ms)`,
+);
 console.log(
   JSON.stringify({
     bench: 'import',
+    longestStallMs: Math.round(stallMs),
+    healthPolled: polled.length,
+    healthP99Ms: Math.round(healthP99),
+    healthMaxMs: Math.round(healthMax),
     rows: rowCount,
     importSeconds: +importSeconds.toFixed(3),
     importRowsPerSecond: Math.round(importRate),

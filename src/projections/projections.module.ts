@@ -9,6 +9,7 @@ import { ProjectionRebuild } from './rebuild/projection-rebuild.service.js';
 import { ProjectionSnapshot } from './rebuild/projection-snapshot.entity.js';
 import { ProjectionSnapshotStore } from './rebuild/projection-snapshot.store.js';
 import { ProjectionsController } from './read/projections.controller.js';
+import { LatestSnapshots } from './read/latest-snapshots.js';
 import { ProjectionsService } from './read/projections.service.js';
 import { PROJECTION_SNAPSHOT_READER } from './read/projection-snapshot-reader.js';
 import { ReportProjectionReader } from './read/report-projection.reader.js';
@@ -36,6 +37,7 @@ import { ProjectionInputsModule } from './rebuild/projection-inputs.module.js';
     ProjectionSnapshotStore,
     ProjectionRebuild,
     ProjectionsService,
+    LatestSnapshots,
     ReportProjectionReader,
     // The weekly report reads the snapshots through its own interface.
     { provide: PROJECTION_SNAPSHOT_READER, useExisting: ReportProjectionReader },

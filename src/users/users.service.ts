@@ -77,7 +77,7 @@ export class UsersService {
   /** Changes name, role or organization under the rules of creation; keeps at least one admin. */
   async update(id: string, dto: UpdateUserDto): Promise<User> {
     rejectNulls(dto, USER_REQUIRED_FIELDS);
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(User, { id });
       if (!user) throw new NotFoundError('User', id);
       const role: Role = dto.role ?? user.role;
@@ -100,6 +100,9 @@ export class UsersService {
       });
       return manager.findOneByOrFail(User, { id });
     });
+    // After the commit: a lookup cached meanwhile would otherwise keep the old role.
+    this.tokens.forgetUser(id);
+    return updated;
   }
 
   /** Sets the console password of the user with this email and ends their sessions. */

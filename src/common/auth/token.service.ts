@@ -8,6 +8,21 @@ import { ApiToken, type TokenPurpose } from './api-token.entity.js';
 
 const PREFIX: Record<TokenPurpose, string> = { api: 'trp', calendar: 'trc' };
 const TOUCH_EVERY_MS = 5 * 60_000;
+/**
+ * How long this process trusts a live token's lookup (its user included) before reading the
+ * database again. Revoking a token, or changing its user, through this process drops it at once;
+ * another API process may still accept it, or see the user's old role, for at most this long.
+ */
+export const TOKEN_CACHE_MS = 2_000;
+/** Most lookups kept; past it the cache starts empty again (only live tokens are kept). */
+const TOKEN_CACHE_MAX = 10_000;
+
+interface CachedToken {
+  recordId: string;
+  user: User;
+  lastUsedAt: number;
+  until: number;
+}
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -17,6 +32,9 @@ export const hashToken = (token: string): string => createHash('sha256').update(
  */
 @Injectable()
 export class TokenService {
+  /** Live token lookups by purpose and token hash (see TOKEN_CACHE_MS). */
+  private readonly cache = new Map<string, CachedToken>();
+
   constructor(@InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>) {}
 
   /** Creates a token for the user; returns the only copy of it in clear. */
@@ -45,16 +63,40 @@ export class TokenService {
   /** The user a live token of that purpose belongs to, or null. */
   async resolve(token: string, purpose: TokenPurpose): Promise<User | null> {
     if (!token.startsWith(`${PREFIX[purpose]}_`)) return null;
-    const record = await this.tokens.findOne({
-      where: { tokenHash: hashToken(token), purpose, revokedAt: IsNull() },
-      relations: { user: true },
-    });
-    if (!record?.user) return null;
+    const key = `${purpose}:${hashToken(token)}`;
     const now = Date.now();
-    if (!record.lastUsedAt || now - record.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-      await this.tokens.update(record.id, { lastUsedAt: new Date(now) });
+    let cached = this.cache.get(key);
+    if (!cached || cached.until <= now) {
+      this.cache.delete(key);
+      // One query (findOne with a relation would add a DISTINCT pre-query for its LIMIT).
+      const record = await this.tokens
+        .createQueryBuilder('t')
+        .innerJoinAndSelect('t.user', 'user')
+        .where('t.tokenHash = :hash AND t.purpose = :purpose AND t.revokedAt IS NULL', {
+          hash: key.slice(purpose.length + 1),
+          purpose,
+        })
+        .getOne();
+      if (!record?.user) return null;
+      cached = {
+        recordId: record.id,
+        user: record.user,
+        lastUsedAt: record.lastUsedAt?.getTime() ?? 0,
+        until: now + TOKEN_CACHE_MS,
+      };
+      if (this.cache.size >= TOKEN_CACHE_MAX) this.cache.clear();
+      this.cache.set(key, cached);
     }
-    return record.user;
+    if (now - cached.lastUsedAt > TOUCH_EVERY_MS) {
+      cached.lastUsedAt = now;
+      await this.tokens.update(cached.recordId, { lastUsedAt: new Date(now) });
+    }
+    return cached.user;
+  }
+
+  /** Drops this process's cached lookups of the user's tokens (revoked, or the user changed). */
+  forgetUser(userId: string): void {
+    for (const [key, cached] of this.cache) if (cached.user.id === userId) this.cache.delete(key);
   }
 
   /** The user's tokens of that purpose, newest first (revoked ones too). */
@@ -72,6 +114,7 @@ export class TokenService {
     if (!record.revokedAt) {
       await this.tokens.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
     }
+    for (const [key, cached] of this.cache) if (cached.recordId === id) this.cache.delete(key);
     return true;
   }
 
@@ -81,6 +124,7 @@ export class TokenService {
       { userId, purpose, revokedAt: IsNull() },
       { revokedAt: new Date() },
     );
+    this.forgetUser(userId);
     return result.affected ?? 0;
   }
 }

@@ -21,6 +21,10 @@ if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {hits, redis.call('PTTL', KEYS[1])}
 `;
 
+/** The script's name on the shared client: sent once, then run by its SHA (EVALSHA). */
+const COMMAND = 'plannerRateLimitHit';
+type CountingRedis = Redis & { [COMMAND]: (key: string, windowMs: number) => Promise<[number, number]> };
+
 /** After Redis failed to answer, the limiter counts in the process for this long before trying it again. */
 const REDIS_RETRY_MS = 5_000;
 /** Most client addresses the in-process fallback remembers (older windows are dropped first). */
@@ -52,7 +56,9 @@ export class RateLimitGuard implements CanActivate {
     private readonly reflector: Reflector,
     @InjectRedis() private readonly redis: Redis,
     @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  ) {
+    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: INCREMENT });
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -83,7 +89,7 @@ export class RateLimitGuard implements CanActivate {
     try {
       await firstConnection(this.redis, REQUEST_PATH_COMMAND_TIMEOUT_MS);
       const key = `${this.config.redis.prefix}:ratelimit:${ip}`;
-      const counted = (await this.redis.eval(INCREMENT, 1, key, WINDOW_MS)) as [number, number];
+      const counted = await (this.redis as CountingRedis)[COMMAND](key, WINDOW_MS);
       if (this.localUntil) {
         this.logger.log('Rate limiting counts in Redis again');
         this.localUntil = 0;

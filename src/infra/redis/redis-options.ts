@@ -48,6 +48,8 @@ export const producerRedisOptions = (url: string): RedisOptions => ({
 export const requestPathRedisOptions = (url: string): RedisOptions => ({
   ...producerRedisOptions(url),
   commandTimeout: REQUEST_PATH_COMMAND_TIMEOUT_MS,
+  // The commands of concurrent requests (one rate-limit count each) leave in one write.
+  enableAutoPipelining: true,
 });
 
 /** Connection options of workers: wait and reconnect for as long as it takes. */

@@ -1,5 +1,7 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
+  ApiHeader,
+  ApiNotModifiedResponse,
   ApiAcceptedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -7,7 +9,9 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Allow } from '../../common/auth/auth.decorators.js';
+import { noneMatchHits } from '../../common/http/if-none-match.js';
 import { ErrorBody } from '../../common/errors/error-body.js';
 import { PageQueryDto } from '../../common/http/pagination.js';
 import { EnqueuedJobView } from '../../jobs/dto/job-status.view.js';
@@ -31,8 +35,26 @@ export class ProjectionsController {
     description: `${STALE}\n\n${PROJECTION_METHOD}`,
   })
   @ApiOkResponse({ type: TargetProjectionView })
-  projection(@Param('id') id: string): Promise<TargetProjectionView> {
-    return this.projections.projection(id);
+  @ApiHeader({
+    name: 'If-None-Match',
+    required: false,
+    description: 'The ETag of a projection read before: 304 with no body while it is still current.',
+  })
+  @ApiNotModifiedResponse({ description: 'The projection has not changed since that ETag' })
+  async projection(
+    @Param('id') id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | undefined> {
+    const { etag, body } = await this.projections.projectionJson(id);
+    void reply.header('etag', etag);
+    if (noneMatchHits(ifNoneMatch, etag)) {
+      void reply.code(304);
+      return undefined;
+    }
+    // Already JSON (the snapshot serialised once per process): sent as it is.
+    void reply.type('application/json; charset=utf-8');
+    return body();
   }
 
   @Get(':id/progress')

@@ -3,7 +3,8 @@ import { mapPage, type Page, type PageQueryDto } from '../../common/http/paginat
 import { EnqueuedJobView } from '../../jobs/dto/job-status.view.js';
 import { TargetsService } from '../../targets/targets.service.js';
 import { ProjectionHeadlineView } from './dto/projection-snapshot.view.js';
-import { ProjectionProgressView, TargetProjectionView } from './dto/target-projection.view.js';
+import { freshness, ProjectionProgressView } from './dto/target-projection.view.js';
+import { LatestSnapshots } from './latest-snapshots.js';
 import { ProjectionInputs } from '../rebuild/projection-inputs.js';
 import { ProjectionSnapshotStore } from '../rebuild/projection-snapshot.store.js';
 import { RebuildQueue } from '../rebuild/rebuild-queue.js';
@@ -19,16 +20,36 @@ export class ProjectionsService {
     private readonly store: ProjectionSnapshotStore,
     private readonly inputs: ProjectionInputs,
     private readonly rebuilds: RebuildQueue,
+    private readonly latest: LatestSnapshots,
   ) {}
 
-  async projection(targetId: string): Promise<TargetProjectionView> {
-    const resolved = await this.targets.get(targetId);
-    return TargetProjectionView.of(resolved, await this.store.latest(targetId));
+  /**
+   * The projection read as `TargetProjectionView` JSON, and its ETag: the body depends only on
+   * the target's inputs version and dirty mark and on which snapshot is the latest (a snapshot
+   * never changes), so the ETag is known before the body is made (`body` runs only on a miss).
+   */
+  async projectionJson(targetId: string): Promise<{ etag: string; body: () => string }> {
+    const target = await this.targets.find(targetId);
+    const latest = await this.latest.of(targetId);
+    const etag = `"${latest?.snapshot.id ?? 'none'}.${target.inputsVersion}.${target.dirtySince?.getTime() ?? 0}"`;
+    return {
+      etag,
+      // The bytes JSON.stringify(TargetProjectionView.of(...)) gives, with the snapshot serialised once.
+      body: () =>
+        `${JSON.stringify(freshness({ target }, latest?.snapshot ?? null)).slice(0, -1)},"snapshot":${latest ? latest.json() : 'null'}}`,
+    };
   }
 
   async progress(targetId: string): Promise<ProjectionProgressView> {
-    const resolved = await this.targets.get(targetId);
-    return ProjectionProgressView.of(resolved, await this.store.latest(targetId));
+    const target = await this.targets.find(targetId);
+    const latest = await this.latest.of(targetId);
+    if (!latest) return ProjectionProgressView.of(await this.targets.resolve(target), null);
+    // With a snapshot the total is the snapshot's: no need to add up the baseline year again.
+    return ProjectionProgressView.of(
+      { target, total: latest.snapshot.targetTotal },
+      latest.snapshot,
+      latest.view(),
+    );
   }
 
   async history(targetId: string, query: PageQueryDto): Promise<Page<ProjectionHeadlineView>> {

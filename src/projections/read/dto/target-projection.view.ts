@@ -43,7 +43,10 @@ export class TargetProjectionView extends FreshnessView {
   })
   snapshot!: ProjectionSnapshotView | null;
 
-  static of(resolved: ResolvedTarget, snapshot: ProjectionSnapshot | null): TargetProjectionView {
+  static of(
+    resolved: Pick<ResolvedTarget, 'target'>,
+    snapshot: ProjectionSnapshot | null,
+  ): TargetProjectionView {
     return {
       ...freshness(resolved, snapshot),
       snapshot: snapshot ? ProjectionSnapshotView.of(snapshot) : null,
@@ -104,9 +107,13 @@ export class ProjectionProgressView extends FreshnessView {
   @ApiPropertyOptional({ nullable: true, type: RevenuePerVisitorView, description: 'Revenue targets only.' })
   revenuePerVisitor!: RevenuePerVisitorView | null;
 
-  static of(resolved: ResolvedTarget, s: ProjectionSnapshot | null): ProjectionProgressView {
+  /** `resolved.total` counts only without a snapshot; `full`: the snapshot's view when already made. */
+  static of(
+    resolved: Pick<ResolvedTarget, 'target' | 'total'>,
+    s: ProjectionSnapshot | null,
+    full: ProjectionSnapshotView | null = s ? ProjectionSnapshotView.of(s) : null,
+  ): ProjectionProgressView {
     const t = resolved.target;
-    const full = s ? ProjectionSnapshotView.of(s) : null;
     return {
       ...freshness(resolved, s),
       year: t.year,
@@ -127,7 +134,10 @@ export class ProjectionProgressView extends FreshnessView {
   }
 }
 
-function freshness(resolved: ResolvedTarget, snapshot: ProjectionSnapshot | null): FreshnessView {
+export function freshness(
+  resolved: Pick<ResolvedTarget, 'target'>,
+  snapshot: ProjectionSnapshot | null,
+): FreshnessView {
   const t = resolved.target;
   return {
     targetId: t.id,

@@ -9552,7 +9552,10 @@ export interface operations {
   ProjectionsController_projection: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag of a projection read before: 304 with no body while it is still current. */
+        'If-None-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -9567,6 +9570,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TargetProjectionView'];
         };
+      };
+      /** @description The projection has not changed since that ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
