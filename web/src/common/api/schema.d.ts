@@ -2475,8 +2475,14 @@ export interface components {
        * @example validation_failed
        */
       code: string;
-      /** @description Per-field or per-row problems, where there are several. */
-      details?: Record<string, never>;
+      /** @description Per-field or per-row problems where there are several (a list), or the figures behind the refusal (an object). */
+      details?:
+        | {
+            [key: string]: unknown;
+          }[]
+        | {
+            [key: string]: unknown;
+          };
       /**
        * @description For 500s only: quote it to find the logged error.
        * @example b5b0c6a2-…
@@ -3114,10 +3120,14 @@ export interface components {
       /** Format: date-time */
       processedAt?: string | null;
       /**
-       * @description A number 0-100 or an object the job reports.
+       * @description Percent done, 0-100 (what this planner's jobs report); BullMQ also allows an object.
        * @example 100
        */
-      progress: Record<string, never>;
+      progress:
+        | number
+        | {
+            [key: string]: unknown;
+          };
       /** @example maintenance */
       queue: string;
       /** @description What the job returned, once completed. */
@@ -4555,6 +4565,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ActualsController_put: {
@@ -4605,6 +4624,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ActualsController_importRows: {
@@ -4648,6 +4676,15 @@ export interface operations {
       };
       /** @description Bad rows, each with its index in `rows` (details.errors); nothing was written */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4727,6 +4764,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AuthController_invitation: {
@@ -4759,6 +4805,15 @@ export interface operations {
       };
       /** @description `invitation_expired` or `invitation_used` */
       410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4811,6 +4866,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AuthController_session: {
@@ -4832,6 +4896,15 @@ export interface operations {
       };
       /** @description `unauthorized` (no session) or `session_expired` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4918,6 +4991,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarController_view: {
@@ -4995,6 +5077,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarFeedController_privateFeed: {
@@ -5025,6 +5116,15 @@ export interface operations {
         };
         content: {
           'text/calendar': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -5098,6 +5198,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignsController_create: {
@@ -5150,6 +5259,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignsController_get: {
@@ -5193,6 +5311,15 @@ export interface operations {
       };
       /** @description No such campaign (or a referenced event or organization) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5261,6 +5388,15 @@ export interface operations {
       };
       /** @description If-Match names another version (details.currentVersion, details.etag) */
       412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5343,6 +5479,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignsController_activate: {
@@ -5407,6 +5552,15 @@ export interface operations {
       };
       /** @description If-Match names another version (details.currentVersion, details.etag) */
       412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5489,6 +5643,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignsController_complete: {
@@ -5564,6 +5727,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EffectsController_campaign: {
@@ -5612,6 +5784,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignFundingController_funding: {
@@ -5653,6 +5834,15 @@ export interface operations {
       };
       /** @description No such campaign */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5731,6 +5921,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignCsvController_exportCsv: {
@@ -5792,6 +5991,15 @@ export interface operations {
           'text/csv': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventsController_list: {
@@ -5846,6 +6054,15 @@ export interface operations {
       };
       /** @description An organizer named another organization */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5914,6 +6131,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventsController_get: {
@@ -5957,6 +6183,15 @@ export interface operations {
       };
       /** @description Event not found (or not visible to you) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6025,6 +6260,15 @@ export interface operations {
       };
       /** @description If-Match names another version (details.currentVersion, details.etag) */
       412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6107,6 +6351,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventWorkflowController_approve: {
@@ -6182,6 +6435,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarController_eventFile: {
@@ -6229,6 +6491,15 @@ export interface operations {
         };
         content: {
           'text/calendar': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -6306,6 +6577,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventsController_checks: {
@@ -6347,6 +6627,15 @@ export interface operations {
       };
       /** @description Event not found (or not visible to you) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6429,6 +6718,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EffectsController_event: {
@@ -6470,6 +6768,15 @@ export interface operations {
       };
       /** @description Event not found (or not visible to you) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6527,6 +6834,15 @@ export interface operations {
       };
       /** @description Not allowed from the current state (names both states) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6609,6 +6925,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventWorkflowController_submit: {
@@ -6680,6 +7005,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventCsvController_exportCsv: {
@@ -6738,6 +7072,15 @@ export interface operations {
         };
         content: {
           'text/csv': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -6803,8 +7146,19 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description The file was rejected: `details` lists every problem as EventImportRowErrorView (line, column, problem) */
+      /** @description The file was rejected: `details` lists every problem (line, column, problem) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'] & {
+            details?: components['schemas']['EventImportRowErrorView'][];
+          };
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6871,6 +7225,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   FundsController_create: {
@@ -6921,6 +7284,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   FundsController_get: {
@@ -6962,6 +7334,15 @@ export interface operations {
       };
       /** @description No such fund, allocation or campaign */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7018,6 +7399,15 @@ export interface operations {
       };
       /** @description The fund has allocations */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7086,6 +7476,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   FundsController_listAllocations: {
@@ -7130,6 +7529,15 @@ export interface operations {
       };
       /** @description No such fund, allocation or campaign */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7207,6 +7615,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   FundsController_removeAllocation: {
@@ -7248,6 +7665,15 @@ export interface operations {
       };
       /** @description No such fund, allocation or campaign */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7317,6 +7743,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   FundsController_exportCsv: {
@@ -7375,6 +7810,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   HolidaysController_year: {
@@ -7415,6 +7859,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7472,6 +7925,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   HolidaysController_remove: {
@@ -7518,6 +7980,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   HolidaysController_overrides: {
@@ -7550,6 +8021,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7609,6 +8089,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   JobsController_status: {
@@ -7651,6 +8140,15 @@ export interface operations {
       };
       /** @description No such queue or job (finished jobs are kept for a while) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7704,6 +8202,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description Redis is not reachable */
       503: {
         headers: {
@@ -7750,6 +8257,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarTokenController_rotate: {
@@ -7787,6 +8303,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarTokenController_revoke: {
@@ -7816,6 +8341,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7860,6 +8394,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   MeTokensController_create: {
@@ -7894,6 +8437,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7948,6 +8500,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   OrganizationsController_list: {
@@ -7978,6 +8539,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8035,6 +8605,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   OrganizationsController_get: {
@@ -8083,6 +8662,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   PublicEventsController_list: {
@@ -8114,6 +8702,15 @@ export interface operations {
           'application/json': components['schemas']['PublicEventPage'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarFeedController_publicFeed: {
@@ -8137,6 +8734,15 @@ export interface operations {
         };
         content: {
           'text/calendar': string;
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -8171,6 +8777,15 @@ export interface operations {
           'text/html': string;
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   UnsubscribeController_oneClick: {
@@ -8201,6 +8816,15 @@ export interface operations {
         };
         content: {
           'text/html': string;
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -8240,6 +8864,15 @@ export interface operations {
       };
       /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8306,6 +8939,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ReportSubscriptionsController_get: {
@@ -8354,6 +8996,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ReportSubscriptionsController_remove: {
@@ -8394,6 +9045,15 @@ export interface operations {
       };
       /** @description No such subscription */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8462,6 +9122,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ReportsController_deliveries: {
@@ -8507,6 +9176,15 @@ export interface operations {
       };
       /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8574,6 +9252,15 @@ export interface operations {
           'text/plain': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ReportsController_send: {
@@ -8626,6 +9313,15 @@ export interface operations {
       };
       /** @description The week is not over yet */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8691,6 +9387,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ScenariosController_create: {
@@ -8734,6 +9439,15 @@ export interface operations {
       };
       /** @description No such scenario, change, target, campaign, event or venue */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8789,6 +9503,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ScenariosController_remove: {
@@ -8829,6 +9552,15 @@ export interface operations {
       };
       /** @description No such scenario, change, target, campaign, event or venue */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8881,6 +9613,15 @@ export interface operations {
       };
       /** @description No such scenario, change, target, campaign, event or venue */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8949,6 +9690,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ScenariosController_removeChange: {
@@ -8991,6 +9741,15 @@ export interface operations {
       };
       /** @description No such scenario, change, target, campaign, event or venue */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9049,6 +9808,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ScoreboardController_get: {
@@ -9083,6 +9851,15 @@ export interface operations {
       };
       /** @description Only for: admin, planner, viewer (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9132,6 +9909,15 @@ export interface operations {
           'text/csv': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   TargetsController_list: {
@@ -9169,6 +9955,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9235,6 +10030,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   TargetsController_get: {
@@ -9282,6 +10086,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   TargetsController_remove: {
@@ -9321,6 +10134,15 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9387,6 +10209,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   GapPlanController_plan: {
@@ -9428,6 +10259,15 @@ export interface operations {
       };
       /** @description No such target */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9489,6 +10329,15 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9737,6 +10586,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   UsersController_create: {
@@ -9798,6 +10656,15 @@ export interface operations {
       };
       /** @description An organizer without an organization */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9875,6 +10742,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   UsersController_reinvite: {
@@ -9925,6 +10801,15 @@ export interface operations {
       };
       /** @description The user has no email (`email_required`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -10000,6 +10885,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   VenuesController_list: {
@@ -10037,6 +10931,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -10094,6 +10997,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   VenuesController_get: {
@@ -10135,6 +11047,15 @@ export interface operations {
       };
       /** @description No such venue */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -10198,6 +11119,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   VenuesController_update: {
@@ -10252,6 +11182,15 @@ export interface operations {
       };
       /** @description The Chinese name is taken */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
