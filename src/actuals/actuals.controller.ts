@@ -1,12 +1,11 @@
 import type { Readable } from 'node:stream';
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
-  ApiTags,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
@@ -20,13 +19,13 @@ import { BulkActualsDto } from './dto/bulk-actuals.dto.js';
 import { ImportCsvQuery } from './dto/import-csv.query.js';
 import { PutActualDto, SCOPE_DOC } from './dto/put-actual.dto.js';
 import { ReadActualsQuery } from './dto/read-actuals.query.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 const IMPORT_DOC =
   'All or nothing: every row is checked first; if any is bad the answer is 422 listing each bad row, and nothing is written. Otherwise all rows are upserted in one transaction: importing the same (date, metric, scope) again replaces the figure, never adds one. The targets the rows can move are then marked for a projection rebuild. ' +
   SCOPE_DOC;
 
-@ApiTags('actuals')
-@Controller('api/v1/actuals')
+@ApiController('actuals', 'actuals')
 export class ActualsController {
   constructor(
     private readonly actuals: ActualsService,

@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../common/config/app-config.js';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter.js';
@@ -13,6 +13,7 @@ import { registerWebConsole } from '../infra/http/web-console.js';
 import { requestId } from '../infra/logging/logger.module.js';
 import { mountQueueDashboard } from '../jobs/queue-dashboard.js';
 import { ApiModule } from './api.module.js';
+import { createOpenApiDocument } from './openapi-document.js';
 
 /**
  * Builds the HTTP application (not yet listening): Fastify, security headers, CORS, validation,
@@ -72,29 +73,8 @@ export async function createHttpApp(
   await mountQueueDashboard(app);
   // The web console at / (with its own, stricter CSP); client routes fall back to index.html.
   await registerWebConsole(app.getHttpAdapter().getInstance());
-  SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, openApiConfig(config)), {
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app, config), {
     jsonDocumentUrl: 'docs-json',
   });
   return app;
-}
-
-function openApiConfig(config: AppConfig) {
-  return new DocumentBuilder()
-    .setTitle('Tourism recovery planner API')
-    .setDescription(
-      [
-        'Campaigns, events, targets and projections for a city tourism bureau working towards',
-        '+30 % visitors and +34 % revenue. Authenticate with `Authorization: Bearer <token>`; each',
-        'route lists the roles allowed in `x-roles`. Errors are `{statusCode, code, message, details?, errorId?}`.',
-        'Amounts are integers (visitors, yuan); dates are `YYYY-MM-DD` in Asia/Shanghai; instants are UTC ISO 8601.',
-      ].join(' '),
-    )
-    .setVersion('1')
-    .addServer(config.http.publicUrl)
-    .addBearerAuth({
-      type: 'http',
-      scheme: 'bearer',
-      description: 'An API token from POST /api/v1/users or `npm run cli -- create-user`',
-    })
-    .build();
 }

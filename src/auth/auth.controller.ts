@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -8,7 +8,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   ApiUnsupportedMediaTypeResponse,
@@ -36,6 +35,7 @@ import { SignInDto } from './dto/sign-in.dto.js';
 import { InvitationsService } from './invitations.service.js';
 import { JsonBodyOnly } from './json-body-only.guard.js';
 import { SignInLockedError, SignInService, type SignedIn } from './sign-in.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 const COOKIE_HEADER = {
   'Set-Cookie': {
@@ -45,8 +45,7 @@ const COOKIE_HEADER = {
 };
 
 /** Console sign-in: sessions behind an HttpOnly cookie, and invitation links. */
-@ApiTags('auth')
-@Controller('api/v1/auth')
+@ApiController('auth', 'auth')
 export class AuthController {
   constructor(
     private readonly signInService: SignInService,

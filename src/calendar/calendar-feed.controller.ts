@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Get, Header, Param, Query } from '@nestjs/common';
 import {
   ApiExtension,
   ApiNotFoundResponse,
@@ -6,19 +6,18 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
-  ApiTags,
 } from '@nestjs/swagger';
 import { Public } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { CalendarFeedService } from './calendar-feed.service.js';
 import { PublicFeedQuery } from './dto/public-feed.query.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 const ics = { description: 'RFC 5545 calendar', schema: { type: 'string', example: 'BEGIN:VCALENDAR…' } };
 
 /** Feeds that calendar apps subscribe to: no bearer token (apps cannot send one). */
-@ApiTags('calendar')
-@Controller('api/v1')
+@ApiController('calendar')
 export class CalendarFeedController {
   constructor(private readonly feeds: CalendarFeedService) {}
 

@@ -1,12 +1,12 @@
-import { Controller, Delete, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Delete, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser } from '../common/auth/auth.decorators.js';
 import { CalendarTokenService } from './calendar-token.service.js';
 import { CalendarTokenView } from './dto/calendar-token.view.js';
+import { ApiController } from '../common/http/api-controller.js';
 
-@ApiTags('calendar')
-@Controller('api/v1/me/calendar-token')
+@ApiController('calendar', 'me/calendar-token')
 export class CalendarTokenController {
   constructor(private readonly tokens: CalendarTokenService) {}
 

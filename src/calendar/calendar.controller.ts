@@ -1,11 +1,5 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Get, Header, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser, Owned } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
@@ -14,11 +8,11 @@ import { CalendarFeedService } from './calendar-feed.service.js';
 import { CalendarService } from './calendar.service.js';
 import { CalendarView } from './dto/calendar-item.view.js';
 import { CalendarQuery } from './dto/calendar.query.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 
-@ApiTags('calendar')
-@Controller('api/v1')
+@ApiController('calendar')
 export class CalendarController {
   constructor(
     private readonly calendar: CalendarService,

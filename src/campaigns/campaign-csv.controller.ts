@@ -1,12 +1,12 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Get, Header, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { Allow } from '../common/auth/auth.decorators.js';
 import { attachment } from '../common/http/csv.js';
 import { CampaignExportService } from './campaign-export.service.js';
 import { CampaignFilterQuery } from './dto/list-campaigns.query.js';
+import { ApiController } from '../common/http/api-controller.js';
 
-@ApiTags('campaigns')
-@Controller('api/v1/campaigns')
+@ApiController('campaigns', 'campaigns')
 export class CampaignCsvController {
   constructor(private readonly exports: CampaignExportService) {}
 

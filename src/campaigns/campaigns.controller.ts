@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -17,7 +6,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser } from '../common/auth/auth.decorators.js';
@@ -32,12 +20,12 @@ import { CampaignPage, CampaignView } from './dto/campaign.view.js';
 import { CreateCampaignDto } from './dto/create-campaign.dto.js';
 import { ListCampaignsQuery } from './dto/list-campaigns.query.js';
 import { UpdateCampaignDto } from './dto/update-campaign.dto.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 const view = (l: LoadedCampaign) => CampaignView.of(l.campaign, l.linkedEventIds);
 
-@ApiTags('campaigns')
 @Versioned({ entity: Campaign, what: 'Campaign' })
-@Controller('api/v1/campaigns')
+@ApiController('campaigns', 'campaigns')
 @ApiNotFoundResponse({
   description: 'No such campaign (or a referenced event or organization)',
   type: ErrorBody,

@@ -1,13 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Allow, Owned } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { Event } from '../events/event.entity.js';
 import { ItemEffectView } from './dto/item-effect.view.js';
 import { ItemEffectReader } from './item-effect.reader.js';
+import { ApiController } from '../common/http/api-controller.js';
 
-@ApiTags('effects')
-@Controller('api/v1')
+@ApiController('effects')
 export class EffectsController {
   constructor(private readonly reader: ItemEffectReader) {}
 

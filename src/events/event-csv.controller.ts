@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBody,
   ApiCreatedResponse,
@@ -9,9 +9,9 @@ import {
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiProduces,
-  ApiTags,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser } from '../common/auth/auth.decorators.js';
@@ -26,15 +26,15 @@ import {
 import { EventFilterQuery } from './dto/list-events.query.js';
 import { EventExportService } from './event-export.service.js';
 import { EventImportService } from './event-import.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 const EXAMPLE = [
   'organization,title_zh,title_en,category,venue,starts_at,ends_at,expected_attendance,contact_name',
   '张家界天门山旅游股份有限公司,环天门山马拉松,Around-Tianmen-Mountain Marathon,sports,天门山国家森林公园,2022-11-06T07:30,2022-11-06T14:00,8000,张伟',
 ].join('\r\n');
 
-@ApiTags('events')
-@ApiExtraModels(EventImportRowErrorView)
-@Controller('api/v1/events')
+@ApiExtraModels(ErrorBody, EventImportRowErrorView)
+@ApiController('events', 'events')
 export class EventCsvController {
   constructor(
     private readonly exports: EventExportService,
@@ -66,9 +66,16 @@ export class EventCsvController {
   @ApiOperation({ summary: 'Import events from CSV: the whole file in one transaction, or nothing' })
   @ApiCreatedResponse({ type: EventImportResultView })
   @ApiUnprocessableEntityResponse({
-    description:
-      'The file was rejected: `details` lists every problem as EventImportRowErrorView (line, column, problem)',
-    type: ErrorBody,
+    description: 'The file was rejected: `details` lists every problem (line, column, problem)',
+    schema: {
+      allOf: [
+        { $ref: getSchemaPath(ErrorBody) },
+        {
+          type: 'object',
+          properties: { details: { type: 'array', items: { $ref: getSchemaPath(EventImportRowErrorView) } } },
+        },
+      ],
+    },
   })
   @ApiPayloadTooLargeResponse({ description: 'Larger than IMPORT_BODY_LIMIT_BYTES', type: ErrorBody })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not sent as text/csv', type: ErrorBody })

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser, Owned } from '../common/auth/auth.decorators.js';
 import { Versioned } from '../common/http/versioned.js';
@@ -15,6 +15,7 @@ import { EventChangeView, EventView } from './dto/event.view.js';
 import { EventWorkflowService } from './event-workflow.service.js';
 import { Event } from './event.entity.js';
 import type { EventChange } from './events.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 const view = ({ event, warnings }: EventChange): EventChangeView => ({
   event: EventView.of(event),
@@ -22,9 +23,8 @@ const view = ({ event, warnings }: EventChange): EventChangeView => ({
 });
 const invalid = { description: 'Not allowed from the current state (names both states)', type: ErrorBody };
 
-@ApiTags('events')
 @Versioned({ entity: Event, what: 'Event' })
-@Controller('api/v1/events/:id')
+@ApiController('events', 'events/:id')
 @ApiConflictResponse(invalid)
 export class EventWorkflowController {
   constructor(private readonly workflow: EventWorkflowService) {}

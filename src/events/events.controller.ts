@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -6,7 +6,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -21,10 +20,10 @@ import { ListEventsQuery } from './dto/list-events.query.js';
 import { UpdateEventDto } from './dto/update-event.dto.js';
 import { Event } from './event.entity.js';
 import { EventsService } from './events.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
-@ApiTags('events')
 @Versioned({ entity: Event, what: 'Event' })
-@Controller('api/v1/events')
+@ApiController('events', 'events')
 export class EventsController {
   constructor(private readonly events: EventsService) {}
 

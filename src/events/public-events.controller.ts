@@ -1,13 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Public } from '../common/auth/auth.decorators.js';
 import { mapPage } from '../common/http/pagination.js';
 import { PublicEventPage, PublicEventView } from './dto/event.view.js';
 import { PublicEventsQuery } from './dto/list-events.query.js';
 import { EventsService } from './events.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
-@ApiTags('public')
-@Controller('api/v1/public/events')
+@ApiController('public', 'public/events')
 export class PublicEventsController {
   constructor(private readonly events: EventsService) {}
 

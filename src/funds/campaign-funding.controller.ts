@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { Allow } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { AllocationView } from './dto/fund.view.js';
 import { FundAllocationsService } from './fund-allocations.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 class CampaignFundingView {
   @ApiProperty({ format: 'uuid' })
@@ -22,8 +23,7 @@ class CampaignFundingView {
   allocations!: AllocationView[];
 }
 
-@ApiTags('funds')
-@Controller('api/v1/campaigns')
+@ApiController('funds', 'campaigns')
 export class CampaignFundingController {
   constructor(private readonly allocations: FundAllocationsService) {}
 

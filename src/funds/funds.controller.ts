@@ -1,6 +1,5 @@
 import {
   Body,
-  Controller,
   Delete,
   Get,
   Header,
@@ -19,7 +18,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -34,12 +32,12 @@ import { FundFilterQuery, ListFundsQuery } from './dto/list-funds.query.js';
 import { UpdateFundDto } from './dto/update-fund.dto.js';
 import { FundAllocationsService } from './fund-allocations.service.js';
 import { FundsService } from './funds.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 const OVER =
   'Over-allocating is refused with 409 `fund_over_allocated`, naming the fund, its amount, what is allocated and what was asked; concurrent requests are serialised per fund, so the sum never exceeds the amount.';
 
-@ApiTags('funds')
-@Controller('api/v1/funds')
+@ApiController('funds', 'funds')
 @ApiNotFoundResponse({ description: 'No such fund, allocation or campaign', type: ErrorBody })
 export class FundsController {
   constructor(

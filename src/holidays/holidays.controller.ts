@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -18,7 +7,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser } from '../common/auth/auth.decorators.js';
@@ -28,9 +16,9 @@ import { HolidayYearQuery } from './dto/holiday-year.query.js';
 import { HolidayOverrideView, HolidayYearView } from './dto/holiday.view.js';
 import { ReplaceHolidayYearDto } from './dto/replace-holiday-year.dto.js';
 import { HolidaysService } from './holidays.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
-@ApiTags('holidays')
-@Controller('api/v1/holidays')
+@ApiController('holidays', 'holidays')
 export class HolidaysController {
   constructor(private readonly holidays: HolidaysService) {}
 

@@ -1,20 +1,19 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
-  ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { EnqueuedJobView, JobStatusView } from './dto/job-status.view.js';
 import { JobsService } from './jobs.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
-@ApiTags('jobs')
-@Controller('api/v1/jobs')
+@ApiController('jobs', 'jobs')
 @ApiServiceUnavailableResponse({ description: 'Redis is not reachable', type: ErrorBody })
 export class JobsController {
   constructor(private readonly jobs: JobsService) {}

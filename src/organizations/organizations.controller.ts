@@ -1,11 +1,5 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Get, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser, Owned } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
@@ -13,9 +7,9 @@ import { CreateOrganizationDto } from './dto/create-organization.dto.js';
 import { OrganizationView } from './dto/organization.view.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationsService } from './organizations.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
-@ApiTags('organizations')
-@Controller('api/v1/organizations')
+@ApiController('organizations', 'organizations')
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -6,7 +6,6 @@ import {
   ApiOperation,
   ApiProduces,
   ApiServiceUnavailableResponse,
-  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -18,11 +17,11 @@ import { ListDeliveriesQuery } from './dto/list-deliveries.query.js';
 import { PreviewReportQuery } from './dto/preview-report.query.js';
 import { SendWeekDto } from './dto/week.dto.js';
 import { ReportsService } from './reports.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 const CONTENT_TYPES = { html: 'text/html; charset=utf-8', text: 'text/plain; charset=utf-8' };
 
-@ApiTags('reports')
-@Controller('api/v1/reports')
+@ApiController('reports', 'reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 

@@ -1,12 +1,12 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Allow } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { GapPlanView } from './dto/gap-plan.view.js';
 import { GapPlanService } from './gap-plan.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
-@ApiTags('scenarios')
-@Controller('api/v1/targets')
+@ApiController('scenarios', 'targets')
 export class GapPlanController {
   constructor(private readonly gapPlans: GapPlanService) {}
 

@@ -1,22 +1,10 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -33,11 +21,11 @@ import { ScenarioProjectionView } from './dto/scenario-projection.view.js';
 import { ScenarioPage, ScenarioView } from './dto/scenario.view.js';
 import { ScenarioProjectionsService } from './scenario-projections.service.js';
 import { ScenariosService } from './scenarios.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 const READERS = ['admin', 'planner', 'viewer'] as const;
 
-@ApiTags('scenarios')
-@Controller('api/v1/scenarios')
+@ApiController('scenarios', 'scenarios')
 @ApiNotFoundResponse({
   description: 'No such scenario, change, target, campaign, event or venue',
   type: ErrorBody,

@@ -1,16 +1,16 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Get, Header, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { Allow } from '../common/auth/auth.decorators.js';
 import { attachment } from '../common/http/csv.js';
 import { ScoreboardQuery } from './dto/scoreboard.query.js';
 import { ScoreboardView } from './dto/scoreboard.view.js';
 import { ScoreboardService } from './scoreboard.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 const RULES =
   'Per responsible unit, organization or channel: campaigns and events starting in the year, budget, allocated (from funds), spent (completed campaigns), utilisation (spent ÷ allocated); expected against measured incremental visitors and revenue (city-wide measured effects); yuan per measured incremental visitor and measured revenue per yuan (measured campaigns only); discipline; competition ranks with ties. Items that could not be measured are counted apart with the reason, never as zero.';
 
-@ApiTags('scoreboard')
-@Controller('api/v1/scoreboard')
+@ApiController('scoreboard', 'scoreboard')
 export class ScoreboardController {
   constructor(private readonly scoreboard: ScoreboardService) {}
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -7,7 +7,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -21,9 +20,9 @@ import { TargetPage, TargetPathView, TargetView } from './dto/target.view.js';
 import { UpdateTargetDto } from './dto/update-target.dto.js';
 import { TargetPathService } from './target-path.service.js';
 import { TargetsService } from './targets.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
-@ApiTags('targets')
-@Controller('api/v1/targets')
+@ApiController('targets', 'targets')
 export class TargetsController {
   constructor(
     private readonly targets: TargetsService,

@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser } from '../common/auth/auth.decorators.js';
@@ -13,10 +12,10 @@ import { TokenService } from '../common/auth/token.service.js';
 import { NotFoundError } from '../common/errors/domain-error.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { ApiTokenView, CreateApiTokenDto, CreatedApiTokenView } from './dto/api-token.view.js';
+import { ApiController } from '../common/http/api-controller.js';
 
 /** The signed-in user's API tokens for scripts and integrations. */
-@ApiTags('users')
-@Controller('api/v1/me/tokens')
+@ApiController('users', 'me/tokens')
 export class MeTokensController {
   constructor(private readonly tokens: TokenService) {}
 

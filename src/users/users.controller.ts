@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
@@ -16,9 +15,9 @@ import { InviteUserDto } from './dto/invite-user.dto.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
 import { CreatedUserView, InvitedUserView, UserView } from './dto/user.view.js';
 import { UsersService } from './users.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
-@ApiTags('users')
-@Controller('api/v1')
+@ApiController('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 

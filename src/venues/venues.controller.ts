@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -17,7 +6,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
 } from '@nestjs/swagger';
 import { Allow } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
@@ -27,9 +15,9 @@ import { ListVenuesQuery } from './dto/list-venues.query.js';
 import { UpdateVenueDto } from './dto/update-venue.dto.js';
 import { VenuePage, VenueView } from './dto/venue.view.js';
 import { VenuesService } from './venues.service.js';
+import { ApiController } from '../common/http/api-controller.js';
 
-@ApiTags('venues')
-@Controller('api/v1/venues')
+@ApiController('venues', 'venues')
 export class VenuesController {
   constructor(private readonly venues: VenuesService) {}
 

@@ -50,6 +50,27 @@ describe('OpenAPI document', () => {
     expect(bare).toEqual([]);
   });
 
+  it('says which credentials each route takes: none when public, else a token or the session cookie', () => {
+    const ops = doc.paths as unknown as Record<string, Record<string, { security?: unknown }>>;
+    expect(ops['/health'].get.security).toEqual([]);
+    expect(ops['/api/v1/auth/sign-in'].post.security).toEqual([]);
+    expect(ops['/api/v1/public/events'].get.security).toEqual([]);
+    // Reads: a bearer token or the session cookie; writes with the cookie also need X-CSRF-Token.
+    expect(ops['/api/v1/events'].get.security).toEqual([{ bearer: [] }, { session: [] }]);
+    expect(ops['/api/v1/events'].post.security).toEqual([{ bearer: [] }, { session: [], csrf: [] }]);
+    const schemes = (doc.components as unknown as { securitySchemes: Record<string, object> })
+      .securitySchemes;
+    expect(schemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'planner_session' });
+    expect(schemes.csrf).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' });
+    // Every operation says it, one way or the other.
+    const missing = Object.entries(ops).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => !Array.isArray(op.security))
+        .map(([method]) => `${method} ${path}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('documents GET /targets as a page like every other list', () => {
     const schema = doc.paths['/api/v1/targets'].get.responses['200'].content!['application/json'].schema;
     expect(schema.$ref).toBe('#/components/schemas/TargetPage');

@@ -1,48 +1,17 @@
 // Generates web/src/common/api/schema.d.ts from the planner's OpenAPI document.
 //
-// The document is built by the real HTTP app (dist/, so `npm run build:server` first) over a
-// throwaway SQLite file, read through Fastify's inject without listening on any port, and
-// turned into types by openapi-typescript. `--check` compares instead of writing and exits 1 when
+// The document is the one the real HTTP app serves (openapi-document.mjs), turned into types by
+// openapi-typescript. `--check` compares instead of writing and exits 1 when
 // the committed file is out of date (run by `npm run check`).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import * as prettier from 'prettier';
+import { loadOpenApiDocument, root } from './openapi-document.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const target = join(root, 'web/src/common/api/schema.d.ts');
 const check = process.argv.includes('--check');
-
-const { createHttpApp } = await import(join(root, 'dist/src/app/http-app.js'));
-const { loadConfig } = await import(join(root, 'dist/src/common/config/app-config.js'));
-
-const dir = mkdtempSync(join(tmpdir(), 'planner-openapi-'));
-let document;
-try {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: `sqlite:${join(dir, 'openapi.db')}`,
-    REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: `openapi${process.pid}`,
-    PUBLIC_URL: 'http://127.0.0.1:3000',
-    PATH: process.env.PATH,
-  });
-  const app = await createHttpApp(config, { withWorker: false });
-  try {
-    await app.init();
-    const fastify = app.getHttpAdapter().getInstance();
-    await fastify.ready();
-    const response = await fastify.inject({ method: 'GET', url: '/docs-json' });
-    if (response.statusCode !== 200) throw new Error(`/docs-json answered ${response.statusCode}`);
-    document = JSON.parse(response.body);
-  } finally {
-    await app.close();
-  }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+const document = await loadOpenApiDocument();
 
 const header = [
   '/**',

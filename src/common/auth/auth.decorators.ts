@@ -1,9 +1,9 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiExtension,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiSecurity,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
@@ -15,18 +15,21 @@ export const IS_PUBLIC = 'auth:public';
 export const ROLES = 'auth:roles';
 export const OWNED = 'auth:owned';
 
-/** No token or session needed (health, public listings and feeds, signing in). */
+/**
+ * No token or session needed (health, public listings and feeds, signing in). The anonymous
+ * security requirement `{}` becomes `security: []` in the OpenAPI document (openapi-document.ts).
+ */
 export const Public = () =>
-  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension('x-roles', ['public']));
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}), ApiExtension('x-roles', ['public']));
 
 /**
  * Who may call this route, in one line: `@Allow('admin', 'planner')`. `@Allow()` with no roles
- * means any signed-in user. Also documents the roles in OpenAPI.
+ * means any signed-in user. Also documents the roles in OpenAPI (the accepted credentials are set
+ * on every non-public operation by openapi-document.ts).
  */
 export const Allow = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES, roles),
-    ApiBearerAuth(),
     ApiExtension('x-roles', roles.length ? roles : ['any signed-in user']),
     ApiUnauthorizedResponse({
       description:

@@ -11,7 +11,14 @@ export class ErrorBody {
   @ApiProperty({ example: 'name must be a string' })
   message!: string;
 
-  @ApiPropertyOptional({ description: 'Per-field or per-row problems, where there are several.' })
+  @ApiPropertyOptional({
+    description:
+      'Per-field or per-row problems where there are several (a list), or the figures behind the refusal (an object).',
+    oneOf: [
+      { type: 'array', items: { type: 'object', additionalProperties: true } },
+      { type: 'object', additionalProperties: true },
+    ],
+  })
   details?: unknown;
 
   @ApiPropertyOptional({

@@ -26,7 +26,14 @@ export class JobStatusView {
   @ApiProperty({ enum: JOB_STATES, example: 'completed' })
   state!: string;
 
-  @ApiProperty({ description: 'A number 0-100 or an object the job reports.', example: 100 })
+  @ApiProperty({
+    description: "Percent done, 0-100 (what this planner's jobs report); BullMQ also allows an object.",
+    oneOf: [
+      { type: 'number', minimum: 0, maximum: 100 },
+      { type: 'object', additionalProperties: true },
+    ],
+    example: 100,
+  })
   progress!: unknown;
 
   @ApiProperty({ description: 'Attempts made so far.', example: 1 })

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -17,7 +6,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { Allow, CurrentUser } from '../../common/auth/auth.decorators.js';
@@ -28,9 +16,9 @@ import { ListReportSubscriptionsQuery } from './dto/list-report-subscriptions.qu
 import { ReportSubscriptionPage, ReportSubscriptionView } from './dto/report-subscription.view.js';
 import { UpdateReportSubscriptionDto } from './dto/update-report-subscription.dto.js';
 import { ReportSubscriptionsService } from './report-subscriptions.service.js';
+import { ApiController } from '../../common/http/api-controller.js';
 
-@ApiTags('reports')
-@Controller('api/v1/report-subscriptions')
+@ApiController('reports', 'report-subscriptions')
 export class ReportSubscriptionsController {
   constructor(private readonly subscriptions: ReportSubscriptionsService) {}
 

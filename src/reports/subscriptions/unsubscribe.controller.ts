@@ -1,16 +1,16 @@
-import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../common/auth/auth.decorators.js';
+import { ApiController } from '../../common/http/api-controller.js';
 import { UnsubscribeQuery } from './dto/unsubscribe.query.js';
 import { confirmPage, donePage, invalidPage } from './unsubscribe-page.js';
-import { UNSUBSCRIBE_PATH, UnsubscribeService } from './unsubscribe.service.js';
+import { UNSUBSCRIBE_ROUTE, UnsubscribeService } from './unsubscribe.service.js';
 
 const HTML = { 'text/html': { schema: { type: 'string' } } };
 
 /** The link in every report email: a confirmation page (GET) and the RFC 8058 one-click POST. */
-@ApiTags('reports')
-@Controller(UNSUBSCRIBE_PATH.slice(1))
+@ApiController('reports', UNSUBSCRIBE_ROUTE)
 export class UnsubscribeController {
   constructor(private readonly unsubscribe: UnsubscribeService) {}
 

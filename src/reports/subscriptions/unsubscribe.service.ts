@@ -3,12 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { AppConfig } from '../../common/config/app-config.js';
 import { InjectConfig } from '../../common/config/config.module.js';
+import { API_PREFIX } from '../../common/http/api-controller.js';
 import { Clock } from '../../common/time/clock.js';
 import { ReportSubscription } from './report-subscription.entity.js';
 import { SigningSecret } from './signing-secret.js';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from './unsubscribe-token.js';
 
-export const UNSUBSCRIBE_PATH = '/api/v1/public/unsubscribe';
+/** The unsubscribe route under /api/v1, and its absolute path for links. */
+export const UNSUBSCRIBE_ROUTE = 'public/unsubscribe';
+export const UNSUBSCRIBE_PATH = `/${API_PREFIX}/${UNSUBSCRIBE_ROUTE}`;
 
 /** What the public unsubscribe page shows. */
 export interface UnsubscribeOutcome {

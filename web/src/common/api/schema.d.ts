@@ -2478,8 +2478,14 @@ export interface components {
        * @example validation_failed
        */
       code: string;
-      /** @description Per-field or per-row problems, where there are several. */
-      details?: Record<string, never>;
+      /** @description Per-field or per-row problems where there are several (a list), or the figures behind the refusal (an object). */
+      details?:
+        | {
+            [key: string]: unknown;
+          }[]
+        | {
+            [key: string]: unknown;
+          };
       /**
        * @description For 500s only: quote it to find the logged error.
        * @example b5b0c6a2-…
@@ -3117,10 +3123,14 @@ export interface components {
       /** Format: date-time */
       processedAt?: string | null;
       /**
-       * @description A number 0-100 or an object the job reports.
+       * @description Percent done, 0-100 (what this planner's jobs report); BullMQ also allows an object.
        * @example 100
        */
-      progress: Record<string, never>;
+      progress:
+        | number
+        | {
+            [key: string]: unknown;
+          };
       /** @example maintenance */
       queue: string;
       /** @description What the job returned, once completed. */
@@ -4558,6 +4568,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ActualsController_put: {
@@ -4608,6 +4627,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ActualsController_importRows: {
@@ -4651,6 +4679,15 @@ export interface operations {
       };
       /** @description Bad rows, each with its index in `rows` (details.errors); nothing was written */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4730,6 +4767,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AuthController_invitation: {
@@ -4762,6 +4808,15 @@ export interface operations {
       };
       /** @description `invitation_expired` or `invitation_used` */
       410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4814,6 +4869,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   AuthController_session: {
@@ -4835,6 +4899,15 @@ export interface operations {
       };
       /** @description `unauthorized` (no session) or `session_expired` */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4921,6 +4994,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarController_view: {
@@ -4998,6 +5080,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarFeedController_privateFeed: {
@@ -5028,6 +5119,15 @@ export interface operations {
         };
         content: {
           'text/calendar': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -5101,6 +5201,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignsController_create: {
@@ -5153,6 +5262,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignsController_get: {
@@ -5196,6 +5314,15 @@ export interface operations {
       };
       /** @description No such campaign (or a referenced event or organization) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5264,6 +5391,15 @@ export interface operations {
       };
       /** @description If-Match names another version (details.currentVersion, details.etag) */
       412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5346,6 +5482,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignsController_activate: {
@@ -5410,6 +5555,15 @@ export interface operations {
       };
       /** @description If-Match names another version (details.currentVersion, details.etag) */
       412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5492,6 +5646,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignsController_complete: {
@@ -5567,6 +5730,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EffectsController_campaign: {
@@ -5615,6 +5787,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignFundingController_funding: {
@@ -5656,6 +5837,15 @@ export interface operations {
       };
       /** @description No such campaign */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5734,6 +5924,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CampaignCsvController_exportCsv: {
@@ -5795,6 +5994,15 @@ export interface operations {
           'text/csv': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventsController_list: {
@@ -5849,6 +6057,15 @@ export interface operations {
       };
       /** @description An organizer named another organization */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5917,6 +6134,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventsController_get: {
@@ -5960,6 +6186,15 @@ export interface operations {
       };
       /** @description Event not found (or not visible to you) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6028,6 +6263,15 @@ export interface operations {
       };
       /** @description If-Match names another version (details.currentVersion, details.etag) */
       412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6110,6 +6354,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventWorkflowController_approve: {
@@ -6185,6 +6438,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarController_eventFile: {
@@ -6232,6 +6494,15 @@ export interface operations {
         };
         content: {
           'text/calendar': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -6309,6 +6580,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventsController_checks: {
@@ -6350,6 +6630,15 @@ export interface operations {
       };
       /** @description Event not found (or not visible to you) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6432,6 +6721,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EffectsController_event: {
@@ -6473,6 +6771,15 @@ export interface operations {
       };
       /** @description Event not found (or not visible to you) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6530,6 +6837,15 @@ export interface operations {
       };
       /** @description Not allowed from the current state (names both states) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6612,6 +6928,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventWorkflowController_submit: {
@@ -6683,6 +7008,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   EventCsvController_exportCsv: {
@@ -6741,6 +7075,15 @@ export interface operations {
         };
         content: {
           'text/csv': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -6806,8 +7149,19 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
-      /** @description The file was rejected: `details` lists every problem as EventImportRowErrorView (line, column, problem) */
+      /** @description The file was rejected: `details` lists every problem (line, column, problem) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'] & {
+            details?: components['schemas']['EventImportRowErrorView'][];
+          };
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -6874,6 +7228,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   FundsController_create: {
@@ -6924,6 +7287,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   FundsController_get: {
@@ -6965,6 +7337,15 @@ export interface operations {
       };
       /** @description No such fund, allocation or campaign */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7021,6 +7402,15 @@ export interface operations {
       };
       /** @description The fund has allocations */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7089,6 +7479,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   FundsController_listAllocations: {
@@ -7133,6 +7532,15 @@ export interface operations {
       };
       /** @description No such fund, allocation or campaign */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7210,6 +7618,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   FundsController_removeAllocation: {
@@ -7251,6 +7668,15 @@ export interface operations {
       };
       /** @description No such fund, allocation or campaign */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7320,6 +7746,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   FundsController_exportCsv: {
@@ -7378,6 +7813,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   HolidaysController_year: {
@@ -7418,6 +7862,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7475,6 +7928,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   HolidaysController_remove: {
@@ -7521,6 +7983,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   HolidaysController_overrides: {
@@ -7553,6 +8024,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7612,6 +8092,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   JobsController_status: {
@@ -7654,6 +8143,15 @@ export interface operations {
       };
       /** @description No such queue or job (finished jobs are kept for a while) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7707,6 +8205,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description Redis is not reachable */
       503: {
         headers: {
@@ -7753,6 +8260,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarTokenController_rotate: {
@@ -7790,6 +8306,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarTokenController_revoke: {
@@ -7819,6 +8344,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7863,6 +8397,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   MeTokensController_create: {
@@ -7897,6 +8440,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7951,6 +8503,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   OrganizationsController_list: {
@@ -7981,6 +8542,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8038,6 +8608,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   OrganizationsController_get: {
@@ -8086,6 +8665,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   PublicEventsController_list: {
@@ -8117,6 +8705,15 @@ export interface operations {
           'application/json': components['schemas']['PublicEventPage'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   CalendarFeedController_publicFeed: {
@@ -8140,6 +8737,15 @@ export interface operations {
         };
         content: {
           'text/calendar': string;
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -8174,6 +8780,15 @@ export interface operations {
           'text/html': string;
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   UnsubscribeController_oneClick: {
@@ -8204,6 +8819,15 @@ export interface operations {
         };
         content: {
           'text/html': string;
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -8243,6 +8867,15 @@ export interface operations {
       };
       /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8309,6 +8942,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ReportSubscriptionsController_get: {
@@ -8357,6 +8999,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ReportSubscriptionsController_remove: {
@@ -8397,6 +9048,15 @@ export interface operations {
       };
       /** @description No such subscription */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8465,6 +9125,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ReportsController_deliveries: {
@@ -8510,6 +9179,15 @@ export interface operations {
       };
       /** @description Only for: admin, planner (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8577,6 +9255,15 @@ export interface operations {
           'text/plain': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ReportsController_send: {
@@ -8629,6 +9316,15 @@ export interface operations {
       };
       /** @description The week is not over yet */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8694,6 +9390,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ScenariosController_create: {
@@ -8737,6 +9442,15 @@ export interface operations {
       };
       /** @description No such scenario, change, target, campaign, event or venue */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8792,6 +9506,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ScenariosController_remove: {
@@ -8832,6 +9555,15 @@ export interface operations {
       };
       /** @description No such scenario, change, target, campaign, event or venue */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8884,6 +9616,15 @@ export interface operations {
       };
       /** @description No such scenario, change, target, campaign, event or venue */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8952,6 +9693,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ScenariosController_removeChange: {
@@ -8994,6 +9744,15 @@ export interface operations {
       };
       /** @description No such scenario, change, target, campaign, event or venue */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9052,6 +9811,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   ScoreboardController_get: {
@@ -9086,6 +9854,15 @@ export interface operations {
       };
       /** @description Only for: admin, planner, viewer (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9135,6 +9912,15 @@ export interface operations {
           'text/csv': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   TargetsController_list: {
@@ -9172,6 +9958,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9238,6 +10033,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   TargetsController_get: {
@@ -9285,6 +10089,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   TargetsController_remove: {
@@ -9324,6 +10137,15 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9390,6 +10212,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   GapPlanController_plan: {
@@ -9431,6 +10262,15 @@ export interface operations {
       };
       /** @description No such target */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9492,6 +10332,15 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9750,6 +10599,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   UsersController_create: {
@@ -9811,6 +10669,15 @@ export interface operations {
       };
       /** @description An organizer without an organization */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -9888,6 +10755,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   UsersController_reinvite: {
@@ -9938,6 +10814,15 @@ export interface operations {
       };
       /** @description The user has no email (`email_required`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -10013,6 +10898,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   VenuesController_list: {
@@ -10050,6 +10944,15 @@ export interface operations {
       };
       /** @description A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -10107,6 +11010,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   VenuesController_get: {
@@ -10148,6 +11060,15 @@ export interface operations {
       };
       /** @description No such venue */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -10211,6 +11132,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
   VenuesController_update: {
@@ -10265,6 +11195,15 @@ export interface operations {
       };
       /** @description The Chinese name is taken */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };
