@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseWeekKey, shiftWeek, weekHasEnded, weekJustEnded, weekOfDate } from './report-week.js';
+import {
+  calendarYearsOf,
+  parseWeekKey,
+  shiftWeek,
+  weekHasEnded,
+  weekJustEnded,
+  weekOfDate,
+} from './report-week.js';
 
 describe('report weeks', () => {
   it('reads a week key into its Monday and Sunday', () => {
@@ -17,6 +24,14 @@ describe('report weeks', () => {
   it('refuses malformed keys and weeks a year does not have', () => {
     for (const bad of ['2022-14', '2022-W1', '2022-W00', '2022-W53', 'W14-2022'])
       expect(parseWeekKey(bad)).toBeNull();
+  });
+
+  it('names the calendar years of a week: two across New Year, whichever year the key has', () => {
+    expect(calendarYearsOf(parseWeekKey('2022-W14')!)).toEqual([2022]);
+    expect(calendarYearsOf(parseWeekKey('2022-W52')!)).toEqual([2022, 2023]);
+    expect(calendarYearsOf(parseWeekKey('2026-W01')!)).toEqual([2025, 2026]);
+    expect(calendarYearsOf(parseWeekKey('2020-W53')!)).toEqual([2020, 2021]);
+    expect(calendarYearsOf(parseWeekKey('2024-W01')!)).toEqual([2024]);
   });
 
   it('puts a date in its ISO week, across the new year', () => {

@@ -27,6 +27,16 @@ export function weekOfDate(localDate: string): ReportWeek {
   return { key: isoWeekKey(localDate), year, week, start, end: addDays(start, 6) };
 }
 
+/**
+ * The calendar years a week's days fall in, oldest first: one, or two for a week across New Year
+ * (2022-W52, 26 December to 1 January, is in 2022 and 2023; 2026-W01 starts on 29 December 2025).
+ */
+export function calendarYearsOf(week: Pick<ReportWeek, 'start' | 'end'>): number[] {
+  const first = Number(week.start.slice(0, 4));
+  const last = Number(week.end.slice(0, 4));
+  return first === last ? [first] : [first, last];
+}
+
 /** Reads `2022-W14`; null when malformed or when that year has no such week (W53). */
 export function parseWeekKey(key: string): ReportWeek | null {
   if (!WEEK_KEY_PATTERN.test(key)) return null;

@@ -25,7 +25,7 @@ export class ReportSubscription {
   @Column({ type: 'varchar', length: 5 })
   language!: ReportLanguage;
 
-  /** The targets the reader follows; null = every target of the report's year. */
+  /** The targets the reader follows; null = every target the week's report covers. */
   @Column({ type: 'simple-json', nullable: true })
   targetIds!: string[] | null;
 

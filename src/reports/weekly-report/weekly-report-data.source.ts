@@ -9,7 +9,7 @@ import { TargetPathService } from '../../targets/target-path.service.js';
 import { TargetsService, type ResolvedTarget } from '../../targets/targets.service.js';
 import { ScoreboardService } from '../../scoreboard/scoreboard.service.js';
 import { Venue } from '../../venues/venue.entity.js';
-import type { ReportWeek } from '../report-week.js';
+import { calendarYearsOf, type ReportWeek } from '../report-week.js';
 import { PlanningDigest } from './planning-digest.js';
 import {
   PROJECTION_SNAPSHOT_READER,
@@ -32,7 +32,9 @@ import {
  * Assembles {@link WeeklyReportData} for a week from the database: the year's targets with their
  * paths, the actuals, the projections (read through {@link ProjectionSnapshotReader}; a target
  * without one says "projection not computed yet"), the planning calendar and the year's
- * scoreboard by responsible unit. The report's year is the ISO week-numbering year of the week.
+ * scoreboard by responsible unit. The targets are those of every calendar year the week touches
+ * (both years for a week across New Year); the scoreboard is that of the week's ISO
+ * week-numbering year.
  */
 @Injectable()
 export class WeeklyReportDataSource {
@@ -49,7 +51,9 @@ export class WeeklyReportDataSource {
   async assemble(week: ReportWeek, now: Date): Promise<WeeklyReportData> {
     const zone = CITY_TIME_ZONE;
     const today = localDateOf(now, zone);
-    const resolved = await this.targets.list({ year: week.year });
+    // A week across New Year reports the targets of both years, the ending one first.
+    const resolved: ResolvedTarget[] = [];
+    for (const year of calendarYearsOf(week)) resolved.push(...(await this.targets.list({ year })));
     // The projection as of the week's end: counting the actuals through its Sunday.
     const snapshots = await this.projections.asOf(
       resolved.map((r) => r.target.id),
@@ -163,7 +167,7 @@ export class WeeklyReportDataSource {
       this.actuals.coverage(scope('visitors'), yearStart(t.baselineYear), yearEnd(t.baselineYear)),
     ]);
     const visitorsTarget = all.find(
-      (o) => o.target.metric === 'visitors' && o.target.scopeKey === t.scopeKey,
+      (o) => o.target.metric === 'visitors' && o.target.scopeKey === t.scopeKey && o.target.year === t.year,
     );
     return {
       actual: revenueNow.days && visitorsNow.days ? ratio(revenueNow.total, visitorsNow.total) : null,

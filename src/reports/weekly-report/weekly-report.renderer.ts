@@ -140,7 +140,8 @@ export class WeeklyReportRenderer {
           letter: PANEL_LETTERS[i] ?? '?',
           metric: t.metric,
           year: t.year,
-          marker: data.week.end.slice(0, 4) === String(t.year) ? data.week.end : null,
+          // The week's last day in the target's year (31 December for a week across New Year).
+          marker: t.yearToDate.through.slice(0, 4) === String(t.year) ? t.yearToDate.through : null,
           points: t.chart,
         })),
         lang,

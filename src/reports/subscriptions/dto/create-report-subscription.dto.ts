@@ -35,7 +35,8 @@ export class CreateReportSubscriptionDto {
   @ApiPropertyOptional({
     type: [String],
     nullable: true,
-    description: 'The targets the reader follows. Omitted or null: every target of the report year.',
+    description:
+      'The targets the reader follows. Omitted or null: every target of the week’s report (both years for a week across New Year).',
     example: ['7b0e8a2c-3d4f-4a5b-9c6d-1e2f3a4b5c6d'],
   })
   @IsOptional()

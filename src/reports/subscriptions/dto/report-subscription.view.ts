@@ -22,7 +22,7 @@ export class ReportSubscriptionView {
   @ApiProperty({
     type: [String],
     nullable: true,
-    description: 'null: every target of the report year',
+    description: 'null: every target of the week’s report (both years for a week across New Year)',
     example: null,
   })
   targetIds!: string[] | null;

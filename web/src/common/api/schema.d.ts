@@ -2273,7 +2273,7 @@ export interface components {
        */
       language: 'zh-CN' | 'en';
       /**
-       * @description The targets the reader follows. Omitted or null: every target of the report year.
+       * @description The targets the reader follows. Omitted or null: every target of the week’s report (both years for a week across New Year).
        * @example [
        *       "7b0e8a2c-3d4f-4a5b-9c6d-1e2f3a4b5c6d"
        *     ]
@@ -3757,7 +3757,7 @@ export interface components {
        */
       language: 'zh-CN' | 'en';
       /**
-       * @description null: every target of the report year
+       * @description null: every target of the week’s report (both years for a week across New Year)
        * @example null
        */
       targetIds: string[] | null;
@@ -4365,7 +4365,7 @@ export interface components {
        */
       language?: 'zh-CN' | 'en';
       /**
-       * @description The targets the reader follows. Omitted or null: every target of the report year.
+       * @description The targets the reader follows. Omitted or null: every target of the week’s report (both years for a week across New Year).
        * @example [
        *       "7b0e8a2c-3d4f-4a5b-9c6d-1e2f3a4b5c6d"
        *     ]
