@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { createRandom } from '../forecasting/random.js';
 import { overlapGroup } from './effect-groups.js';
-import { estimateUplift, requiredHistory, splitExcess, studentQuantile } from './uplift-estimator.js';
+import {
+  estimateUplift,
+  requiredHistory,
+  splitExcess,
+  studentQuantile,
+  unmeasurableCodeOf,
+} from './uplift-estimator.js';
 
 /** Two years and a half of daily figures: months, weekends, 2 % noise. */
 function daily(days = 900, seed = 3): number[] {
@@ -77,6 +83,30 @@ describe('estimateUplift', () => {
     gap[700] = null;
     const afterGap = estimateUplift({ values: gap, windowStart: 800, windowEnd: 809 });
     expect(afterGap.verdict).toBe('not_measurable');
+  });
+
+  it('gives each reason it writes a stable code, and none to text it does not write', () => {
+    const y: (number | null)[] = daily();
+    y[805] = null;
+    const missing = estimateUplift({ values: y, windowStart: 800, windowEnd: 809 });
+    const short = estimateUplift({ values: daily(), windowStart: 300, windowEnd: 309 });
+    const zeros = daily().map((v, t) => (t >= 430 && t < 440 ? 0 : v));
+    const emptyReference = estimateUplift({ values: zeros, windowStart: 800, windowEnd: 809 });
+    const reasons = [missing, short, emptyReference].map((r) =>
+      r.verdict === 'not_measurable' ? r.reason : '',
+    );
+    expect(reasons.map(unmeasurableCodeOf)).toEqual([
+      'window_lacks_actuals',
+      'too_little_history',
+      'reference_has_empty_days',
+    ]);
+    expect(
+      unmeasurableCodeOf(
+        'the counterfactual forecast could be backtested on 2 earlier window(s) free of holidays; at least 3 are needed',
+      ),
+    ).toBe('too_few_backtests');
+    expect(unmeasurableCodeOf('something else')).toBeNull();
+    expect(unmeasurableCodeOf(null)).toBeNull();
   });
 
   it('rejects a window that is not a range of day indices', () => {

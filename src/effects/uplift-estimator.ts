@@ -64,6 +64,31 @@ export interface UnmeasurableUplift {
   reason: string;
 }
 
+/** Why an effect is not measurable, as a stable code beside the English `reason` (for translation). */
+export const UNMEASURABLE_CODES = [
+  'window_lacks_actuals',
+  'too_little_history',
+  'reference_has_empty_days',
+  'too_few_backtests',
+] as const;
+export type UnmeasurableCode = (typeof UNMEASURABLE_CODES)[number];
+
+const REASON_PREFIXES: [string, UnmeasurableCode][] = [
+  ['the effect window lacks actuals', 'window_lacks_actuals'],
+  ['too little history', 'too_little_history'],
+  ['the yearly reference has days with no', 'reference_has_empty_days'],
+  ['the counterfactual forecast could be backtested', 'too_few_backtests'],
+];
+
+/**
+ * The code of a reason {@link estimateUplift} gave (stored as text with the effect), or null for
+ * a text it does not write.
+ */
+export function unmeasurableCodeOf(reason: string | null): UnmeasurableCode | null {
+  if (!reason) return null;
+  return REASON_PREFIXES.find(([prefix]) => reason.startsWith(prefix))?.[1] ?? null;
+}
+
 export type UpliftResult = MeasuredUplift | UnmeasurableUplift;
 
 export interface UpliftInput {

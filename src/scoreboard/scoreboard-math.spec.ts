@@ -89,6 +89,7 @@ describe('scoreboard maths', () => {
           name: 'no data',
           verdict: 'not_measurable',
           reason: 'window without actuals',
+          reasonCode: 'not_measurable',
         }),
       ],
     });
@@ -97,9 +98,14 @@ describe('scoreboard maths', () => {
     expect(d.yuanPerMeasuredVisitor).toBeNull();
     expect(d.ranks.yuanPerMeasuredVisitor).toBeNull();
     expect(d.notRankedBecause).toBe('no completed campaign has a measured effect on visitors');
-    expect(d.unmeasured.list[0]).toMatchObject({ verdict: 'pending' });
+    expect(d.notRankedCode).toBe('no_measured_campaign');
+    expect(d.unmeasured.list[0]).toMatchObject({ verdict: 'pending', reasonCode: 'not_computed_yet' });
     const e = rows.find((r) => r.label === 'E')!;
-    expect(e).toMatchObject({ open: 1, notRankedBecause: 'no campaign completed yet' });
+    expect(e).toMatchObject({
+      open: 1,
+      notRankedBecause: 'no campaign completed yet',
+      notRankedCode: 'no_campaign_completed',
+    });
     expect(rows[0].label).toBe('A'); // ranked rows first
   });
 

@@ -19,6 +19,8 @@
  * - Ranks are competition ranks ("1, 2, 2, 4"): equal values (to the unit shown) share a rank;
  *   rows without the figure get no rank.
  */
+import { UNMEASURABLE_CODES, unmeasurableCodeOf } from '../effects/uplift-estimator.js';
+
 export const SPEND_RECORDING_DAYS = 14;
 
 export type Verdict = 'measured' | 'no_effect_detectable' | 'not_measurable';
@@ -55,12 +57,26 @@ export interface ScoreItem {
 
 export type GroupBy = 'unit' | 'organization' | 'channel';
 
+/** Why a completed item has no measurement: the effect's own code, or why there is none. */
+export const UNMEASURED_CODES = [...UNMEASURABLE_CODES, 'not_measurable', 'not_computed_yet'] as const;
+export type UnmeasuredCode = (typeof UNMEASURED_CODES)[number];
+
+/** Why a row's yuan per measured visitor is null, as a stable code beside the English text. */
+export const NOT_RANKED_CODES = [
+  'no_campaigns',
+  'no_campaign_completed',
+  'no_measured_campaign',
+  'measured_visitors_not_positive',
+] as const;
+export type NotRankedCode = (typeof NOT_RANKED_CODES)[number];
+
 export interface UnmeasuredItem {
   kind: 'campaign' | 'event';
   id: string;
   name: string;
   verdict: Verdict | 'pending';
   reason: string;
+  reasonCode: UnmeasuredCode;
 }
 
 export interface ScoreRow {
@@ -91,6 +107,7 @@ export interface ScoreRow {
   measuredRevenuePerYuan: number | null;
   /** Why a ratio is null. */
   notRankedBecause: string | null;
+  notRankedCode: NotRankedCode | null;
   discipline: {
     rate: number | null;
     campaignsDue: number;
@@ -104,6 +121,13 @@ export interface ScoreRow {
     discipline: number | null;
   };
 }
+
+const NOT_RANKED_TEXT: Record<NotRankedCode, string> = {
+  no_campaigns: 'no campaigns (events carry no spend)',
+  no_campaign_completed: 'no campaign completed yet',
+  no_measured_campaign: 'no completed campaign has a measured effect on visitors',
+  measured_visitors_not_positive: 'the measured visitors of its campaigns add up to zero or less',
+};
 
 const DAY_MS = 86_400_000;
 const dayNumber = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / DAY_MS;
@@ -156,17 +180,17 @@ function row(key: string, label: string, items: ScoreItem[], today: string): Sco
   const revenueSpend = sum(pricedRevenue.map((c) => c.actualSpendYuan ?? 0));
   const revenueUnits = sum(pricedRevenue.map((c) => c.revenue!.estimate!));
 
-  let notRankedBecause: string | null = null;
+  let notRankedCode: NotRankedCode | null = null;
   let yuanPerMeasuredVisitor: number | null = null;
   if (!pricedVisitors.length)
-    notRankedBecause = campaigns.length
+    notRankedCode = campaigns.length
       ? completed.some((i) => i.kind === 'campaign')
-        ? 'no completed campaign has a measured effect on visitors'
-        : 'no campaign completed yet'
-      : 'no campaigns (events carry no spend)';
-  else if (visitorUnits <= 0)
-    notRankedBecause = 'the measured visitors of its campaigns add up to zero or less';
+        ? 'no_measured_campaign'
+        : 'no_campaign_completed'
+      : 'no_campaigns';
+  else if (visitorUnits <= 0) notRankedCode = 'measured_visitors_not_positive';
   else yuanPerMeasuredVisitor = visitorSpend / visitorUnits;
+  const notRankedBecause = notRankedCode && NOT_RANKED_TEXT[notRankedCode];
   const measuredRevenuePerYuan =
     pricedRevenue.length && revenueSpend > 0 ? revenueUnits / revenueSpend : null;
 
@@ -218,12 +242,16 @@ function row(key: string, label: string, items: ScoreItem[], today: string): Sco
         verdict: i.visitors?.verdict ?? 'pending',
         reason:
           i.visitors?.reason ?? (i.visitors ? 'not measurable' : 'its effect has not been computed yet'),
+        reasonCode: i.visitors
+          ? (unmeasurableCodeOf(i.visitors.reason) ?? 'not_measurable')
+          : 'not_computed_yet',
       })),
     },
     open: live.length - completed.length,
     yuanPerMeasuredVisitor,
     measuredRevenuePerYuan,
     notRankedBecause,
+    notRankedCode,
     discipline: {
       rate: due ? (campaignsOnTime.length + eventsCompleted.length) / due : null,
       campaignsDue: campaignsDue.length,

@@ -175,12 +175,14 @@ describe('measured effects (GET /campaigns/:id/effect, /events/:id/effect)', () 
     for (const e of early.effects) {
       expect(e).toMatchObject({ verdict: 'not_measurable', estimate: null, interval95: null });
       expect(e.reason).toMatch(/too little history: a 21-day window needs at least \d+ days/);
+      expect(e.reasonCode).toBe('too_little_history');
     }
     const late = await waitMeasured(`/api/v1/events/${lateEventId}/effect`);
     expect(late.effects).toHaveLength(4);
     for (const e of late.effects) {
       expect(e.verdict).toBe('not_measurable');
       expect(e.reason).toContain('lacks actuals for 1 of its 2 day(s)');
+      expect(e.reasonCode).toBe('window_lacks_actuals');
     }
   });
 

@@ -196,10 +196,12 @@ describe('scoreboard', () => {
       unmeasured: { items: 1, spendYuan: 900_000 },
       yuanPerMeasuredVisitor: null,
       notRankedBecause: 'no completed campaign has a measured effect on visitors',
+      notRankedCode: 'no_measured_campaign',
     });
     expect(overseas.unmeasured.list[0]).toMatchObject({
       verdict: 'not_measurable',
       reason: 'window without actuals',
+      reasonCode: 'not_measurable',
     });
     // The organizer's organization answers for its event: ended, attendance not recorded.
     const org = rows.find((r) => r.events === 1)!;
@@ -207,6 +209,7 @@ describe('scoreboard', () => {
       campaigns: 0,
       expected: { visitors: 600 },
       notRankedBecause: 'no campaigns (events carry no spend)',
+      notRankedCode: 'no_campaigns',
       discipline: { rate: 0, eventsDue: 1, eventsCompleted: 0 },
     });
     expect(body.caveats.join(' ')).toContain('never counted as zero');

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { METRICS, SCOPES, type Metric, type Scope } from '../../actuals/metric.js';
 import type { EffectShare, ItemEffect } from '../item-effect.entity.js';
-import type { UpliftVerdict } from '../uplift-estimator.js';
+import {
+  UNMEASURABLE_CODES,
+  unmeasurableCodeOf,
+  type UnmeasurableCode,
+  type UpliftVerdict,
+} from '../uplift-estimator.js';
 
 export class IntervalView {
   @ApiProperty({ example: 8200 })
@@ -56,6 +61,14 @@ export class MeasuredEffectView {
     example: 'the effect window lacks actuals for 3 of its 10 day(s)',
   })
   reason!: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    enum: UNMEASURABLE_CODES,
+    description: '`reason` as a stable code, for translation',
+    example: 'window_lacks_actuals',
+  })
+  reasonCode!: UnmeasurableCode | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'yearly-reference-ratio' })
   method!: string | null;
@@ -124,6 +137,7 @@ export class MeasuredEffectView {
       metric: e.metric,
       verdict: e.verdict,
       reason: e.reason,
+      reasonCode: unmeasurableCodeOf(e.reason),
       method: e.method,
       estimate: e.estimate,
       interval80: measured ? { lower: e.lo80, upper: e.hi80 } : null,

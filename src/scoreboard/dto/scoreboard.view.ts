@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ScoreRow, UnmeasuredItem } from '../scoreboard-math.js';
+import {
+  NOT_RANKED_CODES,
+  UNMEASURED_CODES,
+  type NotRankedCode,
+  type ScoreRow,
+  type UnmeasuredCode,
+  type UnmeasuredItem,
+} from '../scoreboard-math.js';
 import { GROUP_BY } from './scoreboard.query.js';
 
 class UnmeasuredItemView implements UnmeasuredItem {
@@ -15,8 +22,15 @@ class UnmeasuredItemView implements UnmeasuredItem {
   @ApiProperty({ enum: ['not_measurable', 'pending', 'measured', 'no_effect_detectable'] })
   verdict!: UnmeasuredItem['verdict'];
 
-  @ApiProperty({ example: 'window without actuals' })
+  @ApiProperty({ example: 'the effect window lacks actuals for 3 of its 10 day(s)' })
   reason!: string;
+
+  @ApiProperty({
+    enum: UNMEASURED_CODES,
+    description: '`reason` as a stable code, for translation',
+    example: 'window_lacks_actuals',
+  })
+  reasonCode!: UnmeasuredCode;
 }
 
 class MoneyMeasureView {
@@ -123,6 +137,14 @@ export class ScoreRowView implements ScoreRow {
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'no campaign completed yet' })
   notRankedBecause!: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    enum: NOT_RANKED_CODES,
+    description: '`notRankedBecause` as a stable code, for translation',
+    example: 'no_campaign_completed',
+  })
+  notRankedCode!: NotRankedCode | null;
 
   @ApiProperty({ type: DisciplineView })
   discipline!: DisciplineView;

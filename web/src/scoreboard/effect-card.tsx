@@ -72,7 +72,9 @@ function Measured({ m }: { m: MeasuredEffect }) {
           </Typography.Text>
         )}
       </Flex>
-      {m.reason && <Typography.Paragraph type="secondary">{m.reason}</Typography.Paragraph>}
+      {m.reasonCode && (
+        <Typography.Paragraph type="secondary">{t(`reasonCode.${m.reasonCode}`)}</Typography.Paragraph>
+      )}
       {m.verdict !== 'not_measurable' && (
         <Descriptions
           size="small"

@@ -4,6 +4,7 @@ import { keys } from '../common/api/keys';
 
 export type Scoreboard = Schemas['ScoreboardView'];
 export type ScoreRow = Schemas['ScoreRowView'];
+export type UnmeasuredCode = Schemas['UnmeasuredItemView']['reasonCode'];
 export type GroupBy = Scoreboard['by'];
 export const GROUPS: GroupBy[] = ['unit', 'organization', 'channel'];
 

@@ -6,7 +6,14 @@ import { Link, useSearchParams } from 'react-router';
 import { formatInt, formatPercent } from '../common/format';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
-import { GROUPS, useScoreboard, type GroupBy, type Leader, type ScoreRow } from './scoreboard-api';
+import {
+  GROUPS,
+  useScoreboard,
+  type GroupBy,
+  type Leader,
+  type ScoreRow,
+  type UnmeasuredCode,
+} from './scoreboard-api';
 
 function yearOptions(): number[] {
   const now = new Date().getFullYear();
@@ -142,9 +149,9 @@ function Board({
                 <span>
                   {label(r)} {leader && r.key === leader.key && <Tag color="green">{t('leaderTag')}</Tag>}
                 </span>
-                {r.notRankedBecause && (
+                {r.notRankedCode && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('notRanked', { reason: r.notRankedBecause })}
+                    {t('notRanked', { reason: t(`notRankedCode.${r.notRankedCode}`) })}
                   </Typography.Text>
                 )}
               </Flex>
@@ -281,7 +288,11 @@ function Board({
               render: (v: 'not_measurable' | 'pending' | 'measured' | 'no_effect_detectable') =>
                 t(`verdict.${v}`),
             },
-            { title: t('reason'), dataIndex: 'reason' },
+            {
+              title: t('reason'),
+              dataIndex: 'reasonCode',
+              render: (code: UnmeasuredCode) => t(`reasonCode.${code}`),
+            },
           ]}
         />
       </section>

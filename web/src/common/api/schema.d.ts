@@ -3183,6 +3183,17 @@ export interface components {
       metric: 'visitors' | 'revenue';
       /** @example the effect window lacks actuals for 3 of its 10 day(s) */
       reason?: string | null;
+      /**
+       * @description `reason` as a stable code, for translation
+       * @example window_lacks_actuals
+       * @enum {string|null}
+       */
+      reasonCode?:
+        | 'window_lacks_actuals'
+        | 'too_little_history'
+        | 'reference_has_empty_days'
+        | 'too_few_backtests'
+        | null;
       /** @enum {string} */
       scope: 'city' | 'venue';
       /** @example 1 */
@@ -3954,6 +3965,17 @@ export interface components {
       measuredRevenuePerYuan?: number | null;
       /** @example no campaign completed yet */
       notRankedBecause?: string | null;
+      /**
+       * @description `notRankedBecause` as a stable code, for translation
+       * @example no_campaign_completed
+       * @enum {string|null}
+       */
+      notRankedCode?:
+        | 'no_campaigns'
+        | 'no_campaign_completed'
+        | 'no_measured_campaign'
+        | 'measured_visitors_not_positive'
+        | null;
       /** @description Items not completed yet. */
       open: number;
       ranks: components['schemas']['RanksView'];
@@ -4182,8 +4204,20 @@ export interface components {
       /** @enum {string} */
       kind: 'campaign' | 'event';
       name: string;
-      /** @example window without actuals */
+      /** @example the effect window lacks actuals for 3 of its 10 day(s) */
       reason: string;
+      /**
+       * @description `reason` as a stable code, for translation
+       * @example window_lacks_actuals
+       * @enum {string}
+       */
+      reasonCode:
+        | 'window_lacks_actuals'
+        | 'too_little_history'
+        | 'reference_has_empty_days'
+        | 'too_few_backtests'
+        | 'not_measurable'
+        | 'not_computed_yet';
       /** @enum {string} */
       verdict: 'not_measurable' | 'pending' | 'measured' | 'no_effect_detectable';
     };
