@@ -44,6 +44,6 @@ import { ProjectionInputsModule } from '../projections/rebuild/projection-inputs
     GapPlanService,
     MeasuredIncrements,
   ],
-  exports: [ScenarioProjector, MeasuredIncrements],
+  exports: [ScenarioProjector, ScenarioQueue, MeasuredIncrements],
 })
 export class ScenariosModule {}

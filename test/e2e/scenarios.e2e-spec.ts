@@ -5,6 +5,7 @@ import { reachProbability } from '../../src/projections/math/projection-math.js'
 import { ScenarioProjection } from '../../src/scenarios/scenario-projection.entity.js';
 import { ScenarioProjector } from '../../src/scenarios/scenario-projector.js';
 import { solveGap } from '../../src/scenarios/gap-plan.js';
+import { Target } from '../../src/targets/target.entity.js';
 import { importActuals, pinClock } from '../factories/actuals.factory.js';
 import { approvedEvent, createCampaign, createVenue } from '../factories/planning.factory.js';
 import { waitFor, waitForProjection } from '../factories/projection.factory.js';
@@ -186,6 +187,34 @@ describe('scenarios and gap plans', () => {
         .getRepository(ScenarioProjection)
         .countBy({ scenarioId: scenario.id, scenarioVersion: 2 }),
     ).toBe(1);
+  });
+
+  it('rebuilds a projected scenario when the official plan changes, without waiting for a read', async () => {
+    const scenario = await newScenario();
+    await addChange(scenario.id, { action: 'change', eventId, expectedAttendance: 30_000 }).expect(201);
+    const before = await freshProjection(scenario.id);
+    const versionOf = async () =>
+      (await t.dataSource.getRepository(Target).findOneByOrFail({ id: targetId })).inputsVersion;
+    expect(before.inputsVersion).toBe(await versionOf());
+    // An official input changes (a day's actual is recorded again): the target's inputs version moves.
+    await importActuals(t.app, [{ date: '2022-01-10', metric: 'visitors', value: PER_DAY }]);
+    const changed = await versionOf();
+    expect(changed).toBeGreaterThan(before.inputsVersion);
+    // The official rebuild queues the scenario's projection of the new version; nobody reads it.
+    const rebuilt = await waitFor(
+      `scenario ${scenario.id} projected on inputs version ${changed}`,
+      async () =>
+        (await t.dataSource.getRepository(ScenarioProjection).findOneBy({
+          scenarioId: scenario.id,
+          targetId,
+          scenarioVersion: 2,
+          inputsVersion: changed,
+        })) ?? undefined,
+    );
+    expect(rebuilt.withScenario).not.toBeNull();
+    // The next read answers it at once, fresh.
+    const read = await readProjection(scenario.id).expect(200);
+    expect(read.body).toMatchObject({ stale: false, inputsVersion: changed, scenarioVersion: 2 });
   });
 
   it('refuses bad changes with 400/404/422 and changes nothing', async () => {

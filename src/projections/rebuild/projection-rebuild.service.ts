@@ -24,6 +24,9 @@ export class TargetGoneError extends Error {
   }
 }
 
+/** Follows the rebuilds that stored a new snapshot (e.g. to refresh what depends on the same inputs). */
+export type RebuildFollower = (result: RebuildResult) => Promise<void>;
+
 /**
  * One rebuild of one target, idempotent: reads the inputs version FIRST, reuses the snapshot
  * of that version if there is one, otherwise builds from the latest data and stores it once
@@ -38,6 +41,18 @@ export class ProjectionRebuild {
     private readonly builder: ProjectionBuilder,
     private readonly store: ProjectionSnapshotStore,
   ) {}
+
+  private readonly followers: RebuildFollower[] = [];
+
+  /**
+   * Another feature that follows the rebuilds storing a new snapshot (the scenarios' projections
+   * of the same target), called once per new snapshot before the job ends. Its promise must not
+   * reject (a retried rebuild finds its snapshot stored and calls nobody): it queues its own
+   * work and logs its own failures.
+   */
+  follow(follower: RebuildFollower): void {
+    this.followers.push(follower);
+  }
 
   async run(targetId: string, progress: Progress = async () => {}): Promise<RebuildResult> {
     const version = await this.state.inputsVersion(targetId);
@@ -56,8 +71,7 @@ export class ProjectionRebuild {
       }
     }
     const clean = await this.state.markBuilt(targetId, version);
-    await progress(100);
-    return {
+    const result: RebuildResult = {
       targetId,
       inputsVersion: version,
       built,
@@ -65,5 +79,8 @@ export class ProjectionRebuild {
       durationMs: snapshot.durationMs,
       clean,
     };
+    if (built) for (const follower of this.followers) await follower(result);
+    await progress(100);
+    return result;
   }
 }
