@@ -1,6 +1,7 @@
 /**
  * The API's read and write path against bare Fastify, side by side in one run.
- *   npm run bench:api [-- --duration 10 --connections 50 --only projection,me]
+ *   npm run bench:api [-- --duration 10 --connections 50 --only projection,me --cpu-prof DIR]
+ * (`--cpu-prof DIR`: the API process writes a V8 CPU profile into DIR when it stops.)
  * In a temporary folder with a private redis-server:
  * 1. starts the built planner once as `npm start` does (`dist/src/start.js`: SQLite, demo data)
  *    and waits for every target's first projection, then stops it;
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     only: { type: 'string', default: '' },
+    'cpu-prof': { type: 'string', default: '' },
   },
 });
 const DURATION = Number(values.duration);
@@ -43,8 +45,14 @@ const cleanups: Array<() => unknown> = [() => rmSync(dir, { recursive: true, for
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts a node script; resolves once its output matches `ready` (with the match). */
-async function startNode(script: string, args: string[], env: Record<string, string>, ready: RegExp | null) {
-  const child = spawn(process.execPath, [resolve(ROOT, script), ...args], {
+async function startNode(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp | null,
+  nodeArgs: string[] = [],
+) {
+  const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, script), ...args], {
     cwd: dir,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -177,7 +185,8 @@ try {
   const seedSeconds = (performance.now() - seedStart) / 1000;
 
   // -- 2. the API process alone ------------------------------------------------------------------
-  const api = await startNode('dist/src/main.js', [], env, null);
+  const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] : [];
+  const api = await startNode('dist/src/main.js', [], env, null, profile);
   await until('the API', async () => {
     if (api.child.exitCode !== null) throw new Error(`The API exited:\n${api.output()}`);
     return (await fetch(`${base}/health`).catch(() => null))?.ok ? true : undefined;

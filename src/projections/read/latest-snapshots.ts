@@ -3,8 +3,11 @@ import type { ProjectionSnapshot } from '../rebuild/projection-snapshot.entity.j
 import { ProjectionSnapshotStore } from '../rebuild/projection-snapshot.store.js';
 import { ProjectionSnapshotView } from './dto/projection-snapshot.view.js';
 
-/** Snapshots kept parsed in each API process: a few per target a dashboard polls. */
-const KEPT = 256;
+/**
+ * Snapshots kept parsed in each API process (the latest of up to this many targets; a demo-sized
+ * snapshot is a few hundred KB parsed and serialised, so this bounds the cache to tens of MB).
+ */
+const KEPT = 128;
 
 export interface LatestSnapshot {
   snapshot: ProjectionSnapshot;
