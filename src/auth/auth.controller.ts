@@ -25,7 +25,7 @@ import {
 import { csrfMatches, SessionService } from '../common/auth/session.service.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { InjectConfig } from '../common/config/config.module.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { ForbiddenError, UnauthorizedError } from '../common/errors/domain-error.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { UserView } from '../users/dto/user.view.js';
 import { AcceptInvitationDto } from './dto/accept-invitation.dto.js';
@@ -109,7 +109,7 @@ export class AuthController {
         !SAFE_METHODS.has(request.method) &&
         !csrfMatches(found.session.csrfToken, request.headers[CSRF_HEADER])
       ) {
-        throw new DomainError(403, 'csrf_failed', 'Signing out needs the X-CSRF-Token header');
+        throw new ForbiddenError('Signing out needs the X-CSRF-Token header', 'csrf_failed');
       }
       await this.sessions.close(cookie);
     }
@@ -129,13 +129,13 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionView> {
     const cookie = sessionCookieOf(request);
-    if (!cookie) throw new DomainError(401, 'unauthorized', 'You are not signed in');
+    if (!cookie) throw new UnauthorizedError('You are not signed in');
     const found = await this.sessions.resolve(cookie);
     if (found.status !== 'live') {
       clearSessionCookie(reply, this.config);
       throw found.status === 'expired'
-        ? new DomainError(401, 'session_expired', 'Your session has expired; sign in again')
-        : new DomainError(401, 'unauthorized', 'You are signed out; sign in again');
+        ? new UnauthorizedError('Your session has expired; sign in again', 'session_expired')
+        : new UnauthorizedError('You are signed out; sign in again');
     }
     return {
       user: UserView.of(found.user),

@@ -7,7 +7,7 @@ import { SessionService } from '../common/auth/session.service.js';
 import { hashToken } from '../common/auth/token.service.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { InjectConfig } from '../common/config/config.module.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { GoneError, NotFoundError } from '../common/errors/domain-error.js';
 import { Clock } from '../common/time/clock.js';
 import { newId } from '../infra/database/new-id.js';
 import { User } from '../users/user.entity.js';
@@ -58,13 +58,12 @@ export class InvitationsService {
     const invitation = TOKEN.test(token)
       ? await repo.findOne({ where: { tokenHash: hashToken(token) }, relations: { user: true } })
       : null;
-    if (!invitation?.user) throw new DomainError(404, 'not_found', 'This invitation link is not valid');
+    if (!invitation?.user) throw new NotFoundError({ message: 'This invitation link is not valid' });
     if (invitation.usedAt) {
-      throw new DomainError(410, 'invitation_used', 'This invitation was already used; sign in instead');
+      throw new GoneError('invitation_used', 'This invitation was already used; sign in instead');
     }
     if (invitation.expiresAt <= this.clock.now()) {
-      throw new DomainError(
-        410,
+      throw new GoneError(
         'invitation_expired',
         'This invitation has expired or was replaced by a newer one; ask an administrator for a new link',
       );
@@ -87,7 +86,7 @@ export class InvitationsService {
       const now = this.clock.now();
       const used = await manager.update(Invitation, { id: invitation.id, usedAt: IsNull() }, { usedAt: now });
       if (!used.affected) {
-        throw new DomainError(410, 'invitation_used', 'This invitation was already used; sign in instead');
+        throw new GoneError('invitation_used', 'This invitation was already used; sign in instead');
       }
       await manager.update(User, user.id, { passwordHash, passwordSetAt: now, lastSignInAt: now });
       await this.sessions.closeAllFor(user.id, manager);

@@ -1,6 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '../common/errors/domain-error.js';
+import { UnsupportedMediaTypeError } from '../common/errors/domain-error.js';
 
 /**
  * Refuses any body but JSON (415) before it is read into a DTO. The routes that take it open a
@@ -12,6 +12,6 @@ export class JsonBodyOnly implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const type = context.switchToHttp().getRequest<FastifyRequest>().headers['content-type'];
     if (typeof type === 'string' && /^application\/json\s*(;|$)/i.test(type)) return true;
-    throw new DomainError(415, 'unsupported_media_type', 'Send the body as application/json');
+    throw new UnsupportedMediaTypeError('Send the body as application/json');
   }
 }

@@ -3,23 +3,23 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { verifyPassword } from '../common/auth/password.js';
 import { SessionService } from '../common/auth/session.service.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { TooManyRequestsError, UnauthorizedError } from '../common/errors/domain-error.js';
 import { Clock } from '../common/time/clock.js';
 import { User } from '../users/user.entity.js';
 import { SignInLimiter } from './sign-in-limiter.js';
 
 /** Too many failed sign-ins for the account or the address; carries the Retry-After seconds. */
-export class SignInLockedError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
+export class SignInLockedError extends TooManyRequestsError {
+  declare readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
     super(
-      429,
-      'rate_limited',
       `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
+      retryAfterSeconds,
     );
   }
 }
 
-const WRONG = () => new DomainError(401, 'invalid_credentials', 'Wrong email or password');
+const WRONG = () => new UnauthorizedError('Wrong email or password', 'invalid_credentials');
 
 export interface SignedIn {
   user: User;

@@ -5,7 +5,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { TokenService } from '../common/auth/token.service.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { InjectConfig } from '../common/config/config.module.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { NotFoundError } from '../common/errors/domain-error.js';
 import { Clock } from '../common/time/clock.js';
 import { addDays, localDateOf, startOfLocalDay } from '../common/time/local-date.js';
 import { assertDateRange } from '../campaigns/campaign-query.js';
@@ -61,7 +61,7 @@ export class CalendarFeedService {
     const token = file.endsWith('.ics') ? file.slice(0, -'.ics'.length) : file;
     const user = await this.tokens.resolve(token, 'calendar');
     if (!user)
-      throw new DomainError(404, 'not_found', 'No calendar feed here: the link is wrong or was revoked');
+      throw new NotFoundError({ message: 'No calendar feed here: the link is wrong or was revoked' });
     const viewer: AuthUser = {
       id: user.id,
       name: user.name,

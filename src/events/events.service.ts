@@ -4,7 +4,7 @@ import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { seesAllOrganizations, type AuthUser } from '../common/auth/auth-user.js';
 import {
   ConflictError,
-  DomainError,
+  ForbiddenError,
   NotFoundError,
   UnprocessableError,
   ValidationError,
@@ -293,7 +293,7 @@ export class EventsService {
   private organizationFor(dto: CreateEventDto, user: AuthUser): string {
     if (!seesAllOrganizations(user)) {
       if (dto.organizationId && dto.organizationId !== user.organizationId) {
-        throw new DomainError(403, 'forbidden', 'Organizers register events for their own organization only');
+        throw new ForbiddenError('Organizers register events for their own organization only');
       }
       return user.organizationId!;
     }

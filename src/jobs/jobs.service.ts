@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
+import { NotFoundError } from '../common/errors/domain-error.js';
 import { JobProducer, queueCall } from '../infra/queue/job-producer.js';
 import { isQueueName, QUEUES } from '../infra/queue/job-registry.js';
 import { EnqueuedJobView, type JobStatusView } from './dto/job-status.view.js';
@@ -11,11 +11,10 @@ export class JobsService {
 
   async status(queueName: string, id: string): Promise<JobStatusView> {
     if (!isQueueName(queueName)) {
-      throw new DomainError(
-        404,
-        'unknown_queue',
-        `There is no queue "${queueName}" (queues: ${QUEUES.join(', ')})`,
-      );
+      throw new NotFoundError({
+        code: 'unknown_queue',
+        message: `There is no queue "${queueName}" (queues: ${QUEUES.join(', ')})`,
+      });
     }
     const queue = this.producer.queue(queueName);
     // State first: a job read after it is known finished shows its final attempts and result.

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RequestAuthenticator } from '../common/auth/request-authenticator.js';
 import type { AppConfig } from '../common/config/app-config.js';
 import { APP_CONFIG } from '../common/config/config.module.js';
-import { DomainError } from '../common/errors/domain-error.js';
+import { DomainError, ForbiddenError } from '../common/errors/domain-error.js';
 import { JobProducer } from '../infra/queue/job-producer.js';
 import { QUEUES } from '../infra/queue/job-registry.js';
 
@@ -37,7 +37,7 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
         csrf: (r) => sameOrigin(r, config.http.publicUrl),
       });
       if (user.role !== 'admin') {
-        throw new DomainError(403, 'forbidden', `The queue dashboard is for admins; you are ${user.role}`);
+        throw new ForbiddenError(`The queue dashboard is for admins; you are ${user.role}`);
       }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

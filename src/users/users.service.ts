@@ -7,7 +7,6 @@ import { SessionService } from '../common/auth/session.service.js';
 import { TokenService } from '../common/auth/token.service.js';
 import {
   ConflictError,
-  DomainError,
   NotFoundError,
   UnprocessableError,
   ValidationError,
@@ -111,7 +110,7 @@ export class UsersService {
     const passwordHash = await this.newPasswordHash(password);
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(User, { email });
-      if (!user) throw new DomainError(404, 'not_found', `No user has the email ${email}`);
+      if (!user) throw new NotFoundError({ message: `No user has the email ${email}` });
       await manager.update(User, user.id, { passwordHash, passwordSetAt: new Date() });
       await this.sessions.closeAllFor(user.id, manager);
       return manager.findOneByOrFail(User, { id: user.id });

@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../users/role.js';
-import { DomainError } from '../errors/domain-error.js';
+import { ForbiddenError } from '../errors/domain-error.js';
 import type { AuthUser } from './auth-user.js';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
 import { RequestAuthenticator } from './request-authenticator.js';
@@ -38,9 +38,7 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(user.role)) {
-      throw new DomainError(
-        403,
-        'forbidden',
+      throw new ForbiddenError(
         `This action needs one of the roles ${roles.join(', ')}; you are ${user.role}`,
       );
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '../errors/domain-error.js';
+import { ForbiddenError, UnauthorizedError } from '../errors/domain-error.js';
 import type { User } from '../../users/user.entity.js';
 import { CSRF_HEADER, SAFE_METHODS, sessionCookieOf } from './session-cookie.js';
 import { csrfMatches, SessionService } from './session.service.js';
@@ -39,23 +39,21 @@ export class RequestAuthenticator {
     const token = bearerToken(request);
     if (token) {
       const user = await this.tokens.resolve(token, 'api');
-      if (!user) throw new DomainError(401, 'unauthorized', 'The API token is unknown or revoked');
+      if (!user) throw new UnauthorizedError('The API token is unknown or revoked');
       return { user, via: 'token' };
     }
     const cookie = sessionCookieOf(request);
     if (!cookie) {
-      throw new DomainError(
-        401,
-        'unauthorized',
+      throw new UnauthorizedError(
         'Sign in to the console, or send an API token as "Authorization: Bearer <token>"',
       );
     }
     const found = await this.sessions.resolve(cookie);
     if (found.status === 'expired') {
-      throw new DomainError(401, 'session_expired', 'Your session has expired; sign in again');
+      throw new UnauthorizedError('Your session has expired; sign in again', 'session_expired');
     }
     if (found.status === 'unknown') {
-      throw new DomainError(401, 'unauthorized', 'You are signed out; sign in again');
+      throw new UnauthorizedError('You are signed out; sign in again');
     }
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
@@ -63,10 +61,9 @@ export class RequestAuthenticator {
         csrfMatches(found.session.csrfToken, header) ||
         (typeof options.csrf === 'function' && options.csrf(request));
       if (!passes) {
-        throw new DomainError(
-          403,
-          'csrf_failed',
+        throw new ForbiddenError(
           'A signed-in change needs the X-CSRF-Token header from /api/v1/auth/session',
+          'csrf_failed',
         );
       }
     }

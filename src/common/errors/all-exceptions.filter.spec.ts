@@ -9,11 +9,11 @@ describe('AllExceptionsFilter.toBody', () => {
   it('keeps a domain error as it is', () => {
     expect(
       filter.toBody(
-        new ConflictError('bad_transition', 'Cannot complete a draft campaign', { from: 'draft' }),
+        new ConflictError('invalid_transition', 'Cannot complete a draft campaign', { from: 'draft' }),
       ),
     ).toEqual({
       statusCode: 409,
-      code: 'bad_transition',
+      code: 'invalid_transition',
       message: 'Cannot complete a draft campaign',
       details: { from: 'draft' },
     });

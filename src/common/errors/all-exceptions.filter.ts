@@ -4,8 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { constraintViolation } from '../../infra/database/constraint-violation.js';
 import { DomainError } from './domain-error.js';
 import type { ErrorBody } from './error-body.js';
+import type { ErrorCode } from './error-codes.js';
 
-const CODE_BY_STATUS: Record<number, string> = {
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -21,7 +22,7 @@ const CODE_BY_STATUS: Record<number, string> = {
 };
 
 /** Fastify's own request errors (body parsing and limits), reworded for API users. */
-const FASTIFY_ERRORS: Record<string, { code: string; message?: string }> = {
+const FASTIFY_ERRORS: Record<string, { code: ErrorCode; message?: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json' },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: 'malformed_json',

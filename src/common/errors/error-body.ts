@@ -1,12 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ALL_ERROR_CODES, type ErrorCode } from './error-codes.js';
 
 /** The body of every error response. */
 export class ErrorBody {
   @ApiProperty({ example: 400 })
   statusCode!: number;
 
-  @ApiProperty({ example: 'validation_failed', description: 'Stable machine-readable code.' })
-  code!: string;
+  @ApiProperty({
+    enum: ALL_ERROR_CODES,
+    enumName: 'ErrorCode',
+    example: 'validation_failed',
+    description: 'Stable machine-readable code, from one catalogue (src/common/errors/error-codes.ts).',
+  })
+  code!: ErrorCode;
 
   @ApiProperty({ example: 'name must be a string' })
   message!: string;

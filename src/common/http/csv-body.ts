@@ -13,7 +13,11 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 import { InjectConfig } from '../config/config.module.js';
-import { DomainError, UnprocessableError } from '../errors/domain-error.js';
+import {
+  PayloadTooLargeError,
+  UnprocessableError,
+  UnsupportedMediaTypeError,
+} from '../errors/domain-error.js';
 
 const CSV = 'text/csv';
 
@@ -44,7 +48,7 @@ export class CsvBodyParser implements OnModuleInit {
     const limit = this.config.http.importBodyLimitBytes;
     fastify.addContentTypeParser(CSV, (request: FastifyRequest, payload: Readable, done) => {
       if (!(request.routeOptions.config as { csvBody?: boolean } | undefined)?.csvBody) {
-        done(new DomainError(415, 'unsupported_media_type', 'This route does not take a text/csv body'));
+        done(new UnsupportedMediaTypeError('This route does not take a text/csv body'));
         return;
       }
       const length = Number(request.headers['content-length']);
@@ -62,11 +66,7 @@ export const CsvBody = createParamDecorator((_data: unknown, ctx: ExecutionConte
   const request = ctx.switchToHttp().getRequest<FastifyRequest>();
   const body = request.body as Readable | undefined;
   if (!body || typeof body.pipe !== 'function') {
-    throw new DomainError(
-      415,
-      'unsupported_media_type',
-      'Send the file as the request body with Content-Type: text/csv',
-    );
+    throw new UnsupportedMediaTypeError('Send the file as the request body with Content-Type: text/csv');
   }
   return body;
 });
@@ -101,7 +101,7 @@ const isReadable = (source: AsyncIterable<unknown>): source is Readable =>
   typeof (source as Partial<Readable>).pipe === 'function';
 
 const tooLarge = (limit: number) =>
-  new DomainError(413, 'payload_too_large', `The file is larger than the import limit of ${limit} bytes`);
+  new PayloadTooLargeError(`The file is larger than the import limit of ${limit} bytes`);
 
 function decode(decoder: TextDecoder, buffer: Buffer | undefined, stream: boolean): string {
   try {

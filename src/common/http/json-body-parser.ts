@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError } from '../errors/domain-error.js';
+import { ValidationError } from '../errors/domain-error.js';
 
 const OPEN_OBJECT = 0x7b; // {
 const OPEN_ARRAY = 0x5b; // [
@@ -29,9 +29,9 @@ export function exceedsJsonDepth(text: string, max: number): boolean {
   return false;
 }
 
-export class JsonTooDeepError extends DomainError {
+export class JsonTooDeepError extends ValidationError {
   constructor(max: number) {
-    super(400, 'json_too_deep', `The JSON body is nested deeper than ${max} levels (JSON_MAX_DEPTH)`);
+    super(`The JSON body is nested deeper than ${max} levels (JSON_MAX_DEPTH)`, undefined, 'json_too_deep');
   }
 }
 

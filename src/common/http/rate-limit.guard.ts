@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { InjectConfig } from '../config/config.module.js';
 import { REQUEST_PATH_COMMAND_TIMEOUT_MS } from '../../infra/redis/redis-options.js';
 import { firstConnection, InjectRedis } from '../../infra/redis/redis.module.js';
-import { DomainError } from '../errors/domain-error.js';
+import { TooManyRequestsError } from '../errors/domain-error.js';
 
 const SKIP = 'rate-limit:skip';
 /** Exempts a route or controller from rate limiting (health checks). */
@@ -73,10 +73,9 @@ export class RateLimitGuard implements CanActivate {
     if (hits > limit) {
       const retryAfter = Math.max(1, Math.ceil(ttlMs / 1000));
       void reply.header('retry-after', retryAfter);
-      throw new DomainError(
-        429,
-        'rate_limited',
+      throw new TooManyRequestsError(
         `Too many requests: at most ${limit} a minute; retry in ${retryAfter} s`,
+        retryAfter,
       );
     }
     return true;

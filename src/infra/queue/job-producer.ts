@@ -3,14 +3,13 @@ import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { withTimeout } from '../../common/async/with-timeout.js';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { UnavailableError } from '../../common/errors/domain-error.js';
 import { JOBS, type JobName, type JobPayloads, type QueueName } from './job-registry.js';
 
 /** Raised when Redis does not answer: the change itself is kept, only the job is not queued. */
-export class QueueUnavailableError extends DomainError {
+export class QueueUnavailableError extends UnavailableError {
   constructor(cause: unknown) {
     super(
-      503,
       'queue_unavailable',
       `The job queue (Redis) is not reachable: ${(cause as Error)?.message ?? cause}`,
     );

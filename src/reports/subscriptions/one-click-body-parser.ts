@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { DomainError } from '../../common/errors/domain-error.js';
+import { UnsupportedMediaTypeError } from '../../common/errors/domain-error.js';
 import { UNSUBSCRIBE_PATH } from './unsubscribe.service.js';
 
 /**
@@ -21,10 +21,7 @@ export class OneClickBodyParser implements OnModuleInit {
       { parseAs: 'string', bodyLimit: 4096 },
       (request, body, done) => {
         if (request.url.split('?')[0] === UNSUBSCRIBE_PATH) return done(null, body);
-        done(
-          new DomainError(415, 'unsupported_media_type', 'Unsupported Media Type: multipart/form-data'),
-          undefined,
-        );
+        done(new UnsupportedMediaTypeError('Unsupported Media Type: multipart/form-data'), undefined);
       },
     );
   }

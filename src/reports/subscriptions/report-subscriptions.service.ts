@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ConflictError, DomainError, NotFoundError } from '../../common/errors/domain-error.js';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-error.js';
 import { pageOf, pageWindow, type Page } from '../../common/http/pagination.js';
 import { rejectNulls } from '../../common/http/reject-nulls.js';
 import { Clock } from '../../common/time/clock.js';
@@ -112,8 +112,9 @@ export class ReportSubscriptionsService {
     const found = new Set(rows.map((r) => r.id));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) {
-      throw new DomainError(404, 'not_found', `Target ${missing.join(', ')} was not found`, {
-        missingTargetIds: missing,
+      throw new NotFoundError({
+        message: `Target ${missing.join(', ')} was not found`,
+        details: { missingTargetIds: missing },
       });
     }
   }

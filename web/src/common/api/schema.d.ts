@@ -2474,10 +2474,10 @@ export interface components {
     };
     ErrorBody: {
       /**
-       * @description Stable machine-readable code.
+       * @description Stable machine-readable code, from one catalogue (src/common/errors/error-codes.ts).
        * @example validation_failed
        */
-      code: string;
+      code: components['schemas']['ErrorCode'];
       /** @description Per-field or per-row problems where there are several (a list), or the figures behind the refusal (an object). */
       details?:
         | {
@@ -2496,6 +2496,73 @@ export interface components {
       /** @example 400 */
       statusCode: number;
     };
+    /**
+     * @description Stable machine-readable code, from one catalogue (src/common/errors/error-codes.ts).
+     * @enum {string}
+     */
+    ErrorCode:
+      | 'validation_failed'
+      | 'bad_request'
+      | 'malformed_json'
+      | 'json_too_deep'
+      | 'bad_if_match'
+      | 'client_error'
+      | 'unauthorized'
+      | 'session_expired'
+      | 'invalid_credentials'
+      | 'forbidden'
+      | 'csrf_failed'
+      | 'not_found'
+      | 'unknown_queue'
+      | 'method_not_allowed'
+      | 'not_acceptable'
+      | 'conflict'
+      | 'in_use'
+      | 'concurrent_change'
+      | 'invalid_transition'
+      | 'campaign_closed'
+      | 'campaign_not_draft'
+      | 'event_closed'
+      | 'event_not_draft'
+      | 'event_not_over'
+      | 'capacity_override_required'
+      | 'budget_from_allocations'
+      | 'allocation_exists'
+      | 'fund_over_allocated'
+      | 'fund_has_allocations'
+      | 'holiday_override_exists'
+      | 'organization_exists'
+      | 'subscription_exists'
+      | 'target_exists'
+      | 'email_taken'
+      | 'last_admin'
+      | 'venue_exists'
+      | 'venue_in_use'
+      | 'invitation_used'
+      | 'invitation_expired'
+      | 'precondition_failed'
+      | 'payload_too_large'
+      | 'unsupported_media_type'
+      | 'unprocessable'
+      | 'actual_invalid'
+      | 'import_invalid'
+      | 'import_rejected'
+      | 'empty_import'
+      | 'not_utf8'
+      | 'export_too_large'
+      | 'calendar_too_large'
+      | 'organization_required'
+      | 'email_required'
+      | 'fund_year_mismatch'
+      | 'week_not_over'
+      | 'scenario_change_invalid'
+      | 'target_total_computed'
+      | 'baseline_actuals_missing'
+      | 'venue_unknown'
+      | 'rate_limited'
+      | 'internal_error'
+      | 'unavailable'
+      | 'queue_unavailable';
     EventChangeView: {
       event: components['schemas']['EventView'];
       warnings: components['schemas']['EventWarningView'][];
