@@ -5,6 +5,7 @@ import type { AppConfig } from '../../common/config/app-config.js';
 import { InjectConfig } from '../../common/config/config.module.js';
 import { Clock } from '../../common/time/clock.js';
 import { senderDomain } from '../../infra/mail/compose-message.js';
+import { finishedJobStates } from '../../infra/queue/finished-job-states.js';
 import { JobProducer } from '../../infra/queue/job-producer.js';
 import { JOBS } from '../../infra/queue/job-registry.js';
 import { parseWeekKey, weekJustEnded, type ReportWeek } from '../report-week.js';
@@ -73,12 +74,16 @@ export class WeeklyRunService {
       );
     }
     // A row left failed or sending whose job has finished (attempts used up, or stalled too
-    // often) would wait forever: start that job again. Its row decides what the job does.
+    // often) would wait forever: start that job again. Its row decides what the job does. The
+    // states come in one Redis command per thousand rows; only the finished jobs are loaded.
+    const finished = await finishedJobStates(
+      queue,
+      open.filter((o) => o.state !== 'pending').map((d) => deliveryJobId(d.id)),
+    );
     let retried = 0;
-    for (const d of open.filter((o) => o.state !== 'pending')) {
-      const job = await queue.getJob(deliveryJobId(d.id));
-      const state = job ? await job.getState() : null;
-      if (job && (state === 'failed' || state === 'completed')) {
+    for (const [jobId, state] of finished) {
+      const job = await queue.getJob(jobId);
+      if (job) {
         await job.retry(state);
         retried++;
       }
