@@ -5,6 +5,7 @@ import type { AppConfig } from '../../common/config/app-config.js';
 import { InjectConfig } from '../../common/config/config.module.js';
 import { Clock } from '../../common/time/clock.js';
 import { senderDomain } from '../../infra/mail/compose-message.js';
+import { finishedJobStates } from '../../infra/queue/finished-job-states.js';
 import { JobProducer, WORKER_QUEUE_TIMEOUT_MS } from '../../infra/queue/job-producer.js';
 import { parseWeekKey, weekJustEnded, type ReportWeek } from '../report-week.js';
 import { WeeklyReportDataSource } from '../weekly-report/weekly-report-data.source.js';
@@ -67,12 +68,16 @@ export class WeeklyRunService {
     );
     const queue = this.producer.queue('reports');
     // A row left failed or sending whose job has finished (attempts used up, or stalled too
-    // often) would wait forever: start that job again. Its row decides what the job does.
+    // often) would wait forever: start that job again. Its row decides what the job does. The
+    // states come in one Redis command per thousand rows; only the finished jobs are loaded.
+    const finished = await finishedJobStates(
+      queue,
+      open.filter((o) => o.state !== 'pending').map((d) => deliveryJobId(d.id)),
+    );
     let retried = 0;
-    for (const d of open.filter((o) => o.state !== 'pending')) {
-      const job = await queue.getJob(deliveryJobId(d.id));
-      const state = job ? await job.getState() : null;
-      if (job && (state === 'failed' || state === 'completed')) {
+    for (const [jobId, state] of finished) {
+      const job = await queue.getJob(jobId);
+      if (job) {
         await job.retry(state);
         retried++;
       }
