@@ -9,7 +9,7 @@ import { closeOnSignals, runProcess } from './app/run-process.js';
 import { TokenService } from './common/auth/token.service.js';
 import { loadConfig, type AppConfig } from './common/config/app-config.js';
 import { findOrStartRedis } from './infra/redis/embedded-redis.js';
-import { RebuildSweep } from './projections/rebuild-sweep.js';
+import { RebuildSweep } from './projections/rebuild/rebuild-sweep.js';
 import { User } from './users/user.entity.js';
 import { DEMO_SEED_STEPS } from './seeding/demo-seed-steps.js';
 import { seedDemo, type SeededUser } from './seeding/demo-seed.js';

@@ -6,9 +6,10 @@ import { ActualWriter } from './actual-writer.js';
 import { ActualsQueryService } from './actuals-query.service.js';
 import { ActualsController } from './actuals.controller.js';
 import { ActualsService } from './actuals.service.js';
+import { ProjectionInputsModule } from '../projections/rebuild/projection-inputs.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Actual])],
+  imports: [ProjectionInputsModule, TypeOrmModule.forFeature([Actual])],
   controllers: [ActualsController],
   providers: [ActualsService, ActualsQueryService, ActualWriter, CsvBodyParser],
   exports: [ActualsQueryService, ActualsService],

@@ -7,7 +7,7 @@ import { InjectConfig } from '../common/config/config.module.js';
 import { UnprocessableError } from '../common/errors/domain-error.js';
 import { csvText } from '../common/http/csv-body.js';
 import { Clock } from '../common/time/clock.js';
-import { ProjectionInputs } from '../projections/projection-inputs.js';
+import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 import { readActualsCsv } from './actual-csv.js';
 import { Actual } from './actual.entity.js';
 import { ActualBuffer, ActualRowValidator, type RowProblem } from './actual-rows.js';

@@ -10,7 +10,6 @@ import { HolidaysModule } from '../holidays/holidays.module.js';
 import { JobsWorkerModule } from '../jobs/jobs-worker.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
-import { ProjectionInputsModule } from '../projections/projection-inputs.module.js';
 import { ProjectionsWorkerModule } from '../projections/projections-worker.module.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { ReportsWorkerModule } from '../reports/reports-worker.module.js';
@@ -24,7 +23,6 @@ import { VenuesModule } from '../venues/venues.module.js';
 
 /** Feature modules with services and controllers: loaded by every process. */
 export const FEATURE_MODULES = [
-  ProjectionInputsModule,
   UsersModule,
   OrganizationsModule,
   JobsModule,

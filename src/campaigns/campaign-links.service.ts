@@ -5,7 +5,7 @@ import { seesAllOrganizations, type AuthUser } from '../common/auth/auth-user.js
 import { Clock } from '../common/time/clock.js';
 import { setCampaignEvents } from '../events/event-campaign-links.js';
 import { Event } from '../events/event.entity.js';
-import type { RecordChange } from '../projections/projection-inputs.js';
+import type { RecordChange } from '../projections/rebuild/projection-inputs.js';
 
 /**
  * The link between campaigns and the events they promote, held by `events.campaignId`: read per

@@ -6,7 +6,7 @@ import { ConflictError } from '../common/errors/domain-error.js';
 import { InvalidTransitionError } from '../common/errors/invalid-transition.error.js';
 import { Clock } from '../common/time/clock.js';
 import { yearsBetween } from '../common/time/local-date.js';
-import { ProjectionInputs } from '../projections/projection-inputs.js';
+import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 import { CAMPAIGN_TRANSITIONS, type CampaignAction } from './campaign-status.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignsService, type LoadedCampaign } from './campaigns.service.js';

@@ -8,9 +8,10 @@ import { CampaignWorkflowService } from './campaign-workflow.service.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignsController } from './campaigns.controller.js';
 import { CampaignsService } from './campaigns.service.js';
+import { ProjectionInputsModule } from '../projections/rebuild/projection-inputs.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Campaign, Event])],
+  imports: [ProjectionInputsModule, TypeOrmModule.forFeature([Campaign, Event])],
   controllers: [CampaignCsvController, CampaignsController],
   providers: [CampaignsService, CampaignWorkflowService, CampaignLinksService, CampaignExportService],
   exports: [CampaignsService],

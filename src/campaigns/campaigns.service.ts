@@ -11,7 +11,7 @@ import { yearsBetween } from '../common/time/local-date.js';
 import { newId } from '../infra/database/new-id.js';
 import { assertBudgetMatchesAllocations } from '../funds/campaign-budget.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { ProjectionInputs } from '../projections/projection-inputs.js';
+import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 import { CampaignLinksService } from './campaign-links.service.js';
 import { applyCampaignFilters } from './campaign-query.js';
 import { EDITABLE_CAMPAIGN_STATUSES } from './campaign-status.js';

@@ -5,7 +5,7 @@ import { InjectConfig } from '../common/config/config.module.js';
 import { JobProducer } from '../infra/queue/job-producer.js';
 import type { JobPayloads } from '../infra/queue/job-registry.js';
 import { InjectRedis } from '../infra/redis/redis.module.js';
-import { ProjectionInputs, type InputChange } from '../projections/projection-inputs.js';
+import { ProjectionInputs, type InputChange } from '../projections/rebuild/projection-inputs.js';
 
 /** The one deduplication id: at most one refresh waits while one runs. */
 export const EFFECTS_REFRESH_ID = 'effects-refresh';

@@ -8,6 +8,7 @@ import { EffectsController } from './effects.controller.js';
 import { EffectsService } from './effects.service.js';
 import { ItemEffect } from './item-effect.entity.js';
 import { ItemEffectReader } from './item-effect.reader.js';
+import { ProjectionInputsModule } from '../projections/rebuild/projection-inputs.module.js';
 
 /**
  * Measured effects of campaigns and events (issue 9): the stored estimates (ItemEffect), their
@@ -15,7 +16,7 @@ import { ItemEffectReader } from './item-effect.reader.js';
  * endpoints GET /campaigns/:id/effect and /events/:id/effect.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ItemEffect]), HolidaysModule],
+  imports: [ProjectionInputsModule, TypeOrmModule.forFeature([ItemEffect]), HolidaysModule],
   controllers: [EffectsController],
   providers: [EffectsService, ItemEffectReader, EffectItemsLoader, EffectMeasurement, EffectsQueue],
   exports: [EffectsService, EffectMeasurement, EffectsQueue],

@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { UnrecoverableError, type Job } from 'bullmq';
-import { EffectMeasurement, type RefreshResult } from './effect-measurement.service.js';
+import type { Job } from 'bullmq';
+import { dispatchJob, type JobHandlers } from '../infra/queue/job-handlers.js';
+import { EffectMeasurement } from './effect-measurement.service.js';
 
 /** The `effects` queue: `effects.refresh` measures the completed items whose inputs changed. */
 @Processor('effects')
@@ -9,9 +10,11 @@ export class EffectsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<RefreshResult> {
-    if (job.name !== 'effects.refresh')
-      throw new UnrecoverableError(`Unknown job ${job.name} on queue effects`);
-    return this.measurement.refresh();
+  private readonly handlers: JobHandlers<'effects'> = {
+    'effects.refresh': () => this.measurement.refresh(),
+  };
+
+  process(job: Job): Promise<unknown> {
+    return dispatchJob('effects', this.handlers, job);
   }
 }

@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { NotFoundError } from '../common/errors/domain-error.js';
-import type { InputChange } from '../projections/projection-inputs.js';
+import type { InputChange } from '../projections/rebuild/projection-inputs.js';
 import { recordHistory } from './event-history.recorder.js';
 import { eventChange } from './event-footprint.js';
 import { Event } from './event.entity.js';

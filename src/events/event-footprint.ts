@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { InputChange } from '../projections/projection-inputs.js';
+import type { InputChange } from '../projections/rebuild/projection-inputs.js';
 import { Venue } from '../venues/venue.entity.js';
 import type { ApprovedPlan } from './event-status.js';
 import { localDateOf, yearsBetween } from '../common/time/local-date.js';

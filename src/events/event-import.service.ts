@@ -15,7 +15,7 @@ import { csvText } from '../common/http/csv-body.js';
 import { unguardCell } from '../common/http/csv.js';
 import { Clock } from '../common/time/clock.js';
 import { newId } from '../infra/database/new-id.js';
-import { ProjectionInputs } from '../projections/projection-inputs.js';
+import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 import { CreateEventDto } from './dto/create-event.dto.js';
 import type {
   EventImportResultView,

@@ -5,7 +5,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { ConflictError } from '../common/errors/domain-error.js';
 import { InvalidTransitionError } from '../common/errors/invalid-transition.error.js';
 import { Clock } from '../common/time/clock.js';
-import { ProjectionInputs } from '../projections/projection-inputs.js';
+import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 import type {
   ApproveEventDto,
   CancelEventDto,

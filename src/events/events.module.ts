@@ -15,9 +15,15 @@ import { EventsController } from './events.controller.js';
 import { EventsService } from './events.service.js';
 import { PublicEventsController } from './public-events.controller.js';
 import { VenueDemandService } from './venue-demand.service.js';
+import { ProjectionInputsModule } from '../projections/rebuild/projection-inputs.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Event, EventHistory]), TargetsModule, ActualsModule],
+  imports: [
+    ProjectionInputsModule,
+    TypeOrmModule.forFeature([Event, EventHistory]),
+    TargetsModule,
+    ActualsModule,
+  ],
   controllers: [PublicEventsController, EventCsvController, EventsController, EventWorkflowController],
   providers: [
     EventsService,

@@ -17,7 +17,7 @@ import { isDateTimeText, parseDateTimeText } from '../common/time/local-date.js'
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { newId } from '../infra/database/new-id.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { ProjectionInputs } from '../projections/projection-inputs.js';
+import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 import { Venue } from '../venues/venue.entity.js';
 import type { CreateEventDto } from './dto/create-event.dto.js';
 import type { EventFilterQuery, ListEventsQuery, PublicEventsQuery } from './dto/list-events.query.js';

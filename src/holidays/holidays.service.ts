@@ -5,7 +5,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors/domain-error.js';
 import { yearOf } from '../common/time/local-date.js';
 import { newId } from '../infra/database/new-id.js';
-import { ProjectionInputs } from '../projections/projection-inputs.js';
+import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 import type { HolidayDayDto } from './dto/holiday-day.dto.js';
 import { HolidayCalendar } from './holiday-calendar.service.js';
 import { HolidayOverride } from './holiday-override.entity.js';

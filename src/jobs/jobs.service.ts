@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DomainError, NotFoundError } from '../common/errors/domain-error.js';
 import { JobProducer, queueCall } from '../infra/queue/job-producer.js';
-import { isQueueName, JOBS, QUEUES, type JobName } from '../infra/queue/job-registry.js';
-import type { EnqueuedJobView, JobStatusView } from './dto/job-status.view.js';
+import { isQueueName, QUEUES } from '../infra/queue/job-registry.js';
+import { EnqueuedJobView, type JobStatusView } from './dto/job-status.view.js';
 
 @Injectable()
 export class JobsService {
@@ -40,12 +40,6 @@ export class JobsService {
 
   async ping(requestedBy: string): Promise<EnqueuedJobView> {
     const job = await this.producer.add('maintenance.ping', { requestedBy });
-    return view('maintenance.ping', job);
+    return EnqueuedJobView.of('maintenance.ping', job);
   }
-}
-
-/** Where to follow a job the API just queued. */
-export function view(name: JobName, job: Job): EnqueuedJobView {
-  const { queue } = JOBS[name];
-  return { jobId: String(job.id), queue, statusUrl: `/api/v1/jobs/${queue}/${job.id}` };
 }

@@ -2,8 +2,8 @@ import { Logger } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { Processor, WorkerHost, OnWorkerEvent } from '@nestjs/bullmq';
 import { redisErrorLog } from '../infra/queue/redis-error-log.js';
-import { UnrecoverableError, type Job } from 'bullmq';
-import type { JobPayloads } from '../infra/queue/job-registry.js';
+import type { Job } from 'bullmq';
+import { dispatchJob, type JobHandlers } from '../infra/queue/job-handlers.js';
 
 /** Answers pings with which worker process took them. */
 @Processor('maintenance')
@@ -16,12 +16,14 @@ export class MaintenanceProcessor extends WorkerHost {
 
   private readonly logRedisError = redisErrorLog(new Logger('MaintenanceProcessor'), 'Worker maintenance');
 
-  async process(
-    job: Job<JobPayloads['maintenance.ping']>,
-  ): Promise<{ pid: number; host: string; processedAt: string }> {
-    if (job.name !== 'maintenance.ping')
-      throw new UnrecoverableError(`Unknown job ${job.name} on queue maintenance`);
-    await job.updateProgress(100);
-    return { pid: process.pid, host: hostname(), processedAt: new Date().toISOString() };
+  private readonly handlers: JobHandlers<'maintenance'> = {
+    'maintenance.ping': async (job) => {
+      await job.updateProgress(100);
+      return { pid: process.pid, host: hostname(), processedAt: new Date().toISOString() };
+    },
+  };
+
+  process(job: Job): Promise<unknown> {
+    return dispatchJob('maintenance', this.handlers, job);
   }
 }

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ProjectionProcessor } from './projection.processor.js';
+import { ProjectionProcessor } from './rebuild/projection.processor.js';
 import { ProjectionsModule } from './projections.module.js';
-import { RebuildSweepScheduler } from './rebuild-sweep.scheduler.js';
+import { RebuildSweepScheduler } from './rebuild/rebuild-sweep.scheduler.js';
+import { ProjectionInputsModule } from './rebuild/projection-inputs.module.js';
 
 /** The projections queue's processor and the dirty-target sweep: loaded by worker processes only. */
-@Module({ imports: [ProjectionsModule], providers: [ProjectionProcessor, RebuildSweepScheduler] })
+@Module({
+  imports: [ProjectionInputsModule, ProjectionsModule],
+  providers: [ProjectionProcessor, RebuildSweepScheduler],
+})
 export class ProjectionsWorkerModule {}

@@ -9,6 +9,7 @@ import { UnprocessableError, ValidationError } from '../common/errors/domain-err
 import { pageWindow } from '../common/http/pagination.js';
 import { Clock } from '../common/time/clock.js';
 import { JobProducer } from '../infra/queue/job-producer.js';
+import { EnqueuedJobView } from '../jobs/dto/job-status.view.js';
 import { ReportDelivery } from './delivery/report-delivery.entity.js';
 import type { DeliveryPage, WeeklySendView } from './dto/delivery.view.js';
 import { DeliveryView } from './dto/delivery.view.js';
@@ -65,9 +66,7 @@ export class ReportsService {
     );
     return {
       week: week.key,
-      jobId: String(job.id),
-      queue: 'reports',
-      statusUrl: `/api/v1/jobs/reports/${job.id}`,
+      ...EnqueuedJobView.of('reports.weekly-run', job),
       deliveriesUrl: `/api/v1/reports/deliveries?week=${week.key}`,
     };
   }

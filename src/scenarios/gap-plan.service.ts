@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Not, type DataSource } from 'typeorm';
 import { CHANNEL_LABELS, type CampaignChannel } from '../campaigns/campaign-status.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
-import { ProjectionSnapshotStore } from '../projections/projection-snapshot.store.js';
+import { ProjectionSnapshotStore } from '../projections/rebuild/projection-snapshot.store.js';
 import { TargetsService } from '../targets/targets.service.js';
 import type { GapPlanView } from './dto/gap-plan.view.js';
 import { channelCosts, solveGap, type ChannelCampaign } from './gap-plan.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { reachProbability } from '../projections/projection-math.js';
+import { reachProbability } from '../projections/math/projection-math.js';
 import { channelCosts, solveGap } from './gap-plan.js';
 
 const interval = (median: number, halfWidth80: number) => ({

@@ -1,5 +1,5 @@
 import { normalQuantile, zForLevel } from '../forecasting/normal.js';
-import { reachProbability, type Interval } from '../projections/projection-math.js';
+import { reachProbability, type Interval } from '../projections/math/projection-math.js';
 
 /**
  * "What would it take": the extra amount (visitors or yuan) to add to the rest of the year so

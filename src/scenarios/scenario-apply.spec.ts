@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { yearDays } from '../common/time/local-date.js';
-import { campaignContribution, type CampaignFacts } from '../projections/contribution-spread.js';
+import { campaignContribution, type CampaignFacts } from '../projections/math/contribution-spread.js';
 import {
   applyScenario,
   type ScenarioChangeInput,

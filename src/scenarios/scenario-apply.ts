@@ -12,9 +12,9 @@ import {
   type CampaignFacts,
   type ContributionDetail,
   type EventFacts,
-} from '../projections/contribution-spread.js';
+} from '../projections/math/contribution-spread.js';
 import { CONTRIBUTING_EVENT_STATUSES } from '../events/event-status.js';
-import { CONTRIBUTING_CAMPAIGN_STATUSES } from '../projections/contribution.loader.js';
+import { CONTRIBUTING_CAMPAIGN_STATUSES } from '../projections/rebuild/contribution.loader.js';
 import type { ScenarioAction, ScenarioChangeDetails, ScenarioSubject } from './scenario-change.js';
 
 /**

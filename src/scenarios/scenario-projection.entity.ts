@@ -1,6 +1,6 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { bigintToNumber } from '../infra/database/column-types.js';
-import type { ProjectionStatus } from '../projections/projection-math.js';
+import type { ProjectionStatus } from '../projections/math/projection-math.js';
 import type { AppliedChange } from './scenario-apply.js';
 
 /** Headline figures of a projection: year-end median, intervals, probability, status. */

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { JobPayloads } from '../infra/queue/job-registry.js';
+import { dispatchJob, type JobHandlers } from '../infra/queue/job-handlers.js';
 import { ScenarioGoneError, ScenarioProjector } from './scenario-projector.js';
 
 /** The `scenarios` queue: `scenarios.project` (see ScenarioProjector); a vanished scenario or target fails at once. */
@@ -10,15 +10,18 @@ export class ScenarioProjectionProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
-    if (job.name !== 'scenarios.project')
-      throw new UnrecoverableError(`Unknown job ${job.name} on queue scenarios`);
-    const { scenarioId, targetId } = job.data as JobPayloads['scenarios.project'];
-    try {
-      return await this.projector.run(scenarioId, targetId);
-    } catch (error) {
-      if (error instanceof ScenarioGoneError) throw new UnrecoverableError(error.message);
-      throw error;
-    }
+  private readonly handlers: JobHandlers<'scenarios'> = {
+    'scenarios.project': async (job) => {
+      try {
+        return await this.projector.run(job.data.scenarioId, job.data.targetId);
+      } catch (error) {
+        if (error instanceof ScenarioGoneError) throw new UnrecoverableError(error.message);
+        throw error;
+      }
+    },
+  };
+
+  process(job: Job): Promise<unknown> {
+    return dispatchJob('scenarios', this.handlers, job);
   }
 }

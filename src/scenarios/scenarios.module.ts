@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActualsModule } from '../actuals/actuals.module.js';
 import { EffectsModule } from '../effects/effects.module.js';
-import { ContributionLoader } from '../projections/contribution.loader.js';
-import { ProjectionInputLoader } from '../projections/projection-input.loader.js';
+import { ContributionLoader } from '../projections/rebuild/contribution.loader.js';
+import { ProjectionInputLoader } from '../projections/rebuild/projection-input.loader.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { TargetsModule } from '../targets/targets.module.js';
 import { GapPlanController } from './gap-plan.controller.js';
@@ -17,6 +17,7 @@ import { ScenarioQueue } from './scenario-queue.js';
 import { Scenario } from './scenario.entity.js';
 import { ScenariosController } from './scenarios.controller.js';
 import { ScenariosService } from './scenarios.service.js';
+import { ProjectionInputsModule } from '../projections/rebuild/projection-inputs.module.js';
 
 /**
  * What-if scenarios (/api/v1/scenarios) and gap plans (/api/v1/targets/:id/gap-plan). The
@@ -25,6 +26,7 @@ import { ScenariosService } from './scenarios.service.js';
  */
 @Module({
   imports: [
+    ProjectionInputsModule,
     TypeOrmModule.forFeature([Scenario, ScenarioChange, ScenarioProjection]),
     TargetsModule,
     ActualsModule,

@@ -6,9 +6,10 @@ import { TargetPathService } from './target-path.service.js';
 import { Target } from './target.entity.js';
 import { TargetsController } from './targets.controller.js';
 import { TargetsService } from './targets.service.js';
+import { ProjectionInputsModule } from '../projections/rebuild/projection-inputs.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Target]), ActualsModule, HolidaysModule],
+  imports: [ProjectionInputsModule, TypeOrmModule.forFeature([Target]), ActualsModule, HolidaysModule],
   controllers: [TargetsController],
   providers: [TargetsService, TargetPathService],
   exports: [TargetsService, TargetPathService],

@@ -14,7 +14,7 @@ import { Clock } from '../common/time/clock.js';
 import { daysInYear, yearEnd, yearStart } from '../common/time/local-date.js';
 import { isUniqueViolation } from '../infra/database/constraint-violation.js';
 import { newId } from '../infra/database/new-id.js';
-import { ProjectionInputs } from '../projections/projection-inputs.js';
+import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 import type { CreateTargetDto } from './dto/create-target.dto.js';
 import { pageOf, pageWindow, type Page } from '../common/http/pagination.js';
 import type { ListTargetsQuery } from './dto/list-targets.query.js';

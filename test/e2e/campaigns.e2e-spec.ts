@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { ProjectionInputs } from '../../src/projections/projection-inputs.js';
+import { ProjectionInputs } from '../../src/projections/rebuild/projection-inputs.js';
 import { campaignBody, createCampaign, createEvent, createVenue } from '../factories/planning.factory.js';
 import { createUser, type TestUser } from '../factories/user.factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Clock } from '../../src/common/time/clock.js';
-import { ProjectionInputs } from '../../src/projections/projection-inputs.js';
+import { ProjectionInputs } from '../../src/projections/rebuild/projection-inputs.js';
 import { approvedEvent, createEvent, createVenue, eventBody } from '../factories/planning.factory.js';
 import { createUser, type TestUser } from '../factories/user.factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

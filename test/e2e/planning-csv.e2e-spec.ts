@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { Event } from '../../src/events/event.entity.js';
-import { ProjectionInputs } from '../../src/projections/projection-inputs.js';
+import { ProjectionInputs } from '../../src/projections/rebuild/projection-inputs.js';
 import { approvedEvent, createCampaign, createEvent, createVenue } from '../factories/planning.factory.js';
 import { createUser, type TestUser } from '../factories/user.factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

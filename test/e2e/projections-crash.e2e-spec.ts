@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { eachDay } from '../../src/common/time/local-date.js';
-import { ProjectionInputs } from '../../src/projections/projection-inputs.js';
-import { RebuildSweep } from '../../src/projections/rebuild-sweep.js';
+import { ProjectionInputs } from '../../src/projections/rebuild/projection-inputs.js';
+import { RebuildSweep } from '../../src/projections/rebuild/rebuild-sweep.js';
 import { importActuals, pinClock, targetRow } from '../factories/actuals.factory.js';
 import { approvedEvent, createVenue } from '../factories/planning.factory.js';
 import { rebuildJobs, waitForProjection } from '../factories/projection.factory.js';

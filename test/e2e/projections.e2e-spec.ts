@@ -3,11 +3,11 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { eachDay } from '../../src/common/time/local-date.js';
 import { normalCdf, zForLevel } from '../../src/forecasting/normal.js';
 import { JobProducer } from '../../src/infra/queue/job-producer.js';
-import { ProjectionInputs } from '../../src/projections/projection-inputs.js';
-import { ProjectionRebuild } from '../../src/projections/projection-rebuild.service.js';
-import { ProjectionSnapshot } from '../../src/projections/projection-snapshot.entity.js';
-import { ProjectionSnapshotStore } from '../../src/projections/projection-snapshot.store.js';
-import { ProjectionProcessor } from '../../src/projections/projection.processor.js';
+import { ProjectionInputs } from '../../src/projections/rebuild/projection-inputs.js';
+import { ProjectionRebuild } from '../../src/projections/rebuild/projection-rebuild.service.js';
+import { ProjectionSnapshot } from '../../src/projections/rebuild/projection-snapshot.entity.js';
+import { ProjectionSnapshotStore } from '../../src/projections/rebuild/projection-snapshot.store.js';
+import { ProjectionProcessor } from '../../src/projections/rebuild/projection.processor.js';
 import { importActuals, pinClock, targetRow } from '../factories/actuals.factory.js';
 import { approvedEvent, createVenue } from '../factories/planning.factory.js';
 import {

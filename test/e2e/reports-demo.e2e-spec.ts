@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_DATE } from '../../seeds/baseline.seed.js';
 import { TokenService } from '../../src/common/auth/token.service.js';
-import { RebuildSweep } from '../../src/projections/rebuild-sweep.js';
+import { RebuildSweep } from '../../src/projections/rebuild/rebuild-sweep.js';
 import { DEMO_SEED_STEPS } from '../../src/seeding/demo-seed-steps.js';
 import { seedDemo, type SeededUser } from '../../src/seeding/demo-seed.js';
 import { pinClock } from '../factories/actuals.factory.js';

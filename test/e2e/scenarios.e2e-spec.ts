@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eachDay } from '../../src/common/time/local-date.js';
 import { Event } from '../../src/events/event.entity.js';
-import { reachProbability } from '../../src/projections/projection-math.js';
+import { reachProbability } from '../../src/projections/math/projection-math.js';
 import { ScenarioProjection } from '../../src/scenarios/scenario-projection.entity.js';
 import { ScenarioProjector } from '../../src/scenarios/scenario-projector.js';
 import { solveGap } from '../../src/scenarios/gap-plan.js';

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { JobProducer } from '../../src/infra/queue/job-producer.js';
-import { ProjectionSnapshot } from '../../src/projections/projection-snapshot.entity.js';
+import { ProjectionSnapshot } from '../../src/projections/rebuild/projection-snapshot.entity.js';
 import { targetRow } from './actuals.factory.js';
 
 /** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */

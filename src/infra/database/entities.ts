@@ -11,7 +11,7 @@ import { ItemEffect } from '../../effects/item-effect.entity.js';
 import { Event } from '../../events/event.entity.js';
 import { HolidayOverride } from '../../holidays/holiday-override.entity.js';
 import { Organization } from '../../organizations/organization.entity.js';
-import { ProjectionSnapshot } from '../../projections/projection-snapshot.entity.js';
+import { ProjectionSnapshot } from '../../projections/rebuild/projection-snapshot.entity.js';
 import { ScenarioChange } from '../../scenarios/scenario-change.entity.js';
 import { ScenarioProjection } from '../../scenarios/scenario-projection.entity.js';
 import { Scenario } from '../../scenarios/scenario.entity.js';

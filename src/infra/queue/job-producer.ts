@@ -56,6 +56,30 @@ export class JobProducer implements OnModuleInit {
       timeoutMs,
     ) as Promise<Job<JobPayloads[N]>>;
   }
+
+  /**
+   * Adds many jobs of one name in one round trip per `chunk` jobs (BullMQ `addBulk`), each with
+   * the registry's default options under its own. A job whose id already exists is not added
+   * again. `timeoutMs` bounds each chunk.
+   */
+  async addBulk<N extends JobName>(
+    name: N,
+    jobs: readonly { payload: JobPayloads[N]; options?: JobsOptions }[],
+    { chunk = 500, timeoutMs = QUEUE_TIMEOUT_MS }: { chunk?: number; timeoutMs?: number } = {},
+  ): Promise<Job<JobPayloads[N]>[]> {
+    const job = JOBS[name];
+    const queue = this.queue(job.queue);
+    const added: Job<JobPayloads[N]>[] = [];
+    for (let i = 0; i < jobs.length; i += chunk) {
+      const bulk = jobs.slice(i, i + chunk).map(({ payload, options }) => ({
+        name,
+        data: payload,
+        opts: { ...job.options, ...options },
+      }));
+      added.push(...((await queueCall(queue.addBulk(bulk), timeoutMs)) as Job<JobPayloads[N]>[]));
+    }
+    return added;
+  }
 }
 
 /**

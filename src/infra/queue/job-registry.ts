@@ -33,7 +33,8 @@ const retrying: JobsOptions = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
-export const JOBS: { readonly [N in JobName]: { queue: QueueName; options: JobsOptions } } = {
+/** Each job's queue and default options (`satisfies` keeps each queue's literal name for {@link QueueJobName}). */
+export const JOBS = {
   'maintenance.ping': {
     queue: 'maintenance',
     options: { ...retrying, attempts: 1, removeOnComplete: { age: 3600 } },
@@ -61,7 +62,12 @@ export const JOBS: { readonly [N in JobName]: { queue: QueueName; options: JobsO
     queue: 'scenarios',
     options: { ...retrying, attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
   },
-};
+} satisfies { readonly [N in JobName]: { queue: QueueName; options: JobsOptions } };
+
+/** The job names of one queue, e.g. `QueueJobName<'reports'>` = 'reports.weekly-run' | 'reports.deliver'. */
+export type QueueJobName<Q extends QueueName> = {
+  [N in JobName]: (typeof JOBS)[N]['queue'] extends Q ? N : never;
+}[JobName];
 
 export const isQueueName = (name: string): name is QueueName => (QUEUES as readonly string[]).includes(name);
 

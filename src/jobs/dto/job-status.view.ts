@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Job } from 'bullmq';
+import { JOBS, type JobName } from '../../infra/queue/job-registry.js';
 
 export const JOB_STATES = [
   'waiting',
@@ -58,4 +60,10 @@ export class EnqueuedJobView {
 
   @ApiProperty({ example: '/api/v1/jobs/maintenance/42', description: 'Where to follow the job.' })
   statusUrl!: string;
+
+  /** Where to follow a job the API just queued. */
+  static of(name: JobName, job: Job): EnqueuedJobView {
+    const { queue } = JOBS[name];
+    return { jobId: String(job.id), queue, statusUrl: `/api/v1/jobs/${queue}/${job.id}` };
+  }
 }

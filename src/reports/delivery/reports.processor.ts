@@ -2,13 +2,10 @@ import { Logger } from '@nestjs/common';
 import { Processor, WorkerHost, OnWorkerEvent } from '@nestjs/bullmq';
 import { redisErrorLog } from '../../infra/queue/redis-error-log.js';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { cappedExponential, type JobPayloads } from '../../infra/queue/job-registry.js';
-import {
-  DeliveryFailedError,
-  ReportDeliveryService,
-  type DeliveryOutcome,
-} from './report-delivery.service.js';
-import { WeeklyRunService, type WeeklyRunResult } from './weekly-run.service.js';
+import { dispatchJob, type JobHandlers } from '../../infra/queue/job-handlers.js';
+import { cappedExponential } from '../../infra/queue/job-registry.js';
+import { DeliveryFailedError, ReportDeliveryService } from './report-delivery.service.js';
+import { WeeklyRunService } from './weekly-run.service.js';
 
 /**
  * The `reports` queue. Short jobs, so a short lock: a worker that dies mid-job has its jobs
@@ -37,29 +34,28 @@ export class ReportsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<WeeklyRunResult | { outcome: DeliveryOutcome }> {
-    switch (job.name) {
-      case 'reports.weekly-run': {
-        let week;
-        try {
-          week = this.runs.weekOf(job as Job<JobPayloads['reports.weekly-run']>);
-        } catch (error) {
-          throw new UnrecoverableError((error as Error).message);
-        }
-        return this.runs.run(week);
+  private readonly handlers: JobHandlers<'reports'> = {
+    'reports.weekly-run': async (job) => {
+      let week;
+      try {
+        week = this.runs.weekOf(job);
+      } catch (error) {
+        throw new UnrecoverableError((error as Error).message);
       }
-      case 'reports.deliver':
-        try {
-          return {
-            outcome: await this.delivery.deliver((job.data as JobPayloads['reports.deliver']).deliveryId),
-          };
-        } catch (error) {
-          if (error instanceof DeliveryFailedError && error.permanent)
-            throw new UnrecoverableError(error.message);
-          throw error;
-        }
-      default:
-        throw new UnrecoverableError(`Unknown job ${job.name} on queue reports`);
-    }
+      return this.runs.run(week);
+    },
+    'reports.deliver': async (job) => {
+      try {
+        return { outcome: await this.delivery.deliver(job.data.deliveryId) };
+      } catch (error) {
+        if (error instanceof DeliveryFailedError && error.permanent)
+          throw new UnrecoverableError(error.message);
+        throw error;
+      }
+    },
+  };
+
+  process(job: Job): Promise<unknown> {
+    return dispatchJob('reports', this.handlers, job);
   }
 }

@@ -6,8 +6,7 @@ import { InjectConfig } from '../../common/config/config.module.js';
 import { Clock } from '../../common/time/clock.js';
 import { senderDomain } from '../../infra/mail/compose-message.js';
 import { finishedJobStates } from '../../infra/queue/finished-job-states.js';
-import { JobProducer } from '../../infra/queue/job-producer.js';
-import { JOBS } from '../../infra/queue/job-registry.js';
+import { JobProducer, WORKER_QUEUE_TIMEOUT_MS } from '../../infra/queue/job-producer.js';
 import { parseWeekKey, weekJustEnded, type ReportWeek } from '../report-week.js';
 import { WeeklyReportDataSource } from '../weekly-report/weekly-report-data.source.js';
 import { DeliveryOutbox } from './delivery-outbox.js';
@@ -62,17 +61,12 @@ export class WeeklyRunService {
     const domain = senderDomain(this.config.mail.from);
     const created = await this.outbox.createForWeek(week.key, (sid) => `<${week.key}.${sid}@${domain}>`);
     const open = await this.outbox.open(week.key);
+    await this.producer.addBulk(
+      'reports.deliver',
+      open.map((d) => ({ payload: { deliveryId: d.id }, options: { jobId: deliveryJobId(d.id) } })),
+      { chunk: BULK, timeoutMs: WORKER_QUEUE_TIMEOUT_MS },
+    );
     const queue = this.producer.queue('reports');
-    const { options } = JOBS['reports.deliver'];
-    for (let i = 0; i < open.length; i += BULK) {
-      await queue.addBulk(
-        open.slice(i, i + BULK).map((d) => ({
-          name: 'reports.deliver',
-          data: { deliveryId: d.id },
-          opts: { ...options, jobId: deliveryJobId(d.id) },
-        })),
-      );
-    }
     // A row left failed or sending whose job has finished (attempts used up, or stalled too
     // often) would wait forever: start that job again. Its row decides what the job does. The
     // states come in one Redis command per thousand rows; only the finished jobs are loaded.

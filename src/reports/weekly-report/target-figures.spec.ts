@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { eachDay } from '../../common/time/local-date.js';
 import { parseWeekKey } from '../report-week.js';
-import type { ProjectionSnapshotView } from './projection-snapshot-reader.js';
+import type { ProjectionSnapshotView } from '../../projections/read/projection-snapshot-reader.js';
 import { targetFigures, type TargetFiguresInput } from './target-figures.js';
 
 const days2022 = eachDay('2022-01-01', '2022-12-31');

@@ -10,7 +10,7 @@ import {
   type LocalDate,
 } from '../../common/time/local-date.js';
 import type { ReportWeek } from '../report-week.js';
-import type { ProjectionSnapshotView } from './projection-snapshot-reader.js';
+import type { ProjectionSnapshotView } from '../../projections/read/projection-snapshot-reader.js';
 import type { ChartPoint, LocalizedName, Metric, TargetReport } from './weekly-report-data.js';
 
 /** What one target's section is computed from. */
@@ -101,7 +101,8 @@ export function targetFigures(input: TargetFiguresInput): TargetReport {
     projection: projection
       ? {
           asOf: projection.asOf,
-          actualsThrough: projection.actualsThrough ?? null,
+          // The reader's `asOf` is already the last counted day; no separate "actuals to" date.
+          actualsThrough: null,
           stale: projection.stale,
           median: projection.median,
           interval80: projection.interval80,

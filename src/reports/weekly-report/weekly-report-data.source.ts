@@ -15,7 +15,7 @@ import {
   PROJECTION_SNAPSHOT_READER,
   type ProjectionSnapshotReader,
   type ProjectionSnapshotView,
-} from './projection-snapshot-reader.js';
+} from '../../projections/read/projection-snapshot-reader.js';
 import { scoreboardDigest } from './scoreboard-digest.js';
 import { targetFigures } from './target-figures.js';
 import {
@@ -30,10 +30,11 @@ import {
 
 /**
  * Assembles {@link WeeklyReportData} for a week from the database: the year's targets with their
- * paths (issue 4), the actuals, the projections (through the {@link ProjectionSnapshotReader}
- * seam; without one every target says "projection not computed yet"), and the planning
- * calendar (issue 3), and the year's scoreboard by responsible unit (issue 9). The targets are those of every calendar year the week touches (both years
- * for a week across New Year); the scoreboard is that of the week's ISO week-numbering year.
+ * paths, the actuals, the projections (read through {@link ProjectionSnapshotReader}; a target
+ * without one says "projection not computed yet"), the planning calendar and the year's
+ * scoreboard by responsible unit. The targets are those of every calendar year the week touches
+ * (both years for a week across New Year); the scoreboard is that of the week's ISO
+ * week-numbering year.
  */
 @Injectable()
 export class WeeklyReportDataSource {
@@ -54,12 +55,10 @@ export class WeeklyReportDataSource {
     const resolved: ResolvedTarget[] = [];
     for (const year of calendarYearsOf(week)) resolved.push(...(await this.targets.list({ year })));
     // The projection as of the week's end: counting the actuals through its Sunday.
-    const snapshots = this.projections
-      ? await this.projections.asOf(
-          resolved.map((r) => r.target.id),
-          week.end,
-        )
-      : new Map<string, ProjectionSnapshotView>();
+    const snapshots = await this.projections.asOf(
+      resolved.map((r) => r.target.id),
+      week.end,
+    );
     const names = await this.scopeNames(resolved);
 
     const targets: TargetReport[] = [];

@@ -1,7 +1,7 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { bigintToNumber } from '../infra/database/column-types.js';
-import type { ContributionResult, ProjectionStatus } from './projection-math.js';
-import type { RevenuePerVisitor } from './revenue-per-visitor.js';
+import { bigintToNumber } from '../../infra/database/column-types.js';
+import type { ContributionResult, ProjectionStatus } from '../math/projection-math.js';
+import type { RevenuePerVisitor } from '../math/revenue-per-visitor.js';
 
 /** One day of the projected path, cumulative from 1 January, rounded to whole units. */
 export interface SnapshotDay {

@@ -1,5 +1,5 @@
-import type { Metric } from '../actuals/metric.js';
-import { eachDay, localDatesOf, type LocalDate } from '../common/time/local-date.js';
+import type { Metric } from '../../actuals/metric.js';
+import { eachDay, localDatesOf, type LocalDate } from '../../common/time/local-date.js';
 import type { ContributionInput } from './projection-math.js';
 
 /**

@@ -1,19 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
-import { Clock } from '../common/time/clock.js';
-import { addDays, minDate } from '../common/time/local-date.js';
-import type {
-  ProjectionSnapshotReader,
-  ProjectionSnapshotView,
-} from '../reports/weekly-report/projection-snapshot-reader.js';
-import { Target } from '../targets/target.entity.js';
-import type { ProjectionSnapshot } from './projection-snapshot.entity.js';
-import { ProjectionBuilder } from './projection-builder.service.js';
-import { ProjectionSnapshotStore } from './projection-snapshot.store.js';
+import { Clock } from '../../common/time/clock.js';
+import { addDays, minDate } from '../../common/time/local-date.js';
+import type { ProjectionSnapshotReader, ProjectionSnapshotView } from './projection-snapshot-reader.js';
+import { Target } from '../../targets/target.entity.js';
+import type { ProjectionSnapshot } from '../rebuild/projection-snapshot.entity.js';
+import { ProjectionBuilder } from '../rebuild/projection-builder.service.js';
+import { ProjectionSnapshotStore } from '../rebuild/projection-snapshot.store.js';
 
 /**
- * The weekly report's view of projections (the `ProjectionSnapshotReader` seam of src/reports):
+ * The weekly report's view of projections (the {@link ProjectionSnapshotReader} interface):
  * each target's projection as of a week's end, i.e. counting actuals through that Sunday. The
  * stored snapshot serves when it is of the target's current inputs and its last counted day is
  * that Sunday (the usual case for the run on the Monday after, and for the demo's week);
@@ -22,8 +19,8 @@ import { ProjectionSnapshotStore } from './projection-snapshot.store.js';
  * snapshot used. `asOf` is the last counted day (31 December
  * of the previous year when the year has no actual yet); `path` runs from `asOf` to 31 December.
  *
- * Wiring (in the projections module): `{ provide: PROJECTION_SNAPSHOT_READER, useExisting:
- * ReportProjectionReader }`, exported from a global module.
+ * Provided by ProjectionsModule as `{ provide: PROJECTION_SNAPSHOT_READER, useExisting:
+ * ReportProjectionReader }`, which ReportsModule imports.
  */
 @Injectable()
 export class ReportProjectionReader implements ProjectionSnapshotReader {

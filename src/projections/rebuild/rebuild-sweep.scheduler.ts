@@ -1,9 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { AppConfig } from '../common/config/app-config.js';
-import { InjectConfig } from '../common/config/config.module.js';
-import { JobProducer, queueCall, WORKER_QUEUE_TIMEOUT_MS } from '../infra/queue/job-producer.js';
-import { KeptScheduler } from '../infra/queue/kept-scheduler.js';
-import { JOBS } from '../infra/queue/job-registry.js';
+import type { AppConfig } from '../../common/config/app-config.js';
+import { InjectConfig } from '../../common/config/config.module.js';
+import { JobProducer, queueCall, WORKER_QUEUE_TIMEOUT_MS } from '../../infra/queue/job-producer.js';
+import { KeptScheduler } from '../../infra/queue/kept-scheduler.js';
+import { JOBS } from '../../infra/queue/job-registry.js';
 import { RebuildSweep } from './rebuild-sweep.js';
 
 /**

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '../common/time/clock.js';
-import { Target } from '../targets/target.entity.js';
+import { Clock } from '../../common/time/clock.js';
+import { Target } from '../../targets/target.entity.js';
 import { RebuildQueue } from './rebuild-queue.js';
 
 /** What changed, enough to find the targets whose projection it can move. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, Not, type DataSource } from 'typeorm';
-import { Target } from '../targets/target.entity.js';
+import { Target } from '../../targets/target.entity.js';
 import { RebuildQueue, type EnqueueResult } from './rebuild-queue.js';
 
 /**

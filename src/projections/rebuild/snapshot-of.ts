@@ -1,7 +1,7 @@
-import type { ContributionDetail } from './contribution-spread.js';
-import type { ProjectionResult } from './projection-math.js';
+import type { ContributionDetail } from '../math/contribution-spread.js';
+import type { ProjectionResult } from '../math/projection-math.js';
 import type { ProjectionSnapshot } from './projection-snapshot.entity.js';
-import type { RevenuePerVisitor } from './revenue-per-visitor.js';
+import type { RevenuePerVisitor } from '../math/revenue-per-visitor.js';
 
 export interface SnapshotMeta {
   id: string;

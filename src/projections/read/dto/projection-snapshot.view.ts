@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageView } from '../../common/http/pagination.js';
-import { STATUS_THRESHOLDS, type ProjectionStatus } from '../projection-math.js';
-import type { ProjectionSnapshot } from '../projection-snapshot.entity.js';
+import { PageView } from '../../../common/http/pagination.js';
+import { STATUS_THRESHOLDS, type ProjectionStatus } from '../../math/projection-math.js';
+import type { ProjectionSnapshot } from '../../rebuild/projection-snapshot.entity.js';
 import {
   ContributionView,
   ProjectedDayView,

@@ -1,4 +1,4 @@
-import { daysInMonth, localDate, type LocalDate } from '../common/time/local-date.js';
+import { daysInMonth, localDate, type LocalDate } from '../../common/time/local-date.js';
 
 /** A month counts when at least this share of its days has a figure (the rest filled at its mean). */
 export const MIN_MONTH_COVERAGE = 0.8;

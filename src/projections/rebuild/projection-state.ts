@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Target } from '../targets/target.entity.js';
+import { Target } from '../../targets/target.entity.js';
 
 /**
  * The dirty bookkeeping of targets, for the rebuild: read the inputs version before computing,

@@ -7,10 +7,10 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Allow } from '../common/auth/auth.decorators.js';
-import { ErrorBody } from '../common/errors/error-body.js';
-import { PageQueryDto } from '../common/http/pagination.js';
-import { EnqueuedJobView } from '../jobs/dto/job-status.view.js';
+import { Allow } from '../../common/auth/auth.decorators.js';
+import { ErrorBody } from '../../common/errors/error-body.js';
+import { PageQueryDto } from '../../common/http/pagination.js';
+import { EnqueuedJobView } from '../../jobs/dto/job-status.view.js';
 import { ProjectionHeadlinePage, PROJECTION_METHOD, STATUS_RULE } from './dto/projection-snapshot.view.js';
 import { ProjectionProgressView, TargetProjectionView } from './dto/target-projection.view.js';
 import { ProjectionsService } from './projections.service.js';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ActualsQueryService } from '../actuals/actuals-query.service.js';
-import { addDays, diffDays, yearEnd, yearStart, type LocalDate } from '../common/time/local-date.js';
-import { TargetPathService, type TargetPath } from '../targets/target-path.service.js';
-import type { ResolvedTarget } from '../targets/targets.service.js';
+import { ActualsQueryService } from '../../actuals/actuals-query.service.js';
+import { addDays, diffDays, yearEnd, yearStart, type LocalDate } from '../../common/time/local-date.js';
+import { TargetPathService, type TargetPath } from '../../targets/target-path.service.js';
+import type { ResolvedTarget } from '../../targets/targets.service.js';
 import { ContributionLoader } from './contribution.loader.js';
-import type { ContributionDetail } from './contribution-spread.js';
-import { monthlyHistory } from './monthly-history.js';
-import type { ProjectionInput } from './projection-math.js';
+import type { ContributionDetail } from '../math/contribution-spread.js';
+import { monthlyHistory } from '../math/monthly-history.js';
+import type { ProjectionInput } from '../math/projection-math.js';
 
 /** How many years before the target year the forecast may learn from. */
 export const HISTORY_YEARS = 5;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { yearDays } from '../common/time/local-date.js';
+import { yearDays } from '../../common/time/local-date.js';
 import {
   campaignContribution,
   eventContribution,

@@ -10,14 +10,18 @@ import {
   Not,
   type DataSource,
 } from 'typeorm';
-import type { ActualScope } from '../actuals/actuals-query.service.js';
-import { Campaign } from '../campaigns/campaign.entity.js';
-import type { CampaignStatus } from '../campaigns/campaign-status.js';
-import { addDays, startOfLocalDay, type LocalDate } from '../common/time/local-date.js';
-import { CONTRIBUTING_EVENT_STATUSES, countedAs } from '../events/event-status.js';
-import { Venue } from '../venues/venue.entity.js';
-import { Event } from '../events/event.entity.js';
-import { campaignContribution, eventContribution, type ContributionDetail } from './contribution-spread.js';
+import type { ActualScope } from '../../actuals/actuals-query.service.js';
+import { Campaign } from '../../campaigns/campaign.entity.js';
+import type { CampaignStatus } from '../../campaigns/campaign-status.js';
+import { addDays, startOfLocalDay, type LocalDate } from '../../common/time/local-date.js';
+import { CONTRIBUTING_EVENT_STATUSES, countedAs } from '../../events/event-status.js';
+import { Venue } from '../../venues/venue.entity.js';
+import { Event } from '../../events/event.entity.js';
+import {
+  campaignContribution,
+  eventContribution,
+  type ContributionDetail,
+} from '../math/contribution-spread.js';
 
 /** Campaigns that count: scheduled and active (their expectation) and completed (their measured increment). */
 export const CONTRIBUTING_CAMPAIGN_STATUSES: CampaignStatus[] = ['scheduled', 'active', 'completed'];

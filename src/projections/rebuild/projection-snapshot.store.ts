@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThanOrEqual, type FindOptionsSelect, type Repository } from 'typeorm';
-import { pageOf, pageWindow, type Page, type PageQueryDto } from '../common/http/pagination.js';
+import { pageOf, pageWindow, type Page, type PageQueryDto } from '../../common/http/pagination.js';
 import { ProjectionSnapshot } from './projection-snapshot.entity.js';
 
 /** Snapshots kept per target; older ones are deleted after each new one. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '../common/errors/domain-error.js';
+import { NotFoundError } from '../../common/errors/domain-error.js';
 import { ProjectionBuilder, type Progress } from './projection-builder.service.js';
 import { ProjectionSnapshotStore } from './projection-snapshot.store.js';
 import { ProjectionState } from './projection-state.js';

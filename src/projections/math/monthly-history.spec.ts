@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { yearDays } from '../common/time/local-date.js';
+import { yearDays } from '../../common/time/local-date.js';
 import { monthlyHistory } from './monthly-history.js';
 
 const values = (years: number[], value = 10, skip: (d: string) => boolean = () => false) =>

@@ -1,5 +1,5 @@
-import { forecast } from '../forecasting/forecast.js';
-import { normalCdf, zForLevel } from '../forecasting/normal.js';
+import { forecast } from '../../forecasting/forecast.js';
+import { normalCdf, zForLevel } from '../../forecasting/normal.js';
 
 /**
  * Where the year will end against a target. Pure: days in, numbers out.

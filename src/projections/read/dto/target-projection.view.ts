@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { METRICS, SCOPES, type Metric, type Scope } from '../../actuals/metric.js';
-import type { ProjectionStatus } from '../projection-math.js';
-import type { ProjectionSnapshot } from '../projection-snapshot.entity.js';
-import type { ResolvedTarget } from '../../targets/targets.service.js';
+import { METRICS, SCOPES, type Metric, type Scope } from '../../../actuals/metric.js';
+import type { ProjectionStatus } from '../../math/projection-math.js';
+import type { ProjectionSnapshot } from '../../rebuild/projection-snapshot.entity.js';
+import type { ResolvedTarget } from '../../../targets/targets.service.js';
 import { ProjectedIntervalView, RevenuePerVisitorView, RunRateView } from './projection-parts.view.js';
 import { ProjectionSnapshotView, STATUS_RULE } from './projection-snapshot.view.js';
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ActualsQueryService } from '../actuals/actuals-query.service.js';
-import { daysInYear, yearEnd, yearStart, type LocalDate } from '../common/time/local-date.js';
-import { Target } from '../targets/target.entity.js';
-import { TargetsService, type ResolvedTarget } from '../targets/targets.service.js';
+import { ActualsQueryService } from '../../actuals/actuals-query.service.js';
+import { daysInYear, yearEnd, yearStart, type LocalDate } from '../../common/time/local-date.js';
+import { Target } from '../../targets/target.entity.js';
+import { TargetsService, type ResolvedTarget } from '../../targets/targets.service.js';
 import { ProjectionInputLoader, type LoadedInput } from './projection-input.loader.js';
-import { projectYear, type ProjectionResult } from './projection-math.js';
-import { revenuePerVisitor, type RevenuePerVisitor } from './revenue-per-visitor.js';
+import { projectYear, type ProjectionResult } from '../math/projection-math.js';
+import { revenuePerVisitor, type RevenuePerVisitor } from '../math/revenue-per-visitor.js';
 
 export interface RevenuePerVisitorResult {
   figures: RevenuePerVisitor;

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { mapPage, type Page, type PageQueryDto } from '../common/http/pagination.js';
-import type { EnqueuedJobView } from '../jobs/dto/job-status.view.js';
-import { view } from '../jobs/jobs.service.js';
-import { TargetsService } from '../targets/targets.service.js';
+import { mapPage, type Page, type PageQueryDto } from '../../common/http/pagination.js';
+import { EnqueuedJobView } from '../../jobs/dto/job-status.view.js';
+import { TargetsService } from '../../targets/targets.service.js';
 import { ProjectionHeadlineView } from './dto/projection-snapshot.view.js';
 import { ProjectionProgressView, TargetProjectionView } from './dto/target-projection.view.js';
-import { ProjectionInputs } from './projection-inputs.js';
-import { ProjectionSnapshotStore } from './projection-snapshot.store.js';
-import { RebuildQueue } from './rebuild-queue.js';
+import { ProjectionInputs } from '../rebuild/projection-inputs.js';
+import { ProjectionSnapshotStore } from '../rebuild/projection-snapshot.store.js';
+import { RebuildQueue } from '../rebuild/rebuild-queue.js';
 
 /**
  * The projection reads of the API, and forced rebuilds. Reads never wait for a rebuild: they
@@ -46,6 +45,6 @@ export class ProjectionsService {
     await this.targets.find(targetId);
     await this.inputs.markDirty({ source: 'target', years: [], targetIds: [targetId] });
     const job = await this.rebuilds.add(targetId, { delay: 0 });
-    return view('projections.rebuild', job);
+    return EnqueuedJobView.of('projections.rebuild', job);
   }
 }

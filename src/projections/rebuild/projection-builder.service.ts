@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../common/time/clock.js';
-import { newId } from '../infra/database/new-id.js';
-import { TargetsService } from '../targets/targets.service.js';
+import { Clock } from '../../common/time/clock.js';
+import { newId } from '../../infra/database/new-id.js';
+import { TargetsService } from '../../targets/targets.service.js';
 import { inputsHash, PROJECTION_METHOD_VERSION } from './inputs-hash.js';
 import { ProjectionInputLoader } from './projection-input.loader.js';
-import { projectYear } from './projection-math.js';
+import { projectYear } from '../math/projection-math.js';
 import type { ProjectionSnapshot } from './projection-snapshot.entity.js';
 import { RevenuePerVisitorLoader } from './revenue-per-visitor.loader.js';
 import { snapshotOf } from './snapshot-of.js';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { AppConfig } from '../common/config/app-config.js';
-import { InjectConfig } from '../common/config/config.module.js';
-import { JobProducer, QUEUE_TIMEOUT_MS, WORKER_QUEUE_TIMEOUT_MS } from '../infra/queue/job-producer.js';
-import { InjectRedis } from '../infra/redis/redis.module.js';
+import type { AppConfig } from '../../common/config/app-config.js';
+import { InjectConfig } from '../../common/config/config.module.js';
+import { JobProducer, QUEUE_TIMEOUT_MS, WORKER_QUEUE_TIMEOUT_MS } from '../../infra/queue/job-producer.js';
+import { InjectRedis } from '../../infra/redis/redis.module.js';
 
 export interface EnqueueResult {
   queued: number;

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { Processor, WorkerHost, OnWorkerEvent } from '@nestjs/bullmq';
-import { redisErrorLog } from '../infra/queue/redis-error-log.js';
+import { redisErrorLog } from '../../infra/queue/redis-error-log.js';
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { JobPayloads } from '../infra/queue/job-registry.js';
+import { dispatchJob, type JobHandlers } from '../../infra/queue/job-handlers.js';
+import type { JobPayloads } from '../../infra/queue/job-registry.js';
 import { ProjectionRebuild, TargetGoneError, type RebuildResult } from './projection-rebuild.service.js';
 import { RebuildSweep } from './rebuild-sweep.js';
 
@@ -31,18 +32,17 @@ export class ProjectionProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<unknown> {
-    switch (job.name) {
-      case 'projections.sweep': {
-        const result = await this.sweep.sweep();
-        if (result.dirty) this.logger.log(`Sweep queued ${result.queued} of ${result.dirty} dirty target(s)`);
-        return result;
-      }
-      case 'projections.rebuild':
-        return this.rebuild(job as Job<JobPayloads['projections.rebuild']>);
-      default:
-        throw new UnrecoverableError(`Unknown job ${job.name} on queue projections`);
-    }
+  private readonly handlers: JobHandlers<'projections'> = {
+    'projections.sweep': async () => {
+      const result = await this.sweep.sweep();
+      if (result.dirty) this.logger.log(`Sweep queued ${result.queued} of ${result.dirty} dirty target(s)`);
+      return result;
+    },
+    'projections.rebuild': (job) => this.rebuild(job),
+  };
+
+  process(job: Job): Promise<unknown> {
+    return dispatchJob('projections', this.handlers, job);
   }
 
   private async rebuild(job: Job<JobPayloads['projections.rebuild']>): Promise<RebuildResult> {
