@@ -4,6 +4,7 @@ import {
   campaignContribution,
   eventContribution,
   spreadEvenly,
+  withoutDoubleCounting,
   type EventFacts,
 } from './contribution-spread.js';
 
@@ -99,5 +100,41 @@ describe('campaignContribution', () => {
       900,
     );
     expect(campaignContribution(campaign, 'revenue', dates)!.basis).toMatch(/counted as 0/);
+  });
+});
+
+describe('withoutDoubleCounting', () => {
+  const campaign = {
+    id: 'c1',
+    name: '音乐节营销',
+    status: 'active',
+    startDate: '2022-06-25',
+    endDate: '2022-07-10',
+    expectedIncrementalVisitors: 5000,
+    expectedIncrementalRevenueYuan: null,
+    actualIncrementalVisitors: null,
+    actualIncrementalRevenueYuan: null,
+  };
+  const total = (d: { input: { daily: readonly number[] } }) => d.input.daily.reduce((a, b) => a + b, 0);
+
+  it('adds nothing for an event inside a counted campaign, and keeps it listed with the reason', () => {
+    const inside = eventContribution(
+      event({ campaignId: 'c1', status: 'completed', actualAttendance: 900 }),
+      'visitors',
+      dates,
+    )!;
+    const alone = eventContribution(event({ id: 'e2' }), 'visitors', dates)!;
+    const out = withoutDoubleCounting([inside, alone, campaignContribution(campaign, 'visitors', dates)!]);
+    expect(out.map((d) => [d.input.id, total(d), d.input.actual])).toEqual([
+      ['e1', 0, null],
+      ['e2', 600, null],
+      ['c1', 5000, null],
+    ]);
+    expect(out[0]).toMatchObject({ insideCampaign: 'c1', basis: expect.stringContaining('音乐节营销') });
+  });
+
+  it('keeps an event’s own figures when its campaign is not counted', () => {
+    const linked = eventContribution(event({ campaignId: 'c-cancelled' }), 'visitors', dates)!;
+    expect(total(withoutDoubleCounting([linked])[0])).toBe(600);
   });
 });

@@ -24,6 +24,10 @@ export interface ContributionDetail {
   basis: string;
   /** An event back in `submitted` after a change, counted with its last approved plan. */
   pendingReapproval?: boolean;
+  /** An event linked to a campaign (`events.campaignId`). */
+  campaignId?: string | null;
+  /** The event is inside this counted campaign's increment: listed, nothing added. */
+  insideCampaign?: string;
 }
 
 export interface EventFacts {
@@ -39,6 +43,8 @@ export interface EventFacts {
   expectedSpendPerAttendeeYuan: number | null;
   actualAttendance: number | null;
   actualRevenueYuan: number | null;
+  /** The campaign the event is linked to, if any. */
+  campaignId?: string | null;
 }
 
 export interface CampaignFacts {
@@ -88,7 +94,7 @@ export function eventContribution(
     ...(event.expectedOutsideCitySharePct === null ? ['(no outside-city share given: counted as 0)'] : []),
     ...(actual !== null ? [`; completed: replaced by the recorded actuals`] : []),
   ].join(' ');
-  return place(
+  const detail = place(
     { id: event.id, kind: 'event', name: event.titleZh },
     event.titleEn,
     days,
@@ -97,6 +103,31 @@ export function eventContribution(
     basis,
     dates,
   );
+  if (detail && event.campaignId) detail.campaignId = event.campaignId;
+  return detail;
+}
+
+/**
+ * A campaign's expected (or measured) increment already includes what the events it runs bring:
+ * an event linked to a campaign that is counted beside it adds nothing of its own (it stays
+ * listed, with its figures zeroed and the reason in its basis), so nothing is counted twice. An
+ * event whose campaign is not counted (cancelled, a draft, or a venue target, which counts no
+ * campaign) keeps its own figures.
+ */
+export function withoutDoubleCounting(details: readonly ContributionDetail[]): ContributionDetail[] {
+  const campaigns = new Map(
+    details.filter((d) => d.input.kind === 'campaign').map((d) => [d.input.id, d.input.name]),
+  );
+  return details.map((d) => {
+    const campaignId = d.input.kind === 'event' ? d.campaignId : null;
+    if (!campaignId || !campaigns.has(campaignId)) return d;
+    return {
+      ...d,
+      input: { ...d.input, daily: d.input.daily.map(() => 0), actual: null },
+      basis: `${d.basis}; inside campaign ${campaigns.get(campaignId)}, whose increment already counts it: not added again`,
+      insideCampaign: campaignId,
+    };
+  });
 }
 
 export function campaignContribution(

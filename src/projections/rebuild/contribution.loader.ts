@@ -20,6 +20,7 @@ import { Event } from '../../events/event.entity.js';
 import {
   campaignContribution,
   eventContribution,
+  withoutDoubleCounting,
   type ContributionDetail,
 } from '../math/contribution-spread.js';
 
@@ -102,7 +103,7 @@ export class ContributionLoader {
       const detail = campaignContribution(c, scope.metric, dates);
       if (detail) details.push(detail);
     }
-    return details;
+    return withoutDoubleCounting(details);
   }
 
   private async venueZones(ids: string[]): Promise<Map<string, string>> {

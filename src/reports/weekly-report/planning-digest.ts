@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
+import type { Metric } from '../../actuals/metric.js';
 import {
   addDays,
-  diffDays,
+  eachDay,
   localDateOf,
   localDatesOf,
-  maxDate,
-  minDate,
   startOfLocalDay,
 } from '../../common/time/local-date.js';
 import { Campaign } from '../../campaigns/campaign.entity.js';
@@ -15,6 +14,12 @@ import { dailyAttendance, FLOW_CONTROL_SHARE } from '../../events/event-checks.j
 import { EventHistory } from '../../events/event-history.entity.js';
 import { Event } from '../../events/event.entity.js';
 import { VenueDemandService } from '../../events/venue-demand.service.js';
+import {
+  campaignContribution,
+  eventContribution,
+  withoutDoubleCounting,
+  type ContributionDetail,
+} from '../../projections/math/contribution-spread.js';
 import type { ReportWeek } from '../report-week.js';
 import type {
   CapacityWarning,
@@ -58,12 +63,16 @@ export class PlanningDigest {
 
   /**
    * Events (approved or completed) and campaigns (scheduled, active or completed) running in the
-   * week, with their visitors and revenue spread evenly over their days: the recorded actuals
-   * once there are any, else the expected figures.
+   * week, ranked by their incremental visitors in it, as the projection counts them: an event's
+   * attendance × its outside-city share (people from the city would be here anyway), × spend per
+   * attendee for revenue; a campaign's expected increment; the recorded actuals once completed;
+   * each spread evenly over its days. An event linked to a campaign running in the week is inside
+   * the campaign's increment and is not listed again.
    */
   private async contributors(week: ReportWeek, zone: string): Promise<Contributor[]> {
     const from = startOfLocalDay(week.start, zone);
     const to = startOfLocalDay(addDays(week.end, 1), zone);
+    const dates = eachDay(week.start, week.end);
     const events = await this.dataSource
       .getRepository(Event)
       .createQueryBuilder('e')
@@ -72,53 +81,63 @@ export class PlanningDigest {
       .where('e.status IN (:...statuses)', { statuses: ['approved', 'completed'] })
       .andWhere('e.startsAt < :to AND e.endsAt > :from', { from, to })
       .getMany();
-    const fromEvents = events.map((e): Contributor => {
-      const days = localDatesOf(e.startsAt, e.endsAt, e.venue?.timeZone ?? zone);
-      const share = days.filter((d) => d >= week.start && d <= week.end).length / Math.max(1, days.length);
-      const actual = e.status === 'completed' && e.actualAttendance !== null;
-      const visitors = (actual ? e.actualAttendance! : e.expectedAttendance) * share;
-      const revenue =
-        actual && e.actualRevenueYuan !== null
-          ? e.actualRevenueYuan * share
-          : e.expectedSpendPerAttendeeYuan !== null
-            ? e.expectedAttendance * e.expectedSpendPerAttendeeYuan * share
-            : null;
-      return {
-        kind: 'event',
-        id: e.id,
-        name: { zh: e.titleZh, en: e.titleEn ?? '' },
-        responsible: e.organization?.name ?? '',
-        visitors: Math.round(visitors),
-        revenue: revenue === null ? null : Math.round(revenue),
-        basis: actual ? 'actual' : 'expected',
-      };
-    });
     const campaigns = await this.dataSource
       .getRepository(Campaign)
       .createQueryBuilder('c')
       .where('c.status IN (:...statuses)', { statuses: ['scheduled', 'active', 'completed'] })
       .andWhere('c.startDate <= :end AND c.endDate >= :start', { start: week.start, end: week.end })
       .getMany();
-    const fromCampaigns = campaigns.map((c): Contributor => {
-      const overlap = diffDays(maxDate(c.startDate, week.start), minDate(c.endDate, week.end)) + 1;
-      const share = overlap / (diffDays(c.startDate, c.endDate) + 1);
-      const actual =
-        c.status === 'completed' &&
-        (c.actualIncrementalVisitors !== null || c.actualIncrementalRevenueYuan !== null);
-      const visitors = actual ? c.actualIncrementalVisitors : c.expectedIncrementalVisitors;
-      const revenue = actual ? c.actualIncrementalRevenueYuan : c.expectedIncrementalRevenueYuan;
+    const figures = (metric: Metric) =>
+      new Map(
+        withoutDoubleCounting(
+          [
+            ...events.map((e) =>
+              eventContribution({ ...e, timeZone: e.venue?.timeZone ?? zone }, metric, dates),
+            ),
+            ...campaigns.map((c) => campaignContribution(c, metric, dates)),
+          ].filter((d): d is ContributionDetail => d !== null),
+        ).map((d) => [d.input.id, d]),
+      );
+    const visitors = figures('visitors');
+    const revenue = figures('revenue');
+    const weekPart = (d: ContributionDetail | undefined): number | null =>
+      d ? (d.input.actual ?? d.input.daily.reduce((a, b) => a + b, 0)) : null;
+    const contributor = (
+      id: string,
+      kind: Contributor['kind'],
+      name: Contributor['name'],
+      responsible: string,
+      expectedOnly: { visitors: boolean; revenue: boolean },
+    ): Contributor | null => {
+      const v = visitors.get(id);
+      if (v?.insideCampaign) return null;
+      const r = revenue.get(id);
       return {
-        kind: 'campaign',
-        id: c.id,
-        name: { zh: c.name, en: c.name },
-        responsible: c.responsibleUnit,
-        visitors: visitors === null ? null : Math.round(visitors * share),
-        revenue: revenue === null ? null : Math.round(revenue * share),
-        basis: actual ? 'actual' : 'expected',
+        kind,
+        id,
+        name,
+        responsible,
+        visitors: expectedOnly.visitors ? null : weekPart(v),
+        revenue: expectedOnly.revenue ? null : weekPart(r),
+        basis: v?.input.actual !== null && v?.input.actual !== undefined ? 'actual' : 'expected',
       };
-    });
-    return [...fromEvents, ...fromCampaigns]
-      .filter((c) => c.visitors !== null || c.revenue !== null)
+    };
+    return [
+      ...events.map((e) =>
+        contributor(e.id, 'event', { zh: e.titleZh, en: e.titleEn ?? '' }, e.organization?.name ?? '', {
+          visitors: false,
+          // Without a spend per attendee or a recorded revenue there is no revenue figure.
+          revenue: e.expectedSpendPerAttendeeYuan === null && e.actualRevenueYuan === null,
+        }),
+      ),
+      ...campaigns.map((c) =>
+        contributor(c.id, 'campaign', { zh: c.name, en: c.name }, c.responsibleUnit, {
+          visitors: c.expectedIncrementalVisitors === null && c.actualIncrementalVisitors === null,
+          revenue: c.expectedIncrementalRevenueYuan === null && c.actualIncrementalRevenueYuan === null,
+        }),
+      ),
+    ]
+      .filter((c): c is Contributor => c !== null && (c.visitors !== null || c.revenue !== null))
       .sort((a, b) => (b.visitors ?? -1) - (a.visitors ?? -1) || (b.revenue ?? -1) - (a.revenue ?? -1))
       .slice(0, TOP);
   }
