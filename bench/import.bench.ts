@@ -97,7 +97,8 @@ if (result.errorCount) throw new Error(`bench CSV has errors: ${JSON.stringify(r
 await new ActualWriter(dataSource).write(buffer, new Date());
 const importSeconds = (performance.now() - importStart) / 1000;
 const importPeakRss = peakRss;
-const stored = Number((await dataSource.query('SELECT COUNT(*) AS n FROM "actuals"'))[0].n);
+const [count] = await dataSource.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM "actuals"');
+const stored = Number(count.n);
 await dataSource.destroy();
 
 // 2. Plain better-sqlite3, same rows, same table, one transaction.

@@ -188,7 +188,7 @@ export function LifecycleButtons({ campaign: c, onDeleted }: { campaign: Campaig
     setDialogError(null);
     let values: Record<string, unknown>;
     try {
-      values = await form.validateFields();
+      values = (await form.validateFields()) as Record<string, unknown>;
     } catch {
       return;
     }
