@@ -142,7 +142,8 @@ const polled = (JSON.parse(pollerOut.slice(pollerOut.indexOf('\n') + 1)) as numb
 const healthP99 = polled.length ? polled[Math.min(polled.length - 1, Math.floor(0.99 * polled.length))] : NaN;
 const healthMax = polled.length ? polled[polled.length - 1] : NaN;
 const stallMs = loopDelay.max / 1e6;
-const stored = Number((await dataSource.query('SELECT COUNT(*) AS n FROM "actuals"'))[0].n);
+const [count] = await dataSource.query<{ n: number | string }[]>('SELECT COUNT(*) AS n FROM "actuals"');
+const stored = Number(count.n);
 await dataSource.destroy();
 
 // 2. Plain better-sqlite3, same rows, same table, one transaction.

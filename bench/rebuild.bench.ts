@@ -185,9 +185,12 @@ try {
     const jobs = (await queue.getJobs(['completed'], 0, -1)).filter(
       (j) => j.name === 'projections.rebuild' && (j.processedOn ?? 0) >= start,
     );
-    const built = jobs.filter((j) => j.returnvalue?.built);
+    const built = jobs.filter((j) => (j.returnvalue as { built?: boolean } | null)?.built);
     const perTarget = new Map<string, number>();
-    for (const j of built) perTarget.set(j.data.targetId, (perTarget.get(j.data.targetId) ?? 0) + 1);
+    for (const j of built) {
+      const { targetId } = j.data as { targetId: string };
+      perTarget.set(targetId, (perTarget.get(targetId) ?? 0) + 1);
+    }
     return {
       edits: EDITS,
       failed,

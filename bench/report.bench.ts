@@ -235,7 +235,7 @@ try {
   const duplicates =
     perReader.reduce((s, n) => s + Math.max(0, n - 1), 0) +
     (sink.messages.length - new Set(sink.messages.map((m) => m.messageId)).size);
-  const [{ sent }] = await dataSource.query(
+  const [{ sent }] = await dataSource.query<{ sent: number | string }[]>(
     `SELECT COUNT(*) AS "sent" FROM "report_deliveries" WHERE "state" = 'sent'`,
   );
   const result = {

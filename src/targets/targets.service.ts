@@ -236,7 +236,7 @@ export class TargetsService {
       .select('v.id', 'id')
       .from('venues', 'v')
       .where('v.id = :venueId', { venueId })
-      .getRawOne();
+      .getRawOne<{ id: string }>();
     if (!found) throw new UnprocessableError('venue_unknown', `There is no venue ${venueId}`);
   }
 }

@@ -120,7 +120,7 @@ export class WeeklyReportRenderer {
   ): Promise<SharedParts> {
     const key = `${lang}|${targetIds ? [...targetIds].sort().join(',') : '*'}`;
     let forData = this.cache.get(data);
-    if (!forData) this.cache.set(data, (forData = new Map()));
+    if (!forData) this.cache.set(data, (forData = new Map<string, Promise<SharedParts>>()));
     let parts = forData.get(key);
     if (!parts) {
       parts = this.renderShared(forAudience(data, targetIds), lang);

@@ -195,7 +195,7 @@ export function ActualsUpload() {
                           title: t('upload.line'),
                           dataIndex: 'line',
                           width: 80,
-                          render: (l, r) => l ?? r.index,
+                          render: (l: RowProblem['line'], r) => l ?? r.index,
                         },
                         {
                           title: t('upload.problems'),

@@ -20,9 +20,9 @@ export class InstantChecks1764810000000 implements MigrationInterface {
           expression: instantCheck(column, dialect),
         }),
     );
-    const broken: { id: string }[] = await queryRunner.query(
+    const broken = (await queryRunner.query(
       `SELECT "id" FROM "${TABLE}" WHERE NOT (${checks.map((c) => `(${c.expression})`).join(' AND ')})`,
-    );
+    )) as { id: string }[];
     if (broken.length) {
       throw new Error(
         `${broken.length} event(s) hold an invalid instant (startsAt, endsAt, publishedAt, createdAt or updatedAt); correct them first: ${broken

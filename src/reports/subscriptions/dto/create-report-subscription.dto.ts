@@ -18,7 +18,7 @@ import { REPORT_LANGUAGES, type ReportLanguage } from '../report-subscription.en
 
 export class CreateReportSubscriptionDto {
   @ApiProperty({ example: 'wang.fang@zjj.gov.cn', maxLength: 320 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail()
   @MaxLength(320)
   email!: string;

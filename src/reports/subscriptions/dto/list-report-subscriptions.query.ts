@@ -7,7 +7,7 @@ import { REPORT_LANGUAGES, type ReportLanguage } from '../report-subscription.en
 export class ListReportSubscriptionsQuery extends PageQueryDto {
   @ApiPropertyOptional({ example: true })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   active?: boolean;
 
