@@ -8,6 +8,7 @@ import { createHttpApp } from './app/http-app.js';
 import { closeOnSignals, runProcess } from './app/run-process.js';
 import { TokenService } from './common/auth/token.service.js';
 import { loadConfig, type AppConfig } from './common/config/app-config.js';
+import { flushLogs } from './infra/logging/logger.module.js';
 import { findOrStartRedis } from './infra/redis/embedded-redis.js';
 import { RebuildSweep } from './projections/rebuild-sweep.js';
 import { User } from './users/user.entity.js';
@@ -48,6 +49,8 @@ runProcess(async () => {
   }
   const demo = development ? await demoSignIn(dataSource) : null;
   const signInHint = demo ? null : await firstSignInHint(dataSource);
+  // The banner comes last: after every start-up line pino still holds in its buffers.
+  await flushLogs();
   printWelcome(config, redis.url, seeded, demo, signInHint);
 });
 
