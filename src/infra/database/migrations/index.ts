@@ -9,6 +9,7 @@ import { FaultHardening1764820000000 } from './1764820000000-fault-hardening.js'
 import { Funds1764900000000 } from './1764900000000-funds.js';
 import { Scenarios1764910000000 } from './1764910000000-scenarios.js';
 import { Effects1764950000000 } from './1764950000000-effects.js';
+import { InstantChecksEverywhere1796036456104 } from './1796036456104-instant-checks-everywhere.js';
 
 /** Every migration, oldest first. A feature adds its migration here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Funds1764900000000,
   Scenarios1764910000000,
   Effects1764950000000,
+  InstantChecksEverywhere1796036456104,
 ];
