@@ -90,10 +90,9 @@ export async function addInstantChecks(
       `${broken.length} row(s) of ${table} hold an invalid instant (${columns.join(', ')}); correct them first`,
     );
   }
-  await queryRunner.createCheckConstraints(
-    table,
-    checks.map((c) => new TableCheck(c)),
-  );
+  // One at a time: TypeORM's createCheckConstraints runs them with Promise.all on the migration's
+  // one PostgreSQL connection.
+  for (const check of checks) await queryRunner.createCheckConstraint(table, new TableCheck(check));
 }
 
 /** Drops the instant CHECKs of `columns` from `table`. */
@@ -105,8 +104,6 @@ export async function dropInstantChecks(
   const found = await queryRunner.getTable(table);
   if (!found) return;
   const names = new Set(columns.map((column) => instantCheckName(table, column)));
-  await queryRunner.dropCheckConstraints(
-    found,
-    found.checks.filter((c) => c.name && names.has(c.name)),
-  );
+  for (const check of found.checks.filter((c) => c.name && names.has(c.name)))
+    await queryRunner.dropCheckConstraint(found, check);
 }
