@@ -9,6 +9,7 @@ import { closeOnSignals, runProcess } from './app/run-process.js';
 import { TokenService } from './common/auth/token.service.js';
 import { EffectsQueue } from './effects/effects-queue.js';
 import { loadConfig, type AppConfig } from './common/config/app-config.js';
+import { flushLogs } from './infra/logging/logger.module.js';
 import { findOrStartRedis } from './infra/redis/embedded-redis.js';
 import { RebuildSweep } from './projections/rebuild/rebuild-sweep.js';
 import { User } from './users/user.entity.js';
@@ -53,6 +54,8 @@ runProcess(async () => {
   }
   const demo = development ? await demoSignIn(dataSource) : null;
   const signInHint = demo ? null : await firstSignInHint(dataSource);
+  // The banner comes last: after every start-up line pino still holds in its buffers.
+  await flushLogs();
   printWelcome(config, redis.url, seeded, demo, signInHint);
 });
 

@@ -1,19 +1,26 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../common/config/app-config.js';
 import { InjectConfig } from '../common/config/config.module.js';
-import { JobProducer, queueCall } from '../infra/queue/job-producer.js';
+import { JobProducer, queueCall, WORKER_QUEUE_TIMEOUT_MS } from '../infra/queue/job-producer.js';
+import { KeptScheduler } from '../infra/queue/kept-scheduler.js';
 import { JOBS } from '../infra/queue/job-registry.js';
 
+/** The id of the periodic effects refresh's job scheduler. */
+export const EFFECTS_REFRESH_SCHEDULER = 'effects.refresh';
+
 /**
- * Worker side: registers a periodic refresh (every REBUILD_SWEEP_SECONDS, shared by all workers
- * through `upsertJobScheduler`; no immediate one, so a start, and the demo seed's transaction
- * in `npm start`, are not slowed by measuring), so effects whose
- * inputs changed while no worker ran, while Redis was down, or through the demo seed (written
- * after the worker started) are measured. A refresh that finds nothing new only hashes inputs.
+ * Worker side: keeps a periodic refresh registered (every REBUILD_SWEEP_SECONDS, shared by all
+ * workers through `upsertJobScheduler`; no immediate one, so a start, and the demo seed's
+ * transaction in `npm start`, are not slowed by measuring), so effects whose inputs changed while
+ * no worker ran, while Redis was down, or through the demo seed (written after the worker
+ * started) are measured. A refresh that finds nothing new only hashes inputs. Registered again
+ * after Redis comes back or whenever it is found gone (see KeptScheduler), with a worker's
+ * patience: a start that keeps the event loop busy (the demo seed) is no reason to give up.
  */
 @Injectable()
-export class EffectsStartScheduler implements OnApplicationBootstrap {
+export class EffectsStartScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EffectsStartScheduler.name);
+  private kept: KeptScheduler | null = null;
 
   constructor(
     private readonly producer: JobProducer,
@@ -21,22 +28,31 @@ export class EffectsStartScheduler implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.start();
+    this.kept = new KeptScheduler({
+      queue: this.producer.queue('effects'),
+      schedulerId: EFFECTS_REFRESH_SCHEDULER,
+      register: () => this.register(),
+      retryMs: this.config.rebuildSweepSeconds * 1000,
+      logger: this.logger,
+      what: 'the periodic effects refresh',
+    });
+    void this.kept.start();
   }
 
-  private async start(): Promise<void> {
-    try {
-      await queueCall(
-        this.producer
-          .queue('effects')
-          .upsertJobScheduler(
-            'effects.refresh',
-            { every: this.config.rebuildSweepSeconds * 1000 },
-            { name: 'effects.refresh', data: { reason: 'periodic' }, opts: JOBS['effects.refresh'].options },
-          ),
-      );
-    } catch (error) {
-      this.logger.warn(`Could not schedule the periodic effects refresh (${(error as Error).message})`);
-    }
+  onApplicationShutdown(): void {
+    this.kept?.stop();
+  }
+
+  private async register(): Promise<void> {
+    await queueCall(
+      this.producer
+        .queue('effects')
+        .upsertJobScheduler(
+          EFFECTS_REFRESH_SCHEDULER,
+          { every: this.config.rebuildSweepSeconds * 1000 },
+          { name: 'effects.refresh', data: { reason: 'periodic' }, opts: JOBS['effects.refresh'].options },
+        ),
+      WORKER_QUEUE_TIMEOUT_MS,
+    );
   }
 }

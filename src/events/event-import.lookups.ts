@@ -17,11 +17,11 @@ export class EventImportLookups {
   ) {}
 
   static async load(manager: EntityManager): Promise<EventImportLookups> {
-    const [organizations, venues, campaigns] = await Promise.all([
-      manager.find(Organization, { select: { id: true, name: true } }),
-      manager.find(Venue),
-      manager.find(Campaign, { select: { id: true, name: true } }),
-    ]);
+    // One query after the other: the import's transaction has one PostgreSQL connection, which
+    // cannot run two queries at once.
+    const organizations = await manager.find(Organization, { select: { id: true, name: true } });
+    const venues = await manager.find(Venue);
+    const campaigns = await manager.find(Campaign, { select: { id: true, name: true } });
     const orgs = new Map<string, string>();
     for (const o of organizations) orgs.set(o.id, o.id).set(o.name, o.id);
     const venueMap = new Map<string, Venue | null>();

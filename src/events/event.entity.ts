@@ -11,7 +11,6 @@ import {
 } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { bigintToNumber } from '../infra/database/column-types.js';
-import { instantCheck, instantCheckName } from '../infra/database/instant-check.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
 import { Venue } from '../venues/venue.entity.js';
@@ -35,12 +34,7 @@ import type { ApprovedPlan, EventCategory, EventStatus } from './event-status.js
   `"expectedOutsideCitySharePct" IS NULL OR "expectedOutsideCitySharePct" BETWEEN 0 AND 100`,
 )
 @Check('CHK_events_actuals', `"status" <> 'completed' OR "actualAttendance" IS NOT NULL`)
-// One per instant column (see instant-check.ts: the migration writes PostgreSQL's own form).
-@Check(instantCheckName('events', 'startsAt'), instantCheck('startsAt', 'sqlite'))
-@Check(instantCheckName('events', 'endsAt'), instantCheck('endsAt', 'sqlite'))
-@Check(instantCheckName('events', 'publishedAt'), instantCheck('publishedAt', 'sqlite'))
-@Check(instantCheckName('events', 'createdAt'), instantCheck('createdAt', 'sqlite'))
-@Check(instantCheckName('events', 'updatedAt'), instantCheck('updatedAt', 'sqlite'))
+// Each instant column has its CHECK too, declared for every entity in entities.ts.
 export class Event {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

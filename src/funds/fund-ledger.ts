@@ -35,15 +35,15 @@ export class FundLedger {
     const facts: AllocationFacts[] = [];
     for (let i = 0; i < campaignIds.length; i += 500) {
       const chunk = campaignIds.slice(i, i + 500);
-      const [allocations, campaigns] = await Promise.all([
-        manager
-          .getRepository(FundAllocation)
-          .find({ where: { campaignId: In(chunk) }, order: { id: 'ASC' } }),
-        manager.getRepository(Campaign).find({
-          select: { id: true, status: true, actualSpendYuan: true },
-          where: { id: In(chunk) },
-        }),
-      ]);
+      // One query after the other: `manager` may be a transaction's, whose one PostgreSQL
+      // connection cannot run two queries at once.
+      const allocations = await manager
+        .getRepository(FundAllocation)
+        .find({ where: { campaignId: In(chunk) }, order: { id: 'ASC' } });
+      const campaigns = await manager.getRepository(Campaign).find({
+        select: { id: true, status: true, actualSpendYuan: true },
+        where: { id: In(chunk) },
+      });
       const byId = new Map(campaigns.map((c) => [c.id, c]));
       for (const a of allocations) {
         const c = byId.get(a.campaignId);

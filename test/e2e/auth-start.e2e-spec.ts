@@ -2,16 +2,26 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../seeds/organizations.seed.js';
 import { freePort } from '../../src/infra/redis/embedded-redis.js';
-import { spawnNode } from '../support/spawn-process.js';
+import { spawnNode, spawnNodeOnTerminal } from '../support/spawn-process.js';
 import { testRedisUrl } from '../support/test-env.js';
 
 const START = resolve('dist/src/start.js');
 
-/** The newcomer's `npm start` (issue 10 item 17): the demo sign-in banner and a taken port. */
+/** Where the start banner begins in the output. */
+const BANNER = 'Tourism recovery planner is running.';
+
+/** What a terminal shows, without colours and with plain line ends. */
+const plain = (output: string) => stripVTControlCharacters(output.replaceAll('\r\n', '\n'));
+
+/**
+ * The newcomer's `npm start` (issue 10 items 17 and 18): the demo sign-in banner after the
+ * start-up logs, readable logs on a terminal, and a taken port.
+ */
 describe('npm start for a newcomer', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'planner-auth-start-'));
   afterAll(() => rmSync(cwd, { recursive: true, force: true }));
@@ -84,6 +94,10 @@ describe('npm start for a newcomer', () => {
       try {
         expect(stdout).toContain('Demo data loaded');
         expect(stdout).not.toContain(DEMO_PASSWORD);
+        // JSON log lines, every start-up one written before the banner (none held in a buffer).
+        const banner = stdout.indexOf(BANNER);
+        for (const logged of ['"context":"Migrations"', '"msg":"Loaded the demo data'])
+          expect([stdout.indexOf(logged) >= 0, stdout.indexOf(logged) < banner]).toEqual([true, true]);
         const res = await http
           .post('/api/v1/auth/sign-in')
           .send({ email: 'admin@planner.local', password: DEMO_PASSWORD })
@@ -94,6 +108,29 @@ describe('npm start for a newcomer', () => {
       }
     } finally {
       rmSync(prodCwd, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('on a terminal in development, shows readable log lines without the start-up chatter, then the banner', async () => {
+    const devCwd = mkdtempSync(join(tmpdir(), 'planner-auth-start-tty-'));
+    const e = await env();
+    const app = spawnNodeOnTerminal(START, e, { cwd: devCwd });
+    try {
+      await app.waitFor(/Console: [^\n]*\n(?:[^\r\n]+\r?\n)*\r?\n/, 90_000);
+      const out = plain(app.stdout());
+      const [logs, banner] = [out.slice(0, out.indexOf(BANNER)), out.slice(out.indexOf(BANNER))];
+      const lines = logs.trim().split('\n');
+      // One readable line per message: time, level, message; no JSON object lines.
+      expect(lines.filter((l) => l.startsWith('{'))).toEqual([]);
+      expect(lines).toContainEqual(expect.stringMatching(/^\[\d\d:\d\d:\d\d\] INFO: Applied \d+ migration/));
+      expect(lines).toContainEqual(expect.stringMatching(/^\[\d\d:\d\d:\d\d\] INFO: Loaded the demo data/));
+      // Nest's modules and routes are logged at debug, below the default level.
+      expect(out).not.toMatch(/InstanceLoader|RouterExplorer|Mapped \{/);
+      expect(banner).toContain(`Console: http://127.0.0.1:${e.PORT}/`);
+      expect(banner).toContain(`Demo sign-in (development only), password: ${DEMO_PASSWORD}`);
+    } finally {
+      await app.stop('SIGTERM');
+      rmSync(devCwd, { recursive: true, force: true });
     }
   }, 180_000);
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EFFECTS_REFRESH_SCHEDULER } from '../../src/effects/effects-start.scheduler.js';
 import { JobProducer } from '../../src/infra/queue/job-producer.js';
 import { startPrivateRedis, type RunningRedis } from '../../src/infra/redis/embedded-redis.js';
 import { WEEKLY_REPORT_SCHEDULER } from '../../src/reports/delivery/weekly-report.scheduler.js';
@@ -10,8 +11,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * Issue 10, item 8: a Redis killed with SIGKILL and replaced by an empty one has lost every job
- * scheduler. A running worker registers the rebuild sweep and the weekly report again once Redis
- * is back, without a restart.
+ * scheduler. A running worker registers the rebuild sweep, the weekly report and the effects
+ * refresh again once Redis is back, without a restart.
  */
 describe('job schedulers after Redis restarts empty', () => {
   const dir = mkdtempSync(join(tmpdir(), 'planner-schedulers-'));
@@ -24,6 +25,7 @@ describe('job schedulers after Redis restarts empty', () => {
     return {
       sweep: await producer.queue('projections').getJobScheduler('projections.sweep'),
       weekly: await producer.queue('reports').getJobScheduler(WEEKLY_REPORT_SCHEDULER),
+      effects: await producer.queue('effects').getJobScheduler(EFFECTS_REFRESH_SCHEDULER),
     };
   };
 
@@ -39,23 +41,23 @@ describe('job schedulers after Redis restarts empty', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('has both schedulers at start', async () => {
-    await waitFor('both schedulers', async () => {
+  it('has every scheduler at start', async () => {
+    await waitFor('every scheduler', async () => {
       const s = await schedulers();
-      return Boolean(s.sweep && s.weekly);
+      return Boolean(s.sweep && s.weekly && s.effects);
     });
   });
 
-  it('registers both again when Redis comes back empty after a SIGKILL', async () => {
+  it('registers every one again when Redis comes back empty after a SIGKILL', async () => {
     process.kill(redis.pid!, 'SIGKILL');
     await redis.stop?.();
     redis = await startPrivateRedis(dir, { persist: false, port });
     const back = await waitFor(
-      'both schedulers again',
+      'every scheduler again',
       async () => {
         try {
           const s = await schedulers();
-          return s.sweep && s.weekly ? s : undefined;
+          return s.sweep && s.weekly && s.effects ? s : undefined;
         } catch {
           return undefined; // the producer's connection is still reconnecting
         }
@@ -64,5 +66,6 @@ describe('job schedulers after Redis restarts empty', () => {
     );
     expect(back.sweep).toMatchObject({ every: 3_600_000 });
     expect(back.weekly).toMatchObject({ pattern: t.config.reports.cron });
+    expect(back.effects).toMatchObject({ every: 3_600_000 });
   });
 });

@@ -19,7 +19,35 @@ export function spawnNode(
   env: Record<string, string | undefined>,
   options: { cwd?: string; args?: string[] } = {},
 ): Spawned {
-  const child = spawn(process.execPath, [script, ...(options.args ?? [])], {
+  return spawnCommand(process.execPath, [script, ...(options.args ?? [])], env, options);
+}
+
+/**
+ * Runs a compiled entry point with a terminal as its stdin, stdout and stderr, as a person at a
+ * shell would (util-linux `script` makes the pseudo-terminal; its output is what the terminal
+ * shows, with CR LF line ends).
+ */
+export function spawnNodeOnTerminal(
+  script: string,
+  env: Record<string, string | undefined>,
+  options: { cwd?: string } = {},
+): Spawned {
+  const command = [process.execPath, script].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  return spawnCommand(
+    'script',
+    ['--quiet', '--flush', '--return', '--command', command, '/dev/null'],
+    env,
+    options,
+  );
+}
+
+function spawnCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  options: { cwd?: string },
+): Spawned {
+  const child = spawn(command, args, {
     cwd: options.cwd ?? process.cwd(),
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

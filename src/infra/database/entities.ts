@@ -22,6 +22,7 @@ import { ReportSubscription } from '../../reports/subscriptions/report-subscript
 import { Target } from '../../targets/target.entity.js';
 import { User } from '../../users/user.entity.js';
 import { Venue } from '../../venues/venue.entity.js';
+import { declareInstantChecks } from './instant-check.js';
 
 /** Every entity of the application. A feature adds its entities here. */
 export const ENTITIES = [
@@ -50,3 +51,6 @@ export const ENTITIES = [
   Invitation,
   SignInFailure,
 ];
+
+// A CHECK on every instant column of every entity (the migrations create them; see instant-check.ts).
+declareInstantChecks(ENTITIES);

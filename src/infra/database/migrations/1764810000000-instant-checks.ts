@@ -31,16 +31,15 @@ export class InstantChecks1764810000000 implements MigrationInterface {
           .join(', ')}`,
       );
     }
-    await queryRunner.createCheckConstraints(TABLE, checks);
+    // One at a time: createCheckConstraints runs them concurrently on one PostgreSQL connection.
+    for (const check of checks) await queryRunner.createCheckConstraint(TABLE, check);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const table = await queryRunner.getTable(TABLE);
     if (!table) return;
     const names: string[] = EVENT_INSTANT_COLUMNS.map((column) => instantCheckName(TABLE, column));
-    await queryRunner.dropCheckConstraints(
-      table,
-      table.checks.filter((c) => c.name && names.includes(c.name)),
-    );
+    for (const check of table.checks.filter((c) => c.name && names.includes(c.name)))
+      await queryRunner.dropCheckConstraint(table, check);
   }
 }

@@ -10,6 +10,7 @@ import { Funds1764900000000 } from './1764900000000-funds.js';
 import { Scenarios1764910000000 } from './1764910000000-scenarios.js';
 import { Effects1764950000000 } from './1764950000000-effects.js';
 import { SoftDeleteSubscriptions1796033561334 } from './1796033561334-soft-delete-subscriptions.js';
+import { InstantChecksEverywhere1796036456104 } from './1796036456104-instant-checks-everywhere.js';
 
 /** Every migration, oldest first. A feature adds its migration here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Scenarios1764910000000,
   Effects1764950000000,
   SoftDeleteSubscriptions1796033561334,
+  InstantChecksEverywhere1796036456104,
 ];
