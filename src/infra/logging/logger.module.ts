@@ -83,9 +83,9 @@ export const LoggerModule = PinoLoggerModule.forRootAsync({
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
     };
-    // JSON lines go to stdout asynchronously: one write(2) per line, synchronous, took about 13 %
-    // of the API's CPU under load. Lines written while a write is under way go out together in the
-    // next one, no later; pino flushes what is left when the process exits.
+    // JSON lines go to stdout asynchronously, not one synchronous write(2) per request: lines
+    // written while a write is under way go out together in the next one, no later; pino flushes
+    // what is left when the process exits.
     return {
       pinoHttp: prettyLogs(config) ? options : [options, destination({ dest: 1, sync: false })],
     };
