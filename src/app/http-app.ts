@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +8,7 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from '../common/errors/validation.pipe.js';
 import { jsonBodyParser } from '../common/http/json-body-parser.js';
+import { API_HELMET_OPTIONS, registerSecurityHeaders } from '../infra/http/security-headers.js';
 import { registerWebConsole } from '../infra/http/web-console.js';
 import { requestId } from '../infra/logging/logger.module.js';
 import { mountQueueDashboard } from '../jobs/queue-dashboard.js';
@@ -31,10 +31,8 @@ export async function createHttpApp(
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => requestId(req.headers['x-request-id']),
   });
-  // Every response names its request, as the log line does.
-  adapter.getInstance().addHook('onRequest', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
-  });
+  // Every response names its request, as the log line does, and carries helmet's headers.
+  registerSecurityHeaders(adapter.getInstance(), API_HELMET_OPTIONS);
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config, { withWorker: options.withWorker }),
     adapter,
@@ -59,17 +57,6 @@ export async function createHttpApp(
   }
   // Parses Cookie headers for the console session (a badly encoded cookie stays raw, never a 500).
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'", 'https:'],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        fontSrc: ["'self'", 'https:', 'data:'],
-      },
-    },
-  });
   await mountQueueDashboard(app);
   // The web console at / (with its own, stricter CSP); client routes fall back to index.html.
   await registerWebConsole(app.getHttpAdapter().getInstance());

@@ -47,6 +47,10 @@ describe('the web console served at /', () => {
     const docs = await t.http.get('/docs').set('Accept', 'text/html').expect(200);
     expect(docs.text).toContain('swagger');
     expect(docs.headers['content-security-policy']).not.toBe(CONSOLE_CSP);
+    expect(docs.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
+    expect(docs.headers['x-content-type-options']).toBe('nosniff');
+    expect(api.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(api.headers['x-request-id']).toBeDefined();
     await t.http.get('/public/anything').set('Accept', 'text/html').expect(404);
     await t.http.get('/events/42').set('Accept', 'application/json').expect(404);
     await t.http.post('/events/42').set('Accept', 'text/html').expect(404);

@@ -68,9 +68,10 @@ export function flushLogs(): Promise<void> {
 }
 
 /**
- * The pino-http options: JSON lines written synchronously to stdout (as `console.log` writes to a
- * pipe or file), so the order of the output is the order of the calls; on a terminal outside
- * production, pino-pretty in its worker thread, which `flushLogs` waits for.
+ * The pino-http options: JSON lines go to stdout asynchronously, not one write(2) per request:
+ * lines logged while a write is under way go out together in the next one, and `flushLogs` waits
+ * for them before anything is printed directly; on a terminal outside production, pino-pretty in
+ * its worker thread, which `flushLogs` waits for too.
  */
 export function pinoHttpParams(config: AppConfig): Params['pinoHttp'] {
   const options: Options = {
@@ -86,7 +87,7 @@ export function pinoHttpParams(config: AppConfig): Params['pinoHttp'] {
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
   };
-  if (!prettyLogs(config)) return [options, pino.destination({ dest: 1, sync: true })];
+  if (!prettyLogs(config)) return [options, pino.destination({ dest: 1, sync: false })];
   return {
     ...options,
     transport: {

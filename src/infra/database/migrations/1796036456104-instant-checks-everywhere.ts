@@ -12,7 +12,7 @@ const INSTANT_COLUMNS: Record<string, readonly string[]> = {
   venues: ['createdAt', 'updatedAt'],
   campaigns: ['createdAt', 'updatedAt'],
   event_history: ['at'],
-  report_subscriptions: ['unsubscribedAt', 'createdAt', 'updatedAt'],
+  report_subscriptions: ['unsubscribedAt', 'deletedAt', 'createdAt', 'updatedAt'],
   report_deliveries: ['claimedAt', 'handedOverAt', 'sentAt', 'createdAt', 'updatedAt'],
   report_editions: ['createdAt'],
   app_secrets: ['createdAt'],
