@@ -6,7 +6,8 @@ let counter = 0;
 /** A subscription body with a fresh address. */
 export function subscriptionBody(overrides: Record<string, unknown> = {}) {
   const n = `${++counter}-${Date.now().toString(36)}`;
-  return { email: `reader-${n}@example.com`, displayName: `读者 ${n}`, language: 'zh-CN', ...overrides };
+  const language: 'zh-CN' | 'en' = 'zh-CN';
+  return { email: `reader-${n}@example.com`, displayName: `读者 ${n}`, language, ...overrides };
 }
 
 export interface SubscriptionView {
