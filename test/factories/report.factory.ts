@@ -6,8 +6,7 @@ let counter = 0;
 /** A subscription body with a fresh address. */
 export function subscriptionBody(overrides: Record<string, unknown> = {}) {
   const n = `${++counter}-${Date.now().toString(36)}`;
-  const language: 'zh-CN' | 'en' = 'zh-CN';
-  return { email: `reader-${n}@example.com`, displayName: `读者 ${n}`, language, ...overrides };
+  return { email: `reader-${n}@example.com`, displayName: `读者 ${n}`, language: 'zh-CN', ...overrides };
 }
 
 export interface SubscriptionView {

@@ -16,6 +16,7 @@ import { deliveryJobId, WeeklyRunService } from '../../src/reports/delivery/week
 import { parseWeekKey } from '../../src/reports/report-week.js';
 import { WeeklyReportDataSource } from '../../src/reports/weekly-report/weekly-report-data.source.js';
 import { ReportSubscription } from '../../src/reports/subscriptions/report-subscription.entity.js';
+import type { CreateReportSubscriptionDto } from '../../src/reports/subscriptions/dto/create-report-subscription.dto.js';
 import { ReportSubscriptionsService } from '../../src/reports/subscriptions/report-subscriptions.service.js';
 import { UnsubscribeService } from '../../src/reports/subscriptions/unsubscribe.service.js';
 import { WeeklyReportRenderer } from '../../src/reports/weekly-report/weekly-report.renderer.js';
@@ -67,7 +68,9 @@ describe('delivery outbox: at least once per row, always with the same Message-I
 
   /** Subscribes a reader, as an admin would. */
   const subscribe = (overrides: Record<string, unknown> = {}) =>
-    t.app.get(ReportSubscriptionsService).create(subscriptionBody(overrides), asAuthUser(admin));
+    t.app
+      .get(ReportSubscriptionsService)
+      .create(subscriptionBody(overrides) as CreateReportSubscriptionDto, asAuthUser(admin));
 
   /** A fresh reader with a pending row for the week; returns the row. */
   async function pendingRow(): Promise<ReportDelivery> {
