@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import type { Job } from 'bullmq';
 import type { Repository } from 'typeorm';
 import { Clock } from '../../src/common/time/clock.js';
+import { JobProducer } from '../../src/infra/queue/job-producer.js';
 import { MailSendError } from '../../src/infra/mail/mail-errors.js';
 import { Mailer } from '../../src/infra/mail/mailer.js';
 import type { MailReceipt, OutgoingMail, SendControl } from '../../src/infra/mail/outgoing-mail.js';
@@ -11,15 +12,19 @@ import { EditionStore } from '../../src/reports/delivery/edition-store.js';
 import { ReportDelivery } from '../../src/reports/delivery/report-delivery.entity.js';
 import { ReportEdition } from '../../src/reports/delivery/report-edition.entity.js';
 import { ReportDeliveryService } from '../../src/reports/delivery/report-delivery.service.js';
-import { WeeklyRunService } from '../../src/reports/delivery/weekly-run.service.js';
+import { deliveryJobId, WeeklyRunService } from '../../src/reports/delivery/weekly-run.service.js';
+import { parseWeekKey } from '../../src/reports/report-week.js';
+import { WeeklyReportDataSource } from '../../src/reports/weekly-report/weekly-report-data.source.js';
 import { ReportSubscription } from '../../src/reports/subscriptions/report-subscription.entity.js';
+import type { CreateReportSubscriptionDto } from '../../src/reports/subscriptions/dto/create-report-subscription.dto.js';
+import { ReportSubscriptionsService } from '../../src/reports/subscriptions/report-subscriptions.service.js';
 import { UnsubscribeService } from '../../src/reports/subscriptions/unsubscribe.service.js';
 import { WeeklyReportRenderer } from '../../src/reports/weekly-report/weekly-report.renderer.js';
-import { createSubscription } from '../factories/report.factory.js';
+import { subscriptionBody } from '../factories/report.factory.js';
 import { createUser, type TestUser } from '../factories/user.factory.js';
 import { sampleReportData } from '../factories/weekly-report-data.factory.js';
 import { SmtpSink } from '../support/smtp-sink.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { asAuthUser, createTestContext, type TestContext } from '../support/test-context.js';
 
 const WEEK = '2022-W14';
 
@@ -39,13 +44,14 @@ class StagedMailer extends Mailer {
 }
 
 /**
- * The outbox's interleavings, on the real database and a real SMTP server: what a second attempt
+ * The outbox's interleavings, service to service (no HTTP) on the real database and a real SMTP
+ * server: what a second attempt
  * does while a first one is frozen, has died after handing the message over, or lost the answer:
  * a confirmed row is never sent again, an unconfirmed one is sent again with its Message-ID.
  */
 describe('delivery outbox: at least once per row, always with the same Message-ID, whatever the attempts do', () => {
   const sink = new SmtpSink();
-  let t: TestApp;
+  let t: TestContext;
   let admin: TestUser;
   let smtp: SmtpMailer;
   let outbox: DeliveryOutbox;
@@ -60,16 +66,22 @@ describe('delivery outbox: at least once per row, always with the same Message-I
       t.dataSource.getRepository(ReportSubscription),
     );
 
+  /** Subscribes a reader, as an admin would. */
+  const subscribe = (overrides: Record<string, unknown> = {}) =>
+    t.app
+      .get(ReportSubscriptionsService)
+      .create(subscriptionBody(overrides) as CreateReportSubscriptionDto, asAuthUser(admin));
+
   /** A fresh reader with a pending row for the week; returns the row. */
   async function pendingRow(): Promise<ReportDelivery> {
-    const s = await createSubscription(t.http, admin, { language: 'en' });
+    const s = await subscribe({ language: 'en' });
     await outbox.createForWeek(WEEK, (sid) => `<${WEEK}.${sid}@planner.test>`);
     return deliveries.findOneByOrFail({ subscriptionId: s.id, week: WEEK });
   }
 
   beforeAll(async () => {
     await sink.start();
-    t = await createTestApp({ withWorker: false });
+    t = await createTestContext();
     admin = await createUser(t.app, 'admin');
     smtp = new SmtpMailer({ smtpUrl: sink.url, from: 'Reports <reports@planner.test>', ratePerSecond: 1000 });
     deliveries = t.dataSource.getRepository(ReportDelivery);
@@ -206,11 +218,39 @@ describe('delivery outbox: at least once per row, always with the same Message-I
   });
 
   it('creates one row per reader and week, however often and concurrently a run does it', async () => {
-    const s = await createSubscription(t.http, admin);
+    const s = await subscribe();
     const make = () => outbox.createForWeek('2022-W20', (sid) => `<2022-W20.${sid}@planner.test>`);
     await Promise.all([make(), make(), make()]);
     expect(await deliveries.countBy({ week: '2022-W20', subscriptionId: s.id })).toBe(1);
     expect(await make()).toBe(0);
+  });
+
+  it('a weekly run, run twice, creates each reader’s row and delivery job once', async () => {
+    const week = parseWeekKey('2022-W22')!;
+    const editions = new EditionStore(t.dataSource.getRepository(ReportEdition));
+    await editions.ensure(week.key, async () => sampleReportData());
+    const runs = new WeeklyRunService(
+      outbox,
+      editions,
+      t.app.get(WeeklyReportDataSource),
+      t.app.get(JobProducer),
+      t.app.get(Clock),
+      t.config,
+    );
+    const queue = t.app.get(JobProducer).queue('reports');
+    const readers = await t.dataSource.getRepository(ReportSubscription).countBy({ active: true });
+    const first = await runs.run(week);
+    expect(first).toEqual({ week: week.key, created: readers, queued: readers, retried: 0 });
+    const rows = await deliveries.findBy({ week: week.key });
+    expect(rows).toHaveLength(readers);
+    const jobs = await Promise.all(rows.map((r) => queue.getJob(deliveryJobId(r.id))));
+    expect(jobs.map((j) => j?.data)).toEqual(rows.map((r) => ({ deliveryId: r.id })));
+    expect(jobs.every((j) => j?.name === 'reports.deliver' && j.opts.attempts === 60)).toBe(true);
+    const waiting = await queue.getWaitingCount();
+
+    expect(await runs.run(week)).toEqual({ week: week.key, created: 0, queued: readers, retried: 0 });
+    expect(await deliveries.countBy({ week: week.key })).toBe(readers);
+    expect(await queue.getWaitingCount()).toBe(waiting);
   });
 
   it('takes the week of a scheduled run from its fire time, in the report time zone', () => {
