@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiHeader,
   ApiNotModifiedResponse,
@@ -7,10 +7,10 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
-  ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../common/auth/auth.decorators.js';
+import { ApiController } from '../../common/http/api-controller.js';
 import { noneMatchHits } from '../../common/http/if-none-match.js';
 import { ErrorBody } from '../../common/errors/error-body.js';
 import { PageQueryDto } from '../../common/http/pagination.js';
@@ -22,8 +22,7 @@ import { ProjectionsService } from './projections.service.js';
 const STALE =
   'Never waits for a rebuild: while one is pending (an input changed since the snapshot) it answers with the latest snapshot, `stale: true` and its `asOf`/`computedAt`; before the first rebuild, `snapshot: null` and `stale: true`.';
 
-@ApiTags('projections')
-@Controller('api/v1/targets')
+@ApiController('projections', 'targets')
 @ApiNotFoundResponse({ description: 'No such target', type: ErrorBody })
 export class ProjectionsController {
   constructor(private readonly projections: ProjectionsService) {}
