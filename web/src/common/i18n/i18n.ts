@@ -1,6 +1,6 @@
-import i18n, { type BackendModule } from 'i18next';
+import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { EAGER_MESSAGES, LAZY_MESSAGES } from '../../app/messages';
+import { MESSAGES } from '../../app/messages';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,41 +24,22 @@ export function storeLanguage(language: Language): void {
   }
 }
 
-type Eager = keyof typeof EAGER_MESSAGES;
-type Lazy = keyof typeof LAZY_MESSAGES;
-const eager = Object.keys(EAGER_MESSAGES) as Eager[];
+type Namespace = keyof typeof MESSAGES;
+const namespaces = Object.keys(MESSAGES) as Namespace[];
 
 function resourcesOf(language: Language) {
-  return Object.fromEntries(eager.map((ns) => [ns, EAGER_MESSAGES[ns][language]]));
+  return Object.fromEntries(namespaces.map((ns) => [ns, MESSAGES[ns][language]]));
 }
 
-/** Loads a page's namespace (both languages are in its module) when a page first asks for it. */
-const pageMessages: BackendModule = {
-  type: 'backend',
-  init: () => undefined,
-  read(language, namespace, callback) {
-    const load = LAZY_MESSAGES[namespace as Lazy] as (typeof LAZY_MESSAGES)[Lazy] | undefined;
-    if (!load) return callback(new Error(`no messages for the namespace ${namespace}`), false);
-    load().then(
-      ({ messages }) => callback(null, messages[language as Language] ?? messages[DEFAULT_LANGUAGE]),
-      (error: Error) => callback(error, false),
-    );
-  },
-};
-
-void i18n
-  .use(pageMessages)
-  .use(initReactI18next)
-  .init({
-    resources: { 'zh-CN': resourcesOf('zh-CN'), en: resourcesOf('en') },
-    partialBundledLanguages: true,
-    lng: storedLanguage(),
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
-    ns: eager,
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': resourcesOf('zh-CN'), en: resourcesOf('en') },
+  lng: storedLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  ns: namespaces,
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
 
 export default i18n;
