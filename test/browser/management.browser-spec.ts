@@ -8,7 +8,7 @@ import {
   step,
   watch,
 } from './support/browser.js';
-import { startPlanner, type RunningPlanner } from './support/planner.js';
+import { expireSessions, startPlanner, type RunningPlanner } from './support/planner.js';
 
 /**
  * Campaigns, targets and actuals, the weekly report, administration and the account page in a
@@ -104,7 +104,13 @@ describeBrowser('the management pages in Chromium', () => {
   step(
     'a planner creates a campaign from a calendar date, sees the API’s field error, and schedules it',
     async () => {
-      const page = await signIn('planner@planner.local', { path: '/campaigns/new?startDate=2022-05-01' });
+      const page = await signIn('planner@planner.local', { path: '/calendar?date=2022-05-01' });
+      await page.getByRole('heading', { name: 'Calendar' }).waitFor();
+      const day = page.locator('td').filter({ has: page.locator('time[datetime="2022-05-01"]') });
+      await day.hover();
+      await day.getByRole('link', { name: 'New campaign on 2022-05-01' }).click();
+      await page.waitForURL((url) => url.pathname === '/campaigns/new');
+      expect(new URL(page.url()).searchParams.get('startDate')).toBe('2022-05-01');
       await page.getByRole('heading', { name: 'New campaign' }).waitFor();
       await page.getByText('Starting from 2022-05-01 in the calendar.').waitFor();
       expect(await page.getByLabel('Start date').inputValue()).toBe('2022-05-01');
@@ -203,6 +209,23 @@ describeBrowser('the management pages in Chromium', () => {
     },
     150_000,
   );
+
+  step('an actuals upload after the session expired goes to sign-in like any other request', async () => {
+    const page = await signIn('planner@planner.local', { path: '/targets' });
+    const id = await cityVisitorsTarget(page);
+    await page.goto(`/targets/${id}`);
+    const upload = page.locator('input[type="file"]');
+    await upload.waitFor({ state: 'attached' });
+    expect(expireSessions(planner, 'planner@planner.local')).toBeGreaterThan(0);
+    await upload.setInputFiles({
+      name: 'late.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('date,metric,value,source\n2022-05-01,visitors,900000,gate-count\n'),
+    });
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe(`/targets/${id}`);
+    await page.getByText('Your session has expired; please sign in again.').waitFor();
+  });
 
   step('an admin invites a user who opens the link, sets a password and signs in', async () => {
     const admin = await signIn('admin@planner.local', { path: '/administration' });
@@ -304,27 +327,31 @@ describeBrowser('the management pages in Chromium', () => {
     180_000,
   );
 
-  step('in Chinese on a 390 px phone the pages read in Chinese and stay accessible', async () => {
-    const page = await signIn('admin@planner.local', { language: 'zh-CN', width: 390, path: '/campaigns' });
-    const pages: [string, string][] = [
-      ['/campaigns', '营销活动'],
-      ['/targets', '目标与实绩'],
-      ['/reports', '周报'],
-      ['/administration?tab=venues', '管理'],
-      ['/account', '我的账户'],
-    ];
-    for (const [path, heading] of pages) {
-      await page.goto(path);
-      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-      await expectAccessible(page);
-      // Nothing wider than the phone but the tables' own scrolling areas.
-      const overflow = await page.evaluate<number>(
-        'document.documentElement.scrollWidth - window.innerWidth',
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
-    }
-    await page.goto('/campaigns');
-    await page.getByRole('combobox', { name: '渠道' }).waitFor();
-    await page.getByRole('columnheader', { name: '预算（元）' }).waitFor();
-  });
+  step(
+    'in Chinese on a 390 px phone the pages read in Chinese and stay accessible',
+    async () => {
+      const page = await signIn('admin@planner.local', { language: 'zh-CN', width: 390, path: '/campaigns' });
+      const pages: [string, string][] = [
+        ['/campaigns', '营销活动'],
+        ['/targets', '目标与实绩'],
+        ['/reports', '周报'],
+        ['/administration?tab=venues', '管理'],
+        ['/account', '我的账户'],
+      ];
+      for (const [path, heading] of pages) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await expectAccessible(page);
+        // Nothing wider than the phone but the tables' own scrolling areas.
+        const overflow = await page.evaluate<number>(
+          'document.documentElement.scrollWidth - window.innerWidth',
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+      }
+      await page.goto('/campaigns');
+      await page.getByRole('combobox', { name: '渠道' }).waitFor();
+      await page.getByRole('columnheader', { name: '预算（元）' }).waitFor();
+    },
+    120_000,
+  );
 });

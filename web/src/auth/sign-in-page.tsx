@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
+import { Panel } from '../common/panel';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSelect } from '../app/app-layout';
@@ -34,7 +35,7 @@ export default function SignInPage() {
 
   return (
     <main className="sign-in-page">
-      <Card className="sign-in-card">
+      <Panel className="sign-in-card">
         <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
           <img src="/favicon.svg" alt="" width={36} height={36} />
           <LanguageSelect />
@@ -76,7 +77,7 @@ export default function SignInPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('demoHint')}
         </Typography.Paragraph>
-      </Card>
+      </Panel>
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { LeftOutlined, LinkOutlined, RightOutlined } from '@ant-design/icons';
+import { LeftOutlined, LinkOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -19,6 +19,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { STAFF } from '../app/routes';
+import { useCurrentUser } from '../auth/session';
 import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
 import type { paths } from '../common/api/schema';
@@ -239,6 +241,8 @@ function MonthGrid({
   title: (i: Item) => string;
 }) {
   const { t } = useTranslation('calendar');
+  // Planners and admins plan from a date: the campaign form starts on the day chosen.
+  const planner = STAFF.includes(useCurrentUser().role);
   const [expanded, setExpanded] = useState<string | null>(null);
   const weeks = Array.from({ length: days.length / 7 }, (_, w) => days.slice(w * 7, w * 7 + 7));
   const today = dayjs().format('YYYY-MM-DD');
@@ -271,6 +275,16 @@ function MonthGrid({
                   >
                     <div className={key === today ? 'calendar-day today' : 'calendar-day'}>
                       <time dateTime={key}>{view === 'week' ? d.format('MM-DD') : d.date()}</time>
+                      {planner && (
+                        <Link
+                          to={`/campaigns/new?startDate=${key}`}
+                          className="calendar-new"
+                          aria-label={t('newCampaignOn', { date: key })}
+                          title={t('newCampaignOn', { date: key })}
+                        >
+                          <PlusOutlined aria-hidden />
+                        </Link>
+                      )}
                     </div>
                     <Flex vertical gap={2}>
                       {shown.map((item) => (

@@ -22,6 +22,7 @@ export const messages = defineMessages(
     more: '另有 {{count}} 项',
     empty: '该时间段没有营销或活动。',
     itemsOn: '{{date}} 的安排',
+    newCampaignOn: '在 {{date}} 新建营销活动',
     feed: {
       button: '复制我的日历订阅链接',
       title: '私人日历订阅',
@@ -75,6 +76,7 @@ export const messages = defineMessages(
     more: '{{count}} more',
     empty: 'No campaigns or events in this period.',
     itemsOn: 'On {{date}}',
+    newCampaignOn: 'New campaign on {{date}}',
     feed: {
       button: 'Copy my calendar feed URL',
       title: 'Private calendar feed',

@@ -3,7 +3,6 @@ import { SyncOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  Card,
   Col,
   Collapse,
   Descriptions,
@@ -25,6 +24,7 @@ import { ProjectionChart } from '../common/charts/projection-chart';
 import { errorText } from '../common/errors';
 import { formatCompact, formatDate, formatDateTime, formatInt, formatPercent, ZONE } from '../common/format';
 import { PageHeader } from '../common/page';
+import { Panel } from '../common/panel';
 import { QueryState } from '../common/query-state';
 import { useVenueName } from '../events/event-bits';
 import { useVenues } from '../events/queries';
@@ -101,7 +101,7 @@ function TargetCard({ target }: { target: Target }) {
   const stale = p?.stale || projection.data?.stale;
 
   return (
-    <Card
+    <Panel
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>}
       extra={
         p?.status ? (
@@ -230,7 +230,7 @@ function TargetCard({ target }: { target: Target }) {
           )}
         </Flex>
       )}
-    </Card>
+    </Panel>
   );
 }
 

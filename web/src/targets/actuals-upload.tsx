@@ -5,7 +5,7 @@ import { Alert, Card, Flex, Form, Input, Progress, Table, Typography, Upload } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
-import { ApiError, type ApiProblem, type Schemas } from '../common/api/client';
+import { ApiError, reportStatus, type ApiProblem, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
 import { errorText } from '../common/errors';
 import { formatDate, formatInt } from '../common/format';
@@ -23,7 +23,8 @@ type Outcome =
 /**
  * Sends the file as `text/csv` to `POST /api/v1/actuals/import` through XMLHttpRequest, the one
  * browser API that reports upload progress (fetch does not). Same cookie session and CSRF header
- * as the generated client; the answer is read into the same `ApiError`.
+ * as the generated client; the answer is read into the same `ApiError`, and a 401 signs the
+ * console out as any other request's does.
  */
 function uploadCsv(
   file: File,
@@ -44,6 +45,7 @@ function uploadCsv(
     };
     xhr.onerror = () => reject(new ApiError(0, 'network_error', 'network error'));
     xhr.onload = () => {
+      reportStatus(xhr.status, xhr.responseURL || '/api/v1/actuals/import');
       let body: unknown;
       try {
         body = JSON.parse(xhr.responseText);

@@ -57,16 +57,25 @@ export function onUnauthorized(listener: () => void): () => void {
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Tells the listeners of {@link onUnauthorized} that a request answered 401, unless it was a
+ * sign-in route's own answer. The typed client calls it; so must requests made without it
+ * (the actuals upload's XMLHttpRequest).
+ */
+export function reportStatus(status: number, url: string): void {
+  const path = new URL(url, window.location.origin).pathname;
+  if (status === 401 && !path.startsWith('/api/v1/auth/')) {
+    for (const listener of unauthorizedListeners) listener();
+  }
+}
+
 const session: Middleware = {
   onRequest({ request }) {
     if (!SAFE.has(request.method) && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
     return request;
   },
   onResponse({ request, response }) {
-    const path = new URL(request.url).pathname;
-    if (response.status === 401 && !path.startsWith('/api/v1/auth/')) {
-      for (const listener of unauthorizedListeners) listener();
-    }
+    reportStatus(response.status, request.url);
     return response;
   },
 };

@@ -8,6 +8,12 @@ const EChart = lazy(() => import('./echart'));
 
 type Day = Schemas['ProjectedDayView'];
 
+const TARGET = '#8c8c8c';
+const ACTUAL = '#237804';
+const PROJECTED = '#1668dc';
+const BAND80 = 'rgba(22,104,220,0.22)';
+const BAND95 = 'rgba(22,104,220,0.12)';
+
 /**
  * Cumulative target path, actuals, projected median and its 80/95 % bands over the year.
  * ECharts is loaded on demand, so pages without charts do not pay for it.
@@ -50,18 +56,7 @@ export function ProjectionChart({
     ];
     return {
       animation: false,
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      legend: {
-        top: 0,
-        type: 'scroll',
-        data: [
-          t('chart.target'),
-          t('chart.actual'),
-          t('chart.projected'),
-          t('chart.band80'),
-          t('chart.band95'),
-        ],
-      },
+      grid: { left: 8, right: 16, top: 12, bottom: 8, containLabel: true },
       tooltip: {
         trigger: 'axis',
         formatter: (params: { dataIndex: number }[]) => {
@@ -90,44 +85,65 @@ export function ProjectionChart({
           (d) => d.lo95,
           (d) => d.hi95,
           t('chart.band95'),
-          'rgba(22,104,220,0.12)',
+          BAND95,
         ),
         ...band(
           (d) => d.lo80,
           (d) => d.hi80,
           t('chart.band80'),
-          'rgba(22,104,220,0.22)',
+          BAND80,
         ),
         {
           name: t('chart.target'),
           type: 'line',
           symbol: 'none',
-          lineStyle: { type: 'dashed', color: '#8c8c8c' },
-          itemStyle: { color: '#8c8c8c' },
+          lineStyle: { type: 'dashed', color: TARGET },
+          itemStyle: { color: TARGET },
           data: daily.map((d) => d.target),
         },
         {
           name: t('chart.actual'),
           type: 'line',
           symbol: 'none',
-          lineStyle: { width: 2, color: '#237804' },
-          itemStyle: { color: '#237804' },
+          lineStyle: { width: 2, color: ACTUAL },
+          itemStyle: { color: ACTUAL },
           data: daily.map((d) => d.actual ?? null),
         },
         {
           name: t('chart.projected'),
           type: 'line',
           symbol: 'none',
-          lineStyle: { width: 2, color: '#1668dc' },
-          itemStyle: { color: '#1668dc' },
+          lineStyle: { width: 2, color: PROJECTED },
+          itemStyle: { color: PROJECTED },
           data: daily.map((d) => (future(d) ? d.projected : null)),
         },
       ],
     };
   }, [daily, asOf, t, i18n.language]);
+  // The legend is HTML (no ECharts legend component to load): swatches in the series' colours.
+  const legend: [string, string, 'line' | 'dashed' | 'area'][] = [
+    [t('chart.target'), TARGET, 'dashed'],
+    [t('chart.actual'), ACTUAL, 'line'],
+    [t('chart.projected'), PROJECTED, 'line'],
+    [t('chart.band80'), BAND80, 'area'],
+    [t('chart.band95'), BAND95, 'area'],
+  ];
   return (
-    <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height }} />}>
-      <EChart option={option} height={height} label={label} />
-    </Suspense>
+    <div>
+      <ul className="chart-legend" aria-hidden>
+        {legend.map(([name, color, kind]) => (
+          <li key={name}>
+            <span
+              className={`chart-swatch ${kind}`}
+              style={kind === 'area' ? { background: color } : { borderTopColor: color }}
+            />
+            {name}
+          </li>
+        ))}
+      </ul>
+      <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height }} />}>
+        <EChart option={option} height={height} label={label} />
+      </Suspense>
+    </div>
   );
 }
