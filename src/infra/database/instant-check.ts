@@ -82,9 +82,9 @@ export async function addInstantChecks(
     name: instantCheckName(table, column),
     expression: instantCheck(column, dialect),
   }));
-  const broken: unknown[] = await queryRunner.query(
+  const broken = (await queryRunner.query(
     `SELECT 1 FROM "${table}" WHERE NOT (${checks.map((c) => `(${c.expression})`).join(' AND ')})`,
-  );
+  )) as unknown[];
   if (broken.length) {
     throw new Error(
       `${broken.length} row(s) of ${table} hold an invalid instant (${columns.join(', ')}); correct them first`,
