@@ -69,7 +69,11 @@ describe('migrations', () => {
     await expect(q(sub('00000000-0000-4000-8000-00000000000c', 'a@example.com'))).rejects.toThrow(/unique/i);
     await expect(q(`DELETE FROM "report_subscriptions" WHERE "id" = '${a}'`)).rejects.toThrow(/foreign key/i);
     // Down: the deleted reader goes with its rows, as a delete did before; the live one stays.
-    await dataSource.undoLastMigration({ transaction: 'each' });
+    // Without a transaction: TypeORM turns SQLite's foreign keys off for a revert only after it
+    // has begun the transaction, where the PRAGMA does nothing, so a later migration's down that
+    // rebuilds report_subscriptions (the instant CHECKs) would run into the log's RESTRICT key.
+    for (let i = last; i < MIGRATIONS.length; i++)
+      await dataSource.undoLastMigration({ transaction: 'none' });
     expect(await q(`SELECT "id" FROM "report_subscriptions"`)).toEqual([{ id: b }]);
     expect(await q(`SELECT "id" FROM "report_deliveries"`)).toEqual([]);
     await dataSource.runMigrations({ transaction: 'each' });
