@@ -1,6 +1,6 @@
 /**
  * The hostile-input suite: every operation of the OpenAPI document fed bad input, as each role.
- *   npm run bench:hostile [-- --per-operation 40 --concurrency 6]
+ *   npm run bench:hostile [-- --per-operation 400 --concurrency 6]
  * In a temporary folder with a private redis-server, starts the built planner as `npm start` does
  * (`dist/src/start.js`: SQLite, demo data, rate limit raised out of the way), reads /docs-json and,
  * for every operation that takes a body, query or path parameters, sends hostile variants:
@@ -20,7 +20,7 @@ import { freePort, startPrivateRedis } from '../src/infra/redis/embedded-redis.j
 
 const { values } = parseArgs({
   options: {
-    'per-operation': { type: 'string', default: '40' },
+    'per-operation': { type: 'string', default: '400' },
     concurrency: { type: 'string', default: '6' },
   },
 });
