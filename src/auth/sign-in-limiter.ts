@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, MoreThan, type Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { In, LessThan, MoreThan, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { AppConfig } from '../common/config/app-config.js';
 import { InjectConfig } from '../common/config/config.module.js';
 import { Clock } from '../common/time/clock.js';
@@ -12,11 +12,24 @@ interface LimitKey {
   max: number;
 }
 
+/** An attempt let through: its failure rows, taken back if the password was right. */
+export interface SignInAttempt {
+  ids: string[];
+}
+
+/** First key of the PostgreSQL advisory locks of the limiter (the second is the key's hash). */
+const LOCK_NAMESPACE = 7_310_013;
+
 /**
  * Limits failed sign-ins per account (email) and per client address within a sliding window
  * (`SIGN_IN_ACCOUNT_LIMIT`, `SIGN_IN_ADDRESS_LIMIT`, `SIGN_IN_WINDOW_MINUTES`).
  * Counted in the database, which every API process shares and the sign-in path needs anyway,
  * so a stalled Redis cannot hang or open the sign-in.
+ *
+ * Checking and counting are one step (`attempt`): every attempt is recorded as a failure before
+ * the password is checked, in a transaction that holds the keys (an advisory lock per key on
+ * PostgreSQL; SQLite transactions take turns), and a right password takes its rows back. So
+ * concurrent wrong passwords cannot get more than the limit of tries between them.
  */
 @Injectable()
 export class SignInLimiter {
@@ -24,6 +37,7 @@ export class SignInLimiter {
     @InjectRepository(SignInFailure) private readonly failures: Repository<SignInFailure>,
     @InjectConfig() private readonly config: AppConfig,
     private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   keys(email: string, address: string): LimitKey[] {
@@ -33,13 +47,35 @@ export class SignInLimiter {
     ];
   }
 
+  /**
+   * Atomically: the seconds to wait when a key is locked out, else the attempt, counted as a
+   * failure of every key until `succeed` takes it back.
+   */
+  async attempt(keys: LimitKey[]): Promise<{ retryAfterSeconds: number } | SignInAttempt> {
+    return this.dataSource.transaction(async (manager) => {
+      if (this.dataSource.options.type === 'postgres') {
+        for (const key of keys.map((k) => k.key).sort())
+          await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, key]);
+      }
+      const wait = await this.retryAfterSeconds(keys, manager);
+      if (wait !== null) return { retryAfterSeconds: wait };
+      const now = this.clock.now();
+      const rows = keys.map(({ key }) => ({ id: newId(), key, at: now }));
+      await manager.insert(SignInFailure, rows);
+      await manager.delete(SignInFailure, {
+        at: LessThan(new Date(now.getTime() - this.config.auth.failureWindowMs)),
+      });
+      return { ids: rows.map((r) => r.id) };
+    });
+  }
+
   /** Seconds until the first of the keys that is locked out may try again, or null when none is. */
-  async retryAfterSeconds(keys: LimitKey[]): Promise<number | null> {
+  private async retryAfterSeconds(keys: LimitKey[], manager: EntityManager): Promise<number | null> {
     const now = this.clock.now().getTime();
     const window = this.config.auth.failureWindowMs;
     let wait = 0;
     for (const { key, max } of keys) {
-      const recent = await this.failures.find({
+      const recent = await manager.find(SignInFailure, {
         where: { key, at: MoreThan(new Date(now - window)) },
         order: { at: 'DESC' },
         take: max,
@@ -51,15 +87,9 @@ export class SignInLimiter {
     return wait > 0 ? Math.max(1, Math.ceil(wait / 1000)) : null;
   }
 
-  /** Counts a failure against every key, and forgets failures that have left the window. */
-  async fail(keys: LimitKey[]): Promise<void> {
-    const now = this.clock.now();
-    await this.failures.insert(keys.map(({ key }) => ({ id: newId(), key, at: now })));
-    await this.failures.delete({ at: LessThan(new Date(now.getTime() - this.config.auth.failureWindowMs)) });
-  }
-
-  /** A successful sign-in clears the account's failures (not the address's). */
-  async succeed(keys: LimitKey[]): Promise<void> {
+  /** A successful sign-in takes its attempt back and clears the account's failures (not the address's). */
+  async succeed(keys: LimitKey[], attempt: SignInAttempt): Promise<void> {
+    if (attempt.ids.length) await this.failures.delete({ id: In(attempt.ids) });
     const account = keys.filter((k) => k.key.startsWith('account:')).map((k) => k.key);
     if (account.length) await this.failures.delete({ key: In(account) });
   }

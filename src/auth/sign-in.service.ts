@@ -45,18 +45,16 @@ export class SignInService {
   async signIn(emailGiven: string, password: string, address: string): Promise<SignedIn> {
     const email = emailGiven.trim().toLowerCase();
     const keys = this.limiter.keys(email, address);
-    const wait = await this.limiter.retryAfterSeconds(keys);
-    if (wait !== null) throw new SignInLockedError(wait);
+    // Counted as a failure from here on, unless the password is right.
+    const attempt = await this.limiter.attempt(keys);
+    if ('retryAfterSeconds' in attempt) throw new SignInLockedError(attempt.retryAfterSeconds);
     const user = await this.users.findOne({
       where: { email },
       select: { id: true, passwordHash: true },
     });
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
-    if (!user || !ok) {
-      await this.limiter.fail(keys);
-      throw WRONG();
-    }
-    await this.limiter.succeed(keys);
+    if (!user || !ok) throw WRONG();
+    await this.limiter.succeed(keys, attempt);
     // Sessions past their expiry are refused anyway; sign-ins are rare enough to sweep them here.
     await this.sessions.purgeExpired();
     const now = this.clock.now();

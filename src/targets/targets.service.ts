@@ -13,12 +13,13 @@ import {
 import { Clock } from '../common/time/clock.js';
 import { daysInYear, yearEnd, yearStart } from '../common/time/local-date.js';
 import { isUniqueViolation } from '../infra/database/constraint-violation.js';
+import { rejectNulls } from '../common/http/reject-nulls.js';
 import { newId } from '../infra/database/new-id.js';
 import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 import type { CreateTargetDto } from './dto/create-target.dto.js';
 import { pageOf, pageWindow, type Page } from '../common/http/pagination.js';
 import type { ListTargetsQuery } from './dto/list-targets.query.js';
-import type { UpdateTargetDto } from './dto/update-target.dto.js';
+import { TARGET_REQUIRED_FIELDS, type UpdateTargetDto } from './dto/update-target.dto.js';
 import { Target } from './target.entity.js';
 
 export type TotalSource = 'baseline_actuals' | 'entered';
@@ -101,6 +102,7 @@ export class TargetsService {
   }
 
   async update(id: string, dto: UpdateTargetDto): Promise<ResolvedTarget> {
+    rejectNulls(dto, TARGET_REQUIRED_FIELDS);
     const target = await this.find(id);
     if (dto.baselineYear !== undefined) target.baselineYear = dto.baselineYear;
     if (dto.growthRate !== undefined) target.growthRate = dto.growthRate;

@@ -4,6 +4,7 @@ import type { Repository } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/errors/domain-error.js';
 import { pageOf, pageWindow, type Page } from '../common/http/pagination.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
+import { constraintViolation } from '../infra/database/constraint-violation.js';
 import { newId } from '../infra/database/new-id.js';
 import { containsAny, containsPattern } from '../infra/database/like-pattern.js';
 import { Event } from '../events/event.entity.js';
@@ -78,7 +79,10 @@ export class VenuesService {
     return this.get(id);
   }
 
-  /** A venue that events use cannot go: its history would lose its place. */
+  /**
+   * A venue that events use cannot go: its history would lose its place. Targets and actual
+   * figures of the venue hold it too (their foreign keys refuse the deletion).
+   */
   async remove(id: string): Promise<void> {
     await this.get(id);
     const used = await this.events.countBy({ venueId: id });
@@ -88,7 +92,15 @@ export class VenuesService {
         `Venue ${id} is used by ${used} event(s) and cannot be deleted`,
       );
     }
-    await this.venues.delete(id);
+    try {
+      await this.venues.delete(id);
+    } catch (error) {
+      if (constraintViolation(error) !== 'foreign_key') throw error;
+      throw new ConflictError(
+        'venue_in_use',
+        `Venue ${id} has targets or actual figures and cannot be deleted`,
+      );
+    }
   }
 
   private async assertNameFree(nameZh: string): Promise<void> {

@@ -188,6 +188,21 @@ describe('console sign-in over HTTP', () => {
         .expect(200);
     });
 
+    it('lets concurrent wrong passwords have no more tries than the limit between them', async () => {
+      const user = await createUserWithPassword(t.app, 'planner');
+      const statuses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          t.http
+            .post(SIGN_IN)
+            .set('X-Forwarded-For', nextAddress())
+            .send({ email: user.email, password: `wrong-${i}-password` })
+            .then((res) => res.status),
+        ),
+      );
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    });
+
     it('locks a client address out after too many failures over any accounts', async () => {
       const from = nextAddress();
       for (let i = 0; i < 8; i++) {

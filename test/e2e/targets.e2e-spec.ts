@@ -276,6 +276,14 @@ describe('targets over HTTP', () => {
         .set(planner.auth)
         .send({ year: 2030 })
         .expect(400);
+      for (const field of ['growthRate', 'baselineYear']) {
+        const res = await t.http
+          .patch(`/api/v1/targets/${revenueTarget.id}`)
+          .set(planner.auth)
+          .send({ [field]: null })
+          .expect(400);
+        expect(res.body.message).toContain(`${field} must not be null`);
+      }
     });
 
     it('marks the affected targets dirty when actuals change, and queues one deduplicated rebuild each', async () => {

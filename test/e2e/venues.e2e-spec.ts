@@ -150,4 +150,35 @@ describe('venues over HTTP', () => {
       .send({})
       .expect(404);
   });
+
+  it('refuses (409) to delete a venue that a target or an actual figure uses', async () => {
+    const withTarget = await createVenue(t.http, planner);
+    await t.http
+      .post('/api/v1/targets')
+      .set(planner.auth)
+      .send({
+        year: 2031,
+        metric: 'visitors',
+        scope: 'venue',
+        venueId: withTarget.id,
+        baselineYear: 2030,
+        growthRate: 0.1,
+        targetTotal: 1000,
+      })
+      .expect(201);
+    const target = await t.http.delete(`/api/v1/venues/${withTarget.id}`).set(planner.auth).expect(409);
+    expect(target.body.code).toBe('venue_in_use');
+    const withActual = await createVenue(t.http, planner);
+    await t.http
+      .put('/api/v1/actuals')
+      .set(planner.auth)
+      .send({ date: '2022-03-01', metric: 'visitors', value: 120, venueId: withActual.id, source: 'test' })
+      .expect(200);
+    const actual = await t.http.delete(`/api/v1/venues/${withActual.id}`).set(planner.auth).expect(409);
+    expect(actual.body).toMatchObject({
+      code: 'venue_in_use',
+      message: expect.stringContaining('actual figures'),
+    });
+    await t.http.get(`/api/v1/venues/${withActual.id}`).set(planner.auth).expect(200);
+  });
 });

@@ -14,8 +14,15 @@ const CODES: Record<string, ConstraintViolation> = {
 };
 
 export function constraintViolation(error: unknown): ConstraintViolation | null {
-  const e = error as { code?: string; driverError?: { code?: string } } | null;
+  const e = error as {
+    code?: string;
+    message?: string;
+    driverError?: { code?: string; message?: string };
+  } | null;
   const code = e?.driverError?.code ?? e?.code;
+  // SQLite reports an `ON DELETE RESTRICT` foreign key as a trigger failure.
+  if (code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/.test(e?.driverError?.message ?? e?.message ?? ''))
+    return 'foreign_key';
   return (code && CODES[code]) || null;
 }
 

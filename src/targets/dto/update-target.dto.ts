@@ -36,3 +36,6 @@ export class UpdateTargetDto {
   @Length(1, 2000)
   note?: string | null;
 }
+
+/** Fields a PATCH may leave out but not set to null. */
+export const TARGET_REQUIRED_FIELDS = ['baselineYear', 'growthRate'] as const;
