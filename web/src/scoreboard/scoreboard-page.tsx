@@ -147,7 +147,7 @@ function Board({
             render: (_, r) => (
               <Flex vertical gap={2}>
                 <span>
-                  {label(r)} {leader && r.key === leader.key && <Tag color="green">{t('leaderTag')}</Tag>}
+                  {label(r)} {leader && r.key === leader.key && <Tag>{t('leaderTag')}</Tag>}
                 </span>
                 {r.notRankedCode && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
