@@ -1,5 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { errorMessage } from '../../common/errors/error-message.js';
 
 export interface KeptSchedulerOptions {
   /** The queue that holds the job scheduler. */
@@ -68,7 +69,7 @@ export class KeptScheduler {
     } catch (error) {
       if (this.stopped) return;
       this.options.logger.warn(
-        `Could not register ${this.options.what} (${(error as Error).message}); trying again in ${this.options.retryMs / 1000}s`,
+        `Could not register ${this.options.what} (${errorMessage(error)}); trying again in ${this.options.retryMs / 1000}s`,
       );
     }
     this.schedule(ok);
