@@ -11,7 +11,7 @@ export function runProcess(main: () => Promise<void>): void {
     if (error instanceof ConfigError || error instanceof RedisMissingError) {
       process.stderr.write(`\n${error.message}\n\n`);
     } else {
-      process.stderr.write(`Failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.stderr.write(`Failed to start: ${(error instanceof Error && error.stack) || String(error)}\n`);
     }
     process.exit(1);
   });

@@ -6,6 +6,7 @@ import { JobProducer } from '../infra/queue/job-producer.js';
 import type { JobPayloads } from '../infra/queue/job-registry.js';
 import { InjectRedis } from '../infra/redis/redis.module.js';
 import { ProjectionInputs, type InputChange } from '../projections/rebuild/projection-inputs.js';
+import { errorMessage } from '../common/errors/error-message.js';
 
 /** The one deduplication id: at most one refresh waits while one runs. */
 export const EFFECTS_REFRESH_ID = 'effects-refresh';
@@ -54,7 +55,7 @@ export class EffectsQueue implements OnModuleInit {
       );
       return true;
     } catch (error) {
-      this.logger.warn(`Could not queue the effects refresh (${(error as Error).message})`);
+      this.logger.warn(`Could not queue the effects refresh (${errorMessage(error)})`);
       return false;
     }
   }

@@ -1,9 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../common/config/app-config.js';
 import { InjectConfig } from '../common/config/config.module.js';
-import { JobProducer, queueCall, WORKER_QUEUE_TIMEOUT_MS } from '../infra/queue/job-producer.js';
+import { JobProducer } from '../infra/queue/job-producer.js';
 import { KeptScheduler } from '../infra/queue/kept-scheduler.js';
-import { JOBS } from '../infra/queue/job-registry.js';
 
 /** The id of the periodic effects refresh's job scheduler. */
 export const EFFECTS_REFRESH_SCHEDULER = 'effects.refresh';
@@ -20,7 +19,7 @@ export const EFFECTS_REFRESH_SCHEDULER = 'effects.refresh';
 @Injectable()
 export class EffectsStartScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EffectsStartScheduler.name);
-  private kept: KeptScheduler | null = null;
+  private kept: KeptScheduler<'effects.refresh'> | null = null;
 
   constructor(
     private readonly producer: JobProducer,
@@ -29,9 +28,11 @@ export class EffectsStartScheduler implements OnApplicationBootstrap, OnApplicat
 
   onApplicationBootstrap(): void {
     this.kept = new KeptScheduler({
-      queue: this.producer.queue('effects'),
+      producer: this.producer,
       schedulerId: EFFECTS_REFRESH_SCHEDULER,
-      register: () => this.register(),
+      repeat: { every: this.config.rebuildSweepSeconds * 1000 },
+      job: 'effects.refresh',
+      data: { reason: 'periodic' },
       retryMs: this.config.rebuildSweepSeconds * 1000,
       logger: this.logger,
       what: 'the periodic effects refresh',
@@ -41,18 +42,5 @@ export class EffectsStartScheduler implements OnApplicationBootstrap, OnApplicat
 
   onApplicationShutdown(): void {
     this.kept?.stop();
-  }
-
-  private async register(): Promise<void> {
-    await queueCall(
-      this.producer
-        .queue('effects')
-        .upsertJobScheduler(
-          EFFECTS_REFRESH_SCHEDULER,
-          { every: this.config.rebuildSweepSeconds * 1000 },
-          { name: 'effects.refresh', data: { reason: 'periodic' }, opts: JOBS['effects.refresh'].options },
-        ),
-      WORKER_QUEUE_TIMEOUT_MS,
-    );
   }
 }

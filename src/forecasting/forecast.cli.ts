@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { forecastRecordsToCsv } from './forecast-csv.js';
 import { parseSeriesCsv, SeriesCsvError } from './series-csv.js';
+import { errorMessage } from '../common/errors/error-message.js';
 
 const USAGE = 'usage: npm run forecast -- --input FILE.csv --output OUT.csv';
 
@@ -25,7 +26,7 @@ function main(argv: string[]): number {
     }
     ({ input, output } = values);
   } catch (error) {
-    process.stderr.write(`forecast: ${(error as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`forecast: ${errorMessage(error)}\n${USAGE}\n`);
     return 2;
   }
   if (!input || !output) {
@@ -37,7 +38,7 @@ function main(argv: string[]): number {
     text = readFileSync(input, 'utf8');
   } catch (error) {
     process.stderr.write(
-      `forecast: cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+      `forecast: cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}\n`,
     );
     return 1;
   }
@@ -51,7 +52,7 @@ function main(argv: string[]): number {
       process.stderr.write(`forecast: ${input}: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`forecast: ${(error as Error).message}\n`);
+    process.stderr.write(`forecast: ${errorMessage(error)}\n`);
     return 1;
   }
 }

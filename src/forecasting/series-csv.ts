@@ -1,3 +1,5 @@
+import { errorMessage } from '../common/errors/error-message.js';
+
 /**
  * Reader for the long series format `series,frequency,horizon,split,t,period,value`
  * (one observation per line; split is "train" or "test").
@@ -72,7 +74,7 @@ export function parseSeriesCsv(text: string): SeriesRecord[] {
       try {
         period = periodOf(frequency);
       } catch (error) {
-        throw new SeriesCsvError(`${where}: ${(error as Error).message}`);
+        throw new SeriesCsvError(`${where}: ${errorMessage(error)}`);
       }
       record = { id, frequency, period, horizon, train: [], test: [], points: [] };
       byId.set(id, record);

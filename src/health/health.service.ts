@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { withTimeout } from '../common/async/with-timeout.js';
 import type { Redis } from 'ioredis';
 import { firstConnection, InjectRedis } from '../infra/redis/redis.module.js';
+import { errorMessage } from '../common/errors/error-message.js';
 
 type Check = { status: 'up' } | { status: 'down'; error: string };
 export interface ReadinessReport {
@@ -43,6 +44,6 @@ async function probe(check: () => Promise<unknown>): Promise<Check> {
     await withTimeout(check(), TIMEOUT_MS);
     return { status: 'up' };
   } catch (error) {
-    return { status: 'down', error: (error as Error).message };
+    return { status: 'down', error: errorMessage(error) };
   }
 }

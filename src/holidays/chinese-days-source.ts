@@ -50,8 +50,3 @@ function load(): Map<number, HolidayDay[]> {
 export function packageHolidayDays(year: number): HolidayDay[] {
   return [...(load().get(year) ?? [])];
 }
-
-/** The years the package has an arrangement for. */
-export function packageYears(): number[] {
-  return [...load().keys()].sort((a, b) => a - b);
-}

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ProjectionRebuild, type RebuildResult } from '../projections/rebuild/projection-rebuild.service.js';
 import { ScenarioProjection } from './scenario-projection.entity.js';
 import { ScenarioQueue } from './scenario-queue.js';
+import { errorMessage } from '../common/errors/error-message.js';
 
 /**
  * Worker side: when the official plan of a target changes, its scenarios follow without waiting
@@ -43,7 +44,7 @@ export class ScenarioRefreshFollower implements OnModuleInit {
         );
     } catch (error) {
       this.logger.warn(
-        `Could not queue the scenario projections of target ${targetId} (${(error as Error).message})`,
+        `Could not queue the scenario projections of target ${targetId} (${errorMessage(error)})`,
       );
     }
   }

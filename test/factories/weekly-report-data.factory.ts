@@ -50,8 +50,7 @@ export function sampleReportData(overrides: Partial<WeeklyReportData> = {}): Wee
     weeklyRunRateNeeded: 2_172_000,
     weeksLeft: 38,
     projection: {
-      asOf: '2022-04-11T00:30:00.000Z',
-      actualsThrough: '2022-04-10',
+      asOf: '2022-04-10',
       stale: false,
       median: 101_500_000,
       interval80: [96_000_000, 107_000_000],
@@ -146,7 +145,7 @@ export function sampleReportData(overrides: Partial<WeeklyReportData> = {}): Wee
         dates: ['2022-04-09', '2022-04-10'],
       },
     ],
-    projectionAsOf: '2022-04-11T00:30:00.000Z',
+    projectionAsOf: '2022-04-10',
     caveats: [{ code: 'projection_not_computed', targetIds: ['22222222-2222-4222-8222-222222222222'] }],
     scoreboard: sampleScoreboard(),
     ...overrides,

@@ -7,6 +7,7 @@ import { InjectConfig } from '../config/config.module.js';
 import { REQUEST_PATH_COMMAND_TIMEOUT_MS } from '../../infra/redis/redis-options.js';
 import { firstConnection, InjectRedis } from '../../infra/redis/redis.module.js';
 import { TooManyRequestsError } from '../errors/domain-error.js';
+import { errorMessage } from '../errors/error-message.js';
 
 const SKIP = 'rate-limit:skip';
 /** Exempts a route or controller from rate limiting (health checks). */
@@ -98,7 +99,7 @@ export class RateLimitGuard implements CanActivate {
     } catch (error) {
       if (!this.localUntil)
         this.logger.warn(
-          `Redis did not answer the rate limiter (${(error as Error).message}): counting per process ` +
+          `Redis did not answer the rate limiter (${errorMessage(error)}): counting per process ` +
             `until it does (retried every ${REDIS_RETRY_MS / 1000} s)`,
         );
       this.localUntil = Date.now() + REDIS_RETRY_MS;

@@ -4,6 +4,7 @@ import { composeMessage } from './compose-message.js';
 import { MailAbortedError, MailSendError } from './mail-errors.js';
 import { Mailer } from './mailer.js';
 import type { MailReceipt, OutgoingMail, SendControl } from './outgoing-mail.js';
+import { errorMessage } from '../../common/errors/error-message.js';
 
 /**
  * With no `SMTP_URL`, each message is written as an `.eml` file (the exact message SMTP would
@@ -33,7 +34,7 @@ export class OutboxMailer extends Mailer {
       await writeFile(temporary, raw);
     } catch (error) {
       throw new MailSendError(
-        `Cannot write ${temporary}: ${(error as Error).message}`,
+        `Cannot write ${temporary}: ${errorMessage(error)}`,
         false,
         null,
         false,
@@ -47,13 +48,7 @@ export class OutboxMailer extends Mailer {
     try {
       await rename(temporary, file);
     } catch (error) {
-      throw new MailSendError(
-        `Cannot write ${file}: ${(error as Error).message}`,
-        false,
-        null,
-        false,
-        'EFILE',
-      );
+      throw new MailSendError(`Cannot write ${file}: ${errorMessage(error)}`, false, null, false, 'EFILE');
     }
     return { messageId: mail.messageId, response: `written to ${file}`, transport: 'outbox' };
   }

@@ -5,14 +5,12 @@ import type { Job, JobsOptions, Queue } from 'bullmq';
 import { withTimeout } from '../../common/async/with-timeout.js';
 import { UnavailableError } from '../../common/errors/domain-error.js';
 import { JOBS, type JobName, type JobPayloads, type QueueName } from './job-registry.js';
+import { errorMessage } from '../../common/errors/error-message.js';
 
 /** Raised when Redis does not answer: the change itself is kept, only the job is not queued. */
 export class QueueUnavailableError extends UnavailableError {
   constructor(cause: unknown) {
-    super(
-      'queue_unavailable',
-      `The job queue (Redis) is not reachable: ${(cause as Error)?.message ?? cause}`,
-    );
+    super('queue_unavailable', `The job queue (Redis) is not reachable: ${errorMessage(cause)}`);
   }
 }
 

@@ -1,13 +1,20 @@
 import type { Logger } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import type { Queue, RepeatOptions } from 'bullmq';
+import { errorMessage } from '../../common/errors/error-message.js';
+import { JobProducer, queueCall, WORKER_QUEUE_TIMEOUT_MS } from './job-producer.js';
+import { JOBS, type JobName, type JobPayloads } from './job-registry.js';
 
-export interface KeptSchedulerOptions {
-  /** The queue that holds the job scheduler. */
-  queue: Queue;
-  /** The job scheduler's id (to check that it still exists). */
+export interface KeptSchedulerOptions<N extends JobName> {
+  producer: JobProducer;
+  /** The job scheduler's id. */
   schedulerId: string;
-  /** Upserts the scheduler (and whatever else goes with it); throws when Redis does not answer. */
-  register: () => Promise<void>;
+  /** When it fires: `{ every }` milliseconds, or a cron `{ pattern, tz }`. */
+  repeat: Omit<RepeatOptions, 'key'>;
+  /** The job each fire adds, by registry name: its queue and default options come from the registry. */
+  job: N;
+  data: JobPayloads[N];
+  /** Runs after each registration (e.g. one sweep at once); throwing counts as a failed attempt. */
+  afterRegister?: () => Promise<void>;
   /** How long to wait before trying again after a failure, and between checks. */
   retryMs: number;
   logger: Logger;
@@ -21,19 +28,22 @@ export interface KeptSchedulerOptions {
  * queue's Redis connection becomes ready after a reconnect (a Redis restarted empty has lost
  * every scheduler), and checks every `retryMs` that it still exists (a Redis emptied without a
  * reconnect: FLUSHALL, failover). Upserting is idempotent, so any number of workers may do it.
- * One helper for every recurring job (the rebuild sweep, the weekly report).
+ * One helper for every recurring job (the rebuild sweep, the effects refresh, the weekly report).
  */
-export class KeptScheduler {
+export class KeptScheduler<N extends JobName> {
+  private readonly queue: Queue;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private running: Promise<void> | null = null;
   private onReady: (() => void) | null = null;
 
-  constructor(private readonly options: KeptSchedulerOptions) {}
+  constructor(private readonly options: KeptSchedulerOptions<N>) {
+    this.queue = options.producer.queue(JOBS[options.job].queue);
+  }
 
   /** Starts keeping it; resolves after the first attempt (which never throws). */
   async start(): Promise<void> {
-    const client = await this.options.queue.backend.client.catch(() => null);
+    const client = await this.queue.backend.client.catch(() => null);
     if (client && !this.stopped) {
       this.onReady = () => {
         this.options.logger.log(`Redis is back: registering ${this.options.what} again`);
@@ -49,9 +59,7 @@ export class KeptScheduler {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.onReady)
-      void this.options.queue.backend.client
-        .then((c) => c.off('ready', this.onReady!))
-        .catch(() => undefined);
+      void this.queue.backend.client.then((c) => c.off('ready', this.onReady!)).catch(() => undefined);
   }
 
   private attempt(): Promise<void> {
@@ -63,15 +71,25 @@ export class KeptScheduler {
     if (this.stopped) return;
     let ok = false;
     try {
-      await this.options.register();
+      await this.upsert();
+      await this.options.afterRegister?.();
       ok = true;
     } catch (error) {
       if (this.stopped) return;
       this.options.logger.warn(
-        `Could not register ${this.options.what} (${(error as Error).message}); trying again in ${this.options.retryMs / 1000}s`,
+        `Could not register ${this.options.what} (${errorMessage(error)}); trying again in ${this.options.retryMs / 1000}s`,
       );
     }
     this.schedule(ok);
+  }
+
+  /** Upserts the job scheduler; idempotent, so any number of workers may do it at any time. */
+  private async upsert(): Promise<void> {
+    const { schedulerId, repeat, job, data } = this.options;
+    await queueCall(
+      this.queue.upsertJobScheduler(schedulerId, repeat, { name: job, data, opts: JOBS[job].options }),
+      WORKER_QUEUE_TIMEOUT_MS,
+    );
   }
 
   private schedule(registered: boolean): void {
@@ -85,7 +103,7 @@ export class KeptScheduler {
   private async check(): Promise<void> {
     if (this.stopped) return;
     try {
-      const existing = await this.options.queue.getJobScheduler(this.options.schedulerId);
+      const existing = await this.queue.getJobScheduler(this.options.schedulerId);
       if (!existing) {
         this.options.logger.warn(`${this.options.what} was missing from Redis: registering it again`);
         return this.attempt();

@@ -59,9 +59,15 @@ export interface Interval {
   hi95: number;
 }
 
+/**
+ * One day of the projected path, cumulative from 1 January (a snapshot stores it rounded to
+ * whole units).
+ */
 export interface ProjectedDay {
   date: string;
+  /** The target path by the end of the day. */
   target: number;
+  /** Recorded actuals by the end of the day (null after the last day of actuals). */
   actual: number | null;
   projected: number;
   lo80: number;

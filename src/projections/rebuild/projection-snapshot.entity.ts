@@ -1,21 +1,7 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { bigintToNumber } from '../../infra/database/column-types.js';
-import type { ContributionResult, ProjectionStatus } from '../math/projection-math.js';
+import type { ContributionResult, ProjectedDay, ProjectionStatus } from '../math/projection-math.js';
 import type { RevenuePerVisitor } from '../math/revenue-per-visitor.js';
-
-/** One day of the projected path, cumulative from 1 January, rounded to whole units. */
-export interface SnapshotDay {
-  date: string;
-  /** The target path by the end of the day. */
-  target: number;
-  /** Recorded actuals by the end of the day (null after `asOf`). */
-  actual: number | null;
-  projected: number;
-  lo80: number;
-  hi80: number;
-  lo95: number;
-  hi95: number;
-}
 
 /** An event's or campaign's part in the projection (see ContributionResult), rounded. */
 export type SnapshotContribution = ContributionResult & {
@@ -138,7 +124,7 @@ export class ProjectionSnapshot {
   contributions!: SnapshotContribution[];
 
   @Column({ type: 'simple-json' })
-  daily!: SnapshotDay[];
+  daily!: ProjectedDay[];
 
   /** Days up to `asOf` without an actual (filled at the pace of the others). */
   @Column({ type: 'simple-json' })

@@ -97,10 +97,6 @@ export class ProjectionSnapshotStore {
     return pageOf(items, total, query);
   }
 
-  count(targetId: string): Promise<number> {
-    return this.snapshots.countBy({ targetId });
-  }
-
   /** Deletes all but the newest `keep` snapshots of a target. */
   async prune(targetId: string, keep = SNAPSHOTS_KEPT_PER_TARGET): Promise<void> {
     const [oldestKept] = await this.snapshots.find({

@@ -5,6 +5,7 @@ import type { AppConfig } from '../../common/config/app-config.js';
 import { InjectConfig } from '../../common/config/config.module.js';
 import { JobProducer, QUEUE_TIMEOUT_MS, WORKER_QUEUE_TIMEOUT_MS } from '../../infra/queue/job-producer.js';
 import { InjectRedis } from '../../infra/redis/redis.module.js';
+import { errorMessage } from '../../common/errors/error-message.js';
 
 export interface EnqueueResult {
   queued: number;
@@ -79,7 +80,7 @@ export class RebuildQueue {
         if (s.status === 'fulfilled') result.queued++;
         else {
           result.failed++;
-          result.error ??= (s.reason as Error)?.message ?? String(s.reason);
+          result.error ??= errorMessage(s.reason);
           this.downUntil = Date.now() + BREAKER_MS;
         }
       }

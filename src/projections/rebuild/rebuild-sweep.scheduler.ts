@@ -1,9 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../../common/config/app-config.js';
 import { InjectConfig } from '../../common/config/config.module.js';
-import { JobProducer, queueCall, WORKER_QUEUE_TIMEOUT_MS } from '../../infra/queue/job-producer.js';
+import { JobProducer } from '../../infra/queue/job-producer.js';
 import { KeptScheduler } from '../../infra/queue/kept-scheduler.js';
-import { JOBS } from '../../infra/queue/job-registry.js';
 import { RebuildSweep } from './rebuild-sweep.js';
 
 /**
@@ -15,7 +14,7 @@ import { RebuildSweep } from './rebuild-sweep.js';
 @Injectable()
 export class RebuildSweepScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RebuildSweepScheduler.name);
-  private kept: KeptScheduler | null = null;
+  private kept: KeptScheduler<'projections.sweep'> | null = null;
 
   constructor(
     private readonly producer: JobProducer,
@@ -25,9 +24,12 @@ export class RebuildSweepScheduler implements OnApplicationBootstrap, OnApplicat
 
   onApplicationBootstrap(): void {
     this.kept = new KeptScheduler({
-      queue: this.producer.queue('projections'),
+      producer: this.producer,
       schedulerId: 'projections.sweep',
-      register: () => this.register(),
+      repeat: { every: this.config.rebuildSweepSeconds * 1000 },
+      job: 'projections.sweep',
+      data: { reason: 'periodic' },
+      afterRegister: () => this.sweepOnce(),
       retryMs: this.config.rebuildSweepSeconds * 1000,
       logger: this.logger,
       what: 'the rebuild sweep',
@@ -39,19 +41,7 @@ export class RebuildSweepScheduler implements OnApplicationBootstrap, OnApplicat
     this.kept?.stop();
   }
 
-  private async register(): Promise<void> {
-    await queueCall(
-      this.producer.queue('projections').upsertJobScheduler(
-        'projections.sweep',
-        { every: this.config.rebuildSweepSeconds * 1000 },
-        {
-          name: 'projections.sweep',
-          data: { reason: 'periodic' },
-          opts: JOBS['projections.sweep'].options,
-        },
-      ),
-      WORKER_QUEUE_TIMEOUT_MS,
-    );
+  private async sweepOnce(): Promise<void> {
     const result = await this.sweep.sweep();
     if (result.failed) throw new Error(result.error);
     if (result.dirty) this.logger.log(`Sweep queued ${result.queued} dirty target(s)`);

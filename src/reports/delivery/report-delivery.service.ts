@@ -10,6 +10,7 @@ import { WeeklyReportRenderer } from '../weekly-report/weekly-report.renderer.js
 import { DeliveryOutbox, type Claim } from './delivery-outbox.js';
 import type { ReportDelivery } from './report-delivery.entity.js';
 import { EditionStore } from './edition-store.js';
+import { errorMessage } from '../../common/errors/error-message.js';
 
 /** How one delivery job ended. Failures are thrown as {@link DeliveryFailedError}. */
 export type DeliveryOutcome = 'sent' | 'already_done' | 'skipped' | 'handled_elsewhere' | 'missing';
@@ -114,7 +115,7 @@ export class ReportDeliveryService {
         await this.unsubscribe.linkFor(subscription.id),
       );
     } catch (error) {
-      const message = `Could not render the report: ${(error as Error).message}`;
+      const message = `Could not render the report: ${errorMessage(error)}`;
       await this.outbox.markFailed(claim, message, false);
       throw new DeliveryFailedError(message, false);
     }
@@ -131,7 +132,7 @@ export class ReportDeliveryService {
       response = receipt.response;
     } catch (error) {
       if (error instanceof MailAbortedError) return 'handled_elsewhere';
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       const refused = error instanceof MailSendError && error.responseCode !== null;
       const permanent = error instanceof MailSendError && error.permanent;
       // The server had the whole message and gave no verdict: it may have accepted it, but it

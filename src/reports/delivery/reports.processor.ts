@@ -6,6 +6,7 @@ import { dispatchJob, type JobHandlers } from '../../infra/queue/job-handlers.js
 import { cappedExponential } from '../../infra/queue/job-registry.js';
 import { DeliveryFailedError, ReportDeliveryService } from './report-delivery.service.js';
 import { WeeklyRunService } from './weekly-run.service.js';
+import { errorMessage } from '../../common/errors/error-message.js';
 
 /**
  * The `reports` queue. Short jobs, so a short lock: a worker that dies mid-job has its jobs
@@ -40,7 +41,7 @@ export class ReportsProcessor extends WorkerHost {
       try {
         week = this.runs.weekOf(job);
       } catch (error) {
-        throw new UnrecoverableError((error as Error).message);
+        throw new UnrecoverableError(errorMessage(error));
       }
       return this.runs.run(week);
     },

@@ -1,10 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { withTimeout } from '../../common/async/with-timeout.js';
 import type { AppConfig } from '../../common/config/app-config.js';
 import { InjectConfig } from '../../common/config/config.module.js';
-import { JobProducer, WORKER_QUEUE_TIMEOUT_MS } from '../../infra/queue/job-producer.js';
+import { JobProducer } from '../../infra/queue/job-producer.js';
 import { KeptScheduler } from '../../infra/queue/kept-scheduler.js';
-import { JOBS } from '../../infra/queue/job-registry.js';
 
 export const WEEKLY_REPORT_SCHEDULER = 'weekly-report';
 const RETRY_MS = 30_000;
@@ -20,7 +18,7 @@ const RETRY_MS = 30_000;
 @Injectable()
 export class WeeklyReportScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WeeklyReportScheduler.name);
-  private kept: KeptScheduler | null = null;
+  private kept: KeptScheduler<'reports.weekly-run'> | null = null;
 
   constructor(
     private readonly producer: JobProducer,
@@ -28,10 +26,17 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const { cron, timeZone } = this.config.reports;
     this.kept = new KeptScheduler({
-      queue: this.producer.queue('reports'),
+      producer: this.producer,
       schedulerId: WEEKLY_REPORT_SCHEDULER,
-      register: () => this.register(),
+      repeat: { pattern: cron, tz: timeZone },
+      job: 'reports.weekly-run',
+      data: {},
+      afterRegister: () => {
+        this.logger.debug(`Weekly report scheduled: "${cron}" (${timeZone})`);
+        return Promise.resolve();
+      },
       retryMs: RETRY_MS,
       logger: this.logger,
       what: 'the weekly report',
@@ -41,20 +46,5 @@ export class WeeklyReportScheduler implements OnApplicationBootstrap, OnApplicat
 
   onApplicationShutdown(): void {
     this.kept?.stop();
-  }
-
-  private async register(): Promise<void> {
-    const { cron, timeZone } = this.config.reports;
-    await withTimeout(
-      this.producer
-        .queue('reports')
-        .upsertJobScheduler(
-          WEEKLY_REPORT_SCHEDULER,
-          { pattern: cron, tz: timeZone },
-          { name: 'reports.weekly-run', data: {}, opts: JOBS['reports.weekly-run'].options },
-        ),
-      WORKER_QUEUE_TIMEOUT_MS,
-    );
-    this.logger.debug(`Weekly report scheduled: "${cron}" (${timeZone})`);
   }
 }

@@ -70,7 +70,7 @@ describe('targetFigures (hand-checked)', () => {
   it('joins the projection to the actual line at the end of the week', () => {
     const projection: ProjectionSnapshotView = {
       targetId: 't1',
-      asOf: '2022-04-11T01:00:00.000Z',
+      asOf: '2022-04-10',
       stale: false,
       median: 380_000,
       interval80: [360_000, 400_000],

@@ -101,8 +101,6 @@ export function targetFigures(input: TargetFiguresInput): TargetReport {
     projection: projection
       ? {
           asOf: projection.asOf,
-          // The reader's `asOf` is already the last counted day; no separate "actuals to" date.
-          actualsThrough: null,
           stale: projection.stale,
           median: projection.median,
           interval80: projection.interval80,

@@ -1,5 +1,3 @@
-import type { ReportLanguage } from '../subscriptions/report-subscription.entity.js';
-
 /**
  * Everything one week's report says, as data: assembled from the database by
  * `WeeklyReportDataSource`, frozen per week in `report_editions`, rendered per reader. Plain JSON
@@ -23,7 +21,7 @@ export interface WeeklyReportData {
   capacityWarnings: CapacityWarning[];
   /** Days of the week with no actual figure, per scope and metric followed by a target. */
   missingActuals: MissingActuals[];
-  /** The oldest projection `asOf` among the targets, null when none is computed yet. */
+  /** The oldest projection `asOf` (a last counted day) among the targets, null when none is computed yet. */
   projectionAsOf: string | null;
   /** What the report could not include, in plain words (e.g. no targets set for the year). */
   caveats: Caveat[];
@@ -113,10 +111,11 @@ export interface TargetReport {
 }
 
 export interface ProjectionFigures {
-  /** When the projection was computed: an ISO instant (a snapshot's `computedAt`). */
+  /**
+   * The last day whose actuals the projection counts (`YYYY-MM-DD`): the report week's Sunday, or
+   * earlier when the latest actual is older (31 December of the previous year when the year has none).
+   */
   asOf: string;
-  /** The last day whose actuals the projection counts (`YYYY-MM-DD`), when known. */
-  actualsThrough?: string | null;
   /** A rebuild is pending: the figures are the latest computed, not the latest data. */
   stale: boolean;
   median: number;
@@ -202,12 +201,6 @@ export interface Caveat {
   code: 'no_targets' | 'projection_not_computed' | 'projection_stale';
   /** Target ids concerned, when any. */
   targetIds?: string[];
-}
-
-/** Who reads it: language and, optionally, a subset of the targets. */
-export interface ReportAudience {
-  language: ReportLanguage;
-  targetIds: string[] | null;
 }
 
 /** The part of an edition a reader gets: only their targets (the rest is shared). */

@@ -90,7 +90,7 @@ describe('WeeklyReportRenderer', () => {
     );
     expect(r.chart).toBeNull();
     expect(r.text).toContain('No targets are set for this year yet.');
-    expect(r.text).toContain('Projection computed: not yet');
+    expect(r.text).toContain('Projections: not computed yet');
   });
 
   it('builds a message with the unsubscribe headers and both attachments', async () => {

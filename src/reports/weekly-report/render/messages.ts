@@ -89,6 +89,7 @@ export interface Messages {
   kind: { event: string; campaign: string };
   itemStatus: Record<string, string>;
   caveat: Record<Caveat['code'], string>;
+  /** The footer: the oldest last counted day among the projections. */
   projectionAsOf(asOf: string): string;
   projectionNone: string;
   generated(at: string): string;
@@ -180,7 +181,7 @@ const CSV_COLUMNS_ZH = [
   '基准年人均消费',
   '有数据天数',
   '缺失日期',
-  '预测计算时间',
+  '预测计入实际数据至',
 ];
 
 /** The effects' reasons (uplift-estimator.ts, scoreboard-math.ts) in Chinese; others as recorded. */
@@ -294,8 +295,8 @@ const zh: Messages = {
     projection_not_computed: '部分目标的全年预测尚未计算，报告未列出预测数字。',
     projection_stale: '部分目标的预测正在按最新数据重新计算。',
   },
-  projectionAsOf: (asOf) => `预测计算时间：${asOf}`,
-  projectionNone: '预测计算时间：尚未计算',
+  projectionAsOf: (asOf) => `预测计入实际数据至：${asOf}`,
+  projectionNone: '预测：尚未计算',
   generated: (at) => `数据读取时间：${at}`,
   csvNote: '附件CSV含本周各项数字，可用Excel打开。',
   footer: '您收到此邮件，是因为市文旅局为您订阅了《旅游复苏目标周报》。',
@@ -413,8 +414,8 @@ const en: Messages = {
       'The year-end projection of some targets is not computed yet; no projected figures are shown for them.',
     projection_stale: 'Some projections are being recomputed with the latest data.',
   },
-  projectionAsOf: (asOf) => `Projection computed: ${asOf}`,
-  projectionNone: 'Projection computed: not yet',
+  projectionAsOf: (asOf) => `Projections count actuals to: ${asOf}`,
+  projectionNone: 'Projections: not computed yet',
   generated: (at) => `Figures read: ${at}`,
   csvNote: 'The attached CSV holds this week’s figures for spreadsheets.',
   footer: 'You receive this email because the tourism bureau subscribed you to the weekly target report.',

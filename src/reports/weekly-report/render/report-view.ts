@@ -195,9 +195,7 @@ export function buildReportView(
   ];
 
   const footer = [
-    data.projectionAsOf
-      ? m.projectionAsOf(formatInstant(data.projectionAsOf, lang, data.timeZone))
-      : m.projectionNone,
+    data.projectionAsOf ? m.projectionAsOf(formatDate(data.projectionAsOf, lang)) : m.projectionNone,
     m.generated(formatInstant(data.generatedAt, lang, data.timeZone)),
     m.csvNote,
     m.footer,
@@ -292,7 +290,7 @@ function targetView(t: TargetReport, data: WeeklyReportData, lang: ReportLanguag
               fig(p.interval95[1]),
             ),
             `${m.probability} ${formatShare(p.probability)}`,
-            ...(p.actualsThrough ? [m.actualsThrough(formatDate(p.actualsThrough, lang))] : []),
+            m.actualsThrough(formatDate(p.asOf, lang)),
             ...(p.stale ? [m.stale] : []),
           ].join(' · '),
         }

@@ -391,8 +391,4 @@ export function strokeText(
   return parts.join('');
 }
 
-/** True when every character of `text` has a glyph. */
-export const canDraw = (text: string): boolean =>
-  [...text.toUpperCase()].every((c) => c === ' ' || c in GLYPHS);
-
 const round = (n: number) => Math.round(n * 100) / 100;
