@@ -80,8 +80,7 @@ describeBrowser('the web console in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await expectAccessible(page);
 
-    await page.getByRole('combobox', { name: '语言' }).click();
-    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByRole('combobox', { name: '语言' }).selectOption({ label: 'English' });
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();

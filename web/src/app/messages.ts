@@ -1,32 +1,16 @@
 import { messages as auth } from '../auth/messages';
-import { messages as calendar } from '../calendar/messages';
 import { messages as common } from '../common/messages';
 import { messages as events } from '../events/messages';
 import { messages as overview } from '../overview/messages';
 import { messages as app } from './app.messages';
-import { messages as campaigns } from '../campaigns/messages';
-import { messages as targets } from '../targets/messages';
-import { messages as reports } from '../reports/messages';
-import { messages as admin } from '../admin/messages';
-import { messages as account } from '../account/messages';
-import { messages as funds } from '../funds/messages';
-import { messages as scoreboard } from '../scoreboard/messages';
-import { messages as scenarios } from '../scenarios/messages';
-
-const MANAGEMENT_PAGES = { campaigns, targets, reports, admin, account };
-const ACCOUNTABILITY_PAGES = { funds, scoreboard, scenarios };
+import type { PAGE_MESSAGES } from './page-messages';
 
 /**
- * Every feature's messages, one i18next namespace per feature (`useTranslation('events')`).
- * A new page adds its `messages.ts` here; both languages are checked by `defineMessages`.
+ * The messages the first screens need (sign-in, the layout, the overview and the event bits it
+ * shows), bundled with the app. One i18next namespace per feature (`useTranslation('events')`).
+ * The other pages' messages are in `page-messages.ts`.
  */
-export const MESSAGES = {
-  common,
-  app,
-  auth,
-  overview,
-  events,
-  calendar,
-  ...MANAGEMENT_PAGES,
-  ...ACCOUNTABILITY_PAGES,
-};
+export const EAGER_MESSAGES = { common, app, auth, overview, events };
+
+/** Every namespace with its messages in both languages (for the types of `t`). */
+export type AllMessages = typeof EAGER_MESSAGES & typeof PAGE_MESSAGES;

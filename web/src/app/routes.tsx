@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '../auth/session';
+import { loadPageMessages } from '../common/i18n/i18n';
 
 export interface PageRoute {
   /** A react-router path under the signed-in layout. */
@@ -8,6 +9,14 @@ export interface PageRoute {
   page: LazyExoticComponent<ComponentType>;
   /** Roles that may open it; every signed-in user when absent. The API enforces the same. */
   roles?: readonly Role[];
+}
+
+/**
+ * A page past the overview: its chunk and the pages' messages load together, so the page renders
+ * once both are in (behind the layout's one Suspense fallback) and never suspends again for them.
+ */
+function page(load: () => Promise<{ default: ComponentType }>): LazyExoticComponent<ComponentType> {
+  return lazy(() => Promise.all([load(), loadPageMessages()]).then(([module]) => module));
 }
 
 export const STAFF: readonly Role[] = ['admin', 'planner'];
@@ -19,41 +28,41 @@ export const WRITERS: readonly Role[] = ['admin', 'planner', 'organizer'];
  */
 export const ROUTES: PageRoute[] = [
   { path: '/', page: lazy(() => import('../overview/overview-page')) },
-  { path: '/calendar', page: lazy(() => import('../calendar/calendar-page')) },
-  { path: '/events', page: lazy(() => import('../events/events-page')), roles: WRITERS },
-  { path: '/events/new', page: lazy(() => import('../events/event-edit-page')), roles: WRITERS },
-  { path: '/events/:id', page: lazy(() => import('../events/event-page')) },
-  { path: '/events/:id/edit', page: lazy(() => import('../events/event-edit-page')), roles: WRITERS },
-  { path: '/approvals', page: lazy(() => import('../events/approvals-page')), roles: STAFF },
+  { path: '/calendar', page: page(() => import('../calendar/calendar-page')) },
+  { path: '/events', page: page(() => import('../events/events-page')), roles: WRITERS },
+  { path: '/events/new', page: page(() => import('../events/event-edit-page')), roles: WRITERS },
+  { path: '/events/:id', page: page(() => import('../events/event-page')) },
+  { path: '/events/:id/edit', page: page(() => import('../events/event-edit-page')), roles: WRITERS },
+  { path: '/approvals', page: page(() => import('../events/approvals-page')), roles: STAFF },
   // campaigns, targets, reports, admin and account pages are added here by their features.
-  { path: '/campaigns', page: lazy(() => import('../campaigns/campaigns-page')) },
-  { path: '/campaigns/new', page: lazy(() => import('../campaigns/campaign-form-page')), roles: STAFF },
-  { path: '/campaigns/:id', page: lazy(() => import('../campaigns/campaign-page')) },
-  { path: '/campaigns/:id/edit', page: lazy(() => import('../campaigns/campaign-form-page')), roles: STAFF },
-  { path: '/targets', page: lazy(() => import('../targets/targets-page')) },
-  { path: '/targets/:id', page: lazy(() => import('../targets/target-page')) },
+  { path: '/campaigns', page: page(() => import('../campaigns/campaigns-page')) },
+  { path: '/campaigns/new', page: page(() => import('../campaigns/campaign-form-page')), roles: STAFF },
+  { path: '/campaigns/:id', page: page(() => import('../campaigns/campaign-page')) },
+  { path: '/campaigns/:id/edit', page: page(() => import('../campaigns/campaign-form-page')), roles: STAFF },
+  { path: '/targets', page: page(() => import('../targets/targets-page')) },
+  { path: '/targets/:id', page: page(() => import('../targets/target-page')) },
   {
     path: '/reports',
-    page: lazy(() => import('../reports/reports-page')),
+    page: page(() => import('../reports/reports-page')),
     roles: ['admin', 'planner', 'viewer'],
   },
-  { path: '/funds', page: lazy(() => import('../funds/funds-page')) },
-  { path: '/funds/:id', page: lazy(() => import('../funds/fund-page')) },
+  { path: '/funds', page: page(() => import('../funds/funds-page')) },
+  { path: '/funds/:id', page: page(() => import('../funds/fund-page')) },
   {
     path: '/scoreboard',
-    page: lazy(() => import('../scoreboard/scoreboard-page')),
+    page: page(() => import('../scoreboard/scoreboard-page')),
     roles: ['admin', 'planner', 'viewer'],
   },
   {
     path: '/scenarios',
-    page: lazy(() => import('../scenarios/scenarios-page')),
+    page: page(() => import('../scenarios/scenarios-page')),
     roles: ['admin', 'planner', 'viewer'],
   },
   {
     path: '/scenarios/:id',
-    page: lazy(() => import('../scenarios/scenario-page')),
+    page: page(() => import('../scenarios/scenario-page')),
     roles: ['admin', 'planner', 'viewer'],
   },
-  { path: '/administration', page: lazy(() => import('../admin/admin-page')), roles: ['admin'] },
-  { path: '/account', page: lazy(() => import('../account/account-page')) },
+  { path: '/administration', page: page(() => import('../admin/admin-page')), roles: ['admin'] },
+  { path: '/account', page: page(() => import('../account/account-page')) },
 ];

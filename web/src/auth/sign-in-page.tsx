@@ -1,4 +1,7 @@
-import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Typography } from 'antd';
+// The two inputs alone: antd's Input carries TextArea, Search and OTP on every route otherwise.
+import Input from 'antd/es/input/Input';
+import Password from 'antd/es/input/Password';
 import { Panel } from '../common/panel';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -68,7 +71,7 @@ export default function SignInPage() {
             label={t('password')}
             rules={[{ required: true, message: t('passwordRequired') }]}
           >
-            <Input.Password autoComplete="current-password" />
+            <Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
             {t('submit')}

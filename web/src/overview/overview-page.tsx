@@ -8,7 +8,6 @@ import {
   Descriptions,
   Empty,
   Flex,
-  List,
   Progress,
   Row,
   Skeleton,
@@ -16,6 +15,7 @@ import {
   Tag,
   Tooltip,
   Typography,
+  theme,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../common/api/client';
@@ -236,6 +236,7 @@ function TargetCard({ target }: { target: Target }) {
 
 function Contributions({ items }: { items: Schemas['ContributionView'][] }) {
   const { t, i18n } = useTranslation('overview');
+  const { token } = theme.useToken();
   return (
     <Collapse
       size="small"
@@ -244,20 +245,24 @@ function Contributions({ items }: { items: Schemas['ContributionView'][] }) {
           key: 'contributions',
           label: `${t('contributions')} · ${t('contributionsCount', { count: items.length })}`,
           children: (
-            <List
-              size="small"
-              dataSource={[...items].sort((a, b) => b.expected - a.expected)}
-              renderItem={(c) => (
-                <List.Item>
-                  <Tag>{t(`contributionKind.${c.kind}`)}</Tag>
-                  {t('contribution', {
-                    name: i18n.language === 'en' && c.nameEn ? c.nameEn : c.name,
-                    expected: formatCompact(c.expected),
-                    realised: formatCompact(c.realised),
-                  })}
-                </List.Item>
-              )}
-            />
+            // A plain list: antd's List would bring its pagination and, through it, Select.
+            <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {[...items]
+                .sort((a, b) => b.expected - a.expected)
+                .map((c, i) => (
+                  <li
+                    key={i}
+                    style={{ padding: '6px 0', borderTop: i ? `1px solid ${token.colorSplit}` : undefined }}
+                  >
+                    <Tag>{t(`contributionKind.${c.kind}`)}</Tag>
+                    {t('contribution', {
+                      name: i18n.language === 'en' && c.nameEn ? c.nameEn : c.name,
+                      expected: formatCompact(c.expected),
+                      realised: formatCompact(c.realised),
+                    })}
+                  </li>
+                ))}
+            </ul>
           ),
         },
       ]}

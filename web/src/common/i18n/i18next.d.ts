@@ -1,7 +1,7 @@
 import 'i18next';
-import type { MESSAGES } from '../../app/messages';
+import type { AllMessages } from '../../app/messages';
 
-type Resources = { [NS in keyof typeof MESSAGES]: (typeof MESSAGES)[NS]['zh-CN'] };
+type Resources = { [NS in keyof AllMessages]: AllMessages[NS]['zh-CN'] };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
