@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, newContext, seriousViolations, step, watch } from './support/browser.js';
 import { startPlanner, type RunningPlanner } from './support/planner.js';
@@ -10,6 +10,10 @@ import { startPlanner, type RunningPlanner } from './support/planner.js';
  * planner. Steps run in order. Skipped on the PostgreSQL pass like the other browser specs.
  * `SCREENSHOT_DIR=/some/dir` also saves a screenshot of each page (for looking at them).
  */
+// A real Chromium against a real server on a shared 2-core CI machine: a step that fails is run
+// once more from its start (each step signs in afresh); its first failure is still printed.
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
+
 const onPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
 const describeBrowser = onPostgres ? describe.skip : describe;
 const SCENARIO = 'Browser test: one more festival';

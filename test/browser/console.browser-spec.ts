@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   launchChromium,
@@ -20,6 +20,10 @@ import { expireSessions, startPlanner, type RunningPlanner } from './support/pla
  * embedded SQLite start either way (that is how users start it), so the PostgreSQL pass would
  * repeat the same run: it skips this file.
  */
+// A real Chromium against a real server on a shared 2-core CI machine: a step that fails is run
+// once more from its start (each step signs in afresh); its first failure is still printed.
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
+
 const onPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
 const describeBrowser = onPostgres ? describe.skip : describe;
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   launchChromium,
@@ -15,6 +15,10 @@ import { expireSessions, startPlanner, type RunningPlanner } from './support/pla
  * real Chromium against the demo planner started as users start it. Steps run in order.
  * Skipped on the PostgreSQL pass for the same reason as console.browser-spec.ts.
  */
+// A real Chromium against a real server on a shared 2-core CI machine: a step that fails is run
+// once more from its start (each step signs in afresh); its first failure is still printed.
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
+
 const onPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
 const describeBrowser = onPostgres ? describe.skip : describe;
 

@@ -68,10 +68,10 @@ export function flushLogs(): Promise<void> {
 }
 
 /**
- * The pino-http options: JSON lines go to stdout asynchronously, not one write(2) per request:
- * lines logged while a write is under way go out together in the next one, and `flushLogs` waits
- * for them before anything is printed directly; on a terminal outside production, pino-pretty in
- * its worker thread, which `flushLogs` waits for too.
+ * The pino-http options: JSON lines written synchronously to stdout (as `console.log` writes to a
+ * pipe or file), so the order of the output is the order of the calls (an asynchronous destination
+ * let the demo seed's log line come out after the start banner, flushLogs or not); on a terminal
+ * outside production, pino-pretty in its worker thread, which `flushLogs` waits for.
  */
 export function pinoHttpParams(config: AppConfig): Params['pinoHttp'] {
   const options: Options = {
@@ -87,7 +87,7 @@ export function pinoHttpParams(config: AppConfig): Params['pinoHttp'] {
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
   };
-  if (!prettyLogs(config)) return [options, pino.destination({ dest: 1, sync: false })];
+  if (!prettyLogs(config)) return [options, pino.destination({ dest: 1, sync: true })];
   return {
     ...options,
     transport: {
