@@ -89,6 +89,11 @@ export function step(name: string, fn: () => Promise<void>, timeout = 60_000): v
 
 /** axe-core on the page as it stands: the serious and critical violations, named for the message. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Colours are judged at rest: a panel still fading in (antd's motion) reads as low contrast.
+  // (Endless ones, such as a spinner's, are not waited for.)
+  await page.waitForFunction(
+    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`,
+  );
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
