@@ -87,12 +87,20 @@ export function step(name: string, fn: () => Promise<void>, timeout = 60_000): v
   );
 }
 
+/** What the check reads of the page's `Animation`s (the Node typings have no DOM). */
+interface PageAnimation {
+  playState: string;
+  effect: { getComputedTiming(): { iterations?: number } } | null;
+}
+
 /** axe-core on the page as it stands: the serious and critical violations, named for the message. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   // Colours are judged at rest: a panel still fading in (antd's motion) reads as low contrast.
   // (Endless ones, such as a spinner's, are not waited for.)
-  await page.waitForFunction(
-    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`,
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): PageAnimation[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
   );
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
