@@ -16,14 +16,15 @@
  * /me, the public events list, /health, an event PATCH (also one at a time) and a PUT /actuals,
  * authenticated with a seeded admin's API token. The last line is JSON.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort, startPrivateRedis } from '../src/infra/redis/embedded-redis.js';
+import { spawnNode } from '../test/support/spawn-process.js';
 import type { BareResponse } from './support/bare-server.js';
+import { until } from './support/until.js';
 
 const { values } = parseArgs({
   options: {
@@ -43,48 +44,18 @@ for (const file of ['dist/src/start.js', 'dist/src/main.js', 'dist/bench/support
 
 const dir = mkdtempSync(join(tmpdir(), 'planner-bench-api-'));
 const cleanups: Array<() => unknown> = [() => rmSync(dir, { recursive: true, force: true })];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Polling for the demo and the API: every 200 ms, for up to 5 minutes. */
+const PATIENTLY = { timeoutMs: 300_000, everyMs: 200 };
 
-/** Starts a node script; resolves once its output matches `ready` (with the match). */
-async function startNode(
+/** Starts a built script in the temporary folder (`nodeArgs` go to node itself); stopped at the end. */
+function startNode(
   script: string,
-  args: string[],
   env: Record<string, string>,
-  ready: RegExp | null,
-  nodeArgs: string[] = [],
+  { args = [] as string[], nodeArgs = [] as string[] } = {},
 ) {
-  const child = spawn(process.execPath, [...nodeArgs, resolve(ROOT, script), ...args], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-  };
-  cleanups.unshift(stop);
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  const started = Date.now();
-  for (;;) {
-    const match = ready ? out.match(ready) : [''];
-    if (match) return { child, match, stop, output: () => out };
-    if (child.exitCode !== null || Date.now() - started > 300_000)
-      throw new Error(`${script} did not start:\n${out}`);
-    await sleep(100);
-  }
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 300_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(200);
-  }
+  const node = spawnNode(resolve(ROOT, script), env, { cwd: dir, args, nodeArgs });
+  cleanups.unshift(() => node.stop());
+  return node;
 }
 
 interface Route {
@@ -161,7 +132,8 @@ try {
 
   // -- 1. the demo, with its first projections ---------------------------------------------------
   const seedStart = performance.now();
-  const seeding = await startNode('dist/src/start.js', [], env, /Demo sign-in \(development only\)/);
+  const seeding = startNode('dist/src/start.js', env);
+  await seeding.waitFor(/Demo sign-in \(development only\)/, 300_000);
   const token = /^\s+admin\s+\S+\s+(trp_\S+)/m.exec(seeding.output())?.[1];
   if (!token) throw new Error(`No admin token in the welcome:\n${seeding.output()}`);
   const auth = { authorization: `Bearer ${token}` };
@@ -175,23 +147,31 @@ try {
     scopeKey: string;
     metric: string;
   }>;
-  await until('every target projected', async () => {
-    for (const t of targets) {
-      const p = await json(`/api/v1/targets/${t.id}/projection`);
-      if (p.stale !== false) return undefined;
-    }
-    return true;
-  });
+  await until(
+    'every target projected',
+    async () => {
+      for (const t of targets) {
+        const p = await json(`/api/v1/targets/${t.id}/projection`);
+        if (p.stale !== false) return undefined;
+      }
+      return true;
+    },
+    PATIENTLY,
+  );
   await seeding.stop();
   const seedSeconds = (performance.now() - seedStart) / 1000;
 
   // -- 2. the API process alone ------------------------------------------------------------------
   const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] : [];
-  const api = await startNode('dist/src/main.js', [], env, null, profile);
-  await until('the API', async () => {
-    if (api.child.exitCode !== null) throw new Error(`The API exited:\n${api.output()}`);
-    return (await fetch(`${base}/health`).catch(() => null))?.ok ? true : undefined;
-  });
+  const api = startNode('dist/src/main.js', env, { nodeArgs: profile });
+  await until(
+    'the API',
+    async () => {
+      if (api.child.exitCode !== null) throw new Error(`The API exited:\n${api.output()}`);
+      return (await fetch(`${base}/health`).catch(() => null))?.ok ? true : undefined;
+    },
+    PATIENTLY,
+  );
 
   const city = targets.find((t) => t.scopeKey === 'city' && t.metric === 'visitors') ?? targets[0];
   const events = (await json('/api/v1/events?limit=100')).items as Array<{
@@ -272,8 +252,9 @@ try {
   }
   const responsesFile = join(dir, 'responses.json');
   writeFileSync(responsesFile, JSON.stringify(recorded));
-  const bare = await startNode('dist/bench/support/bare-server.js', [responsesFile], {}, /listening (\d+)/);
-  const bareBase = `http://127.0.0.1:${bare.match[1]}`;
+  const bare = startNode('dist/bench/support/bare-server.js', {}, { args: [responsesFile] });
+  const [, barePort] = await bare.waitFor(/listening (\d+)/, 300_000);
+  const bareBase = `http://127.0.0.1:${barePort}`;
 
   // -- 4. load -------------------------------------------------------------------------------------
   const rows: Array<{ route: string; bytes: number; planner: Measured; bare: Measured; ratio: number }> = [];

@@ -11,12 +11,12 @@
  * the queue dashboard's cookie and token handling. Prints counts by status class per role, every
  * 5xx (and every request that got no answer) with the request that caused it; the last line is JSON.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, startPrivateRedis } from '../src/infra/redis/embedded-redis.js';
+import { spawnNode } from '../test/support/spawn-process.js';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +32,6 @@ if (!existsSync('dist/src/start.js'))
 
 const dir = mkdtempSync(join(tmpdir(), 'planner-bench-hostile-'));
 const cleanups: Array<() => unknown> = [() => rmSync(dir, { recursive: true, force: true })];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Schema = Record<string, unknown> & {
   $ref?: string;
@@ -270,27 +269,12 @@ function variantsFor(doc: Record<string, unknown>, path: string, op: Operation):
   return out;
 }
 
+/** Starts the built planner in the temporary folder (stopped at the end); resolves once it welcomes. */
 async function startPlanner(env: Record<string, string>) {
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist/src/start.js')], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  cleanups.unshift(async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  const started = Date.now();
-  while (!/Demo sign-in \(development only\)/.test(out)) {
-    if (child.exitCode !== null || Date.now() - started > 300_000)
-      throw new Error(`The planner did not start:\n${out}`);
-    await sleep(100);
-  }
-  return { welcome: out, output: () => out };
+  const planner = spawnNode(resolve(ROOT, 'dist/src/start.js'), env, { cwd: dir });
+  cleanups.unshift(() => planner.stop());
+  await planner.waitFor(/Demo sign-in \(development only\)/, 300_000);
+  return { welcome: planner.output(), output: planner.output };
 }
 
 try {

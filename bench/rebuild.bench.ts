@@ -36,6 +36,7 @@ import { RebuildSweep } from '../src/projections/rebuild/rebuild-sweep.js';
 import { Target } from '../src/targets/target.entity.js';
 import { UsersService } from '../src/users/users.service.js';
 import { loadRebuildFixture } from './support/rebuild-fixture.js';
+import { until } from './support/until.js';
 
 const { values } = parseArgs({
   options: {
@@ -49,16 +50,6 @@ if (!existsSync('dist/src/worker.js'))
 const EDITS = Number(values.edits);
 const dir = mkdtempSync(join(tmpdir(), 'planner-bench-rebuild-'));
 const cleanups: Array<() => unknown> = [() => rmSync(dir, { recursive: true, force: true })];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 600_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 try {
   // -- database, Redis, API ------------------------------------------------------------------

@@ -4,7 +4,7 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { SAFE_METHODS, SESSION_COOKIE } from '../common/auth/session-cookie.js';
 
 /** The security schemes every signed-in route accepts (see request-authenticator). */
-export const SECURITY_SCHEMES = { bearer: 'bearer', session: 'session', csrf: 'csrf' } as const;
+const SECURITY_SCHEMES = { bearer: 'bearer', session: 'session', csrf: 'csrf' } as const;
 
 /** The OpenAPI document served at /docs-json (and linted by `npm run api:lint`). */
 export function createOpenApiDocument(app: INestApplication, config: AppConfig): OpenAPIObject {
@@ -67,7 +67,7 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
  * anonymous requirement `{}`), and on every other route a bearer token, or the session cookie
  * plus, on anything but GET/HEAD/OPTIONS, the CSRF header: what AuthGuard accepts.
  */
-export function withSecurityRequirements(document: OpenAPIObject): OpenAPIObject {
+function withSecurityRequirements(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
     for (const method of HTTP_METHODS) {
       const operation = item[method];

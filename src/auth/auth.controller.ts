@@ -34,7 +34,7 @@ import { SessionView } from './dto/session.view.js';
 import { SignInDto } from './dto/sign-in.dto.js';
 import { InvitationsService } from './invitations.service.js';
 import { JsonBodyOnly } from './json-body-only.guard.js';
-import { SignInLockedError, SignInService, type SignedIn } from './sign-in.service.js';
+import { SignInService, type SignedIn } from './sign-in.service.js';
 import { ApiController } from '../common/http/api-controller.js';
 
 const COOKIE_HEADER = {
@@ -74,13 +74,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionView> {
-    let signedIn: SignedIn;
-    try {
-      signedIn = await this.signInService.signIn(dto.email, dto.password, request.ip);
-    } catch (error) {
-      if (error instanceof SignInLockedError) void reply.header('retry-after', error.retryAfterSeconds);
-      throw error;
-    }
+    const signedIn = await this.signInService.signIn(dto.email, dto.password, request.ip);
     // A previous session in this browser ends: one cookie, one session.
     const previous = sessionCookieOf(request);
     if (previous) await this.sessions.close(previous);

@@ -62,9 +62,6 @@ export class SignInLimiter {
       const now = this.clock.now();
       const rows = keys.map(({ key }) => ({ id: newId(), key, at: now }));
       await manager.insert(SignInFailure, rows);
-      await manager.delete(SignInFailure, {
-        at: LessThan(new Date(now.getTime() - this.config.auth.failureWindowMs)),
-      });
       return { ids: rows.map((r) => r.id) };
     });
   }
@@ -89,8 +86,17 @@ export class SignInLimiter {
 
   /** A successful sign-in takes its attempt back and clears the account's failures (not the address's). */
   async succeed(keys: LimitKey[], attempt: SignInAttempt): Promise<void> {
-    if (attempt.ids.length) await this.failures.delete({ id: In(attempt.ids) });
     const account = keys.filter((k) => k.key.startsWith('account:')).map((k) => k.key);
-    if (account.length) await this.failures.delete({ key: In(account) });
+    // One statement, so the attempt's account row (matched by both) is deleted once.
+    await this.failures.delete([{ id: In(attempt.ids) }, { key: In(account) }]);
+  }
+
+  /**
+   * A failed sign-in keeps its attempt counted. Only failures leave rows behind, so this is where
+   * the ones that left the window are swept (outside the locked transaction: no count reads them).
+   */
+  async fail(): Promise<void> {
+    const windowStart = this.clock.now().getTime() - this.config.auth.failureWindowMs;
+    await this.failures.delete({ at: LessThan(new Date(windowStart)) });
   }
 }

@@ -10,7 +10,6 @@ import { SignInLimiter } from './sign-in-limiter.js';
 
 /** Too many failed sign-ins for the account or the address; carries the Retry-After seconds. */
 export class SignInLockedError extends TooManyRequestsError {
-  declare readonly retryAfterSeconds: number;
   constructor(retryAfterSeconds: number) {
     super(
       `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s)`,
@@ -53,7 +52,10 @@ export class SignInService {
       select: { id: true, passwordHash: true },
     });
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
-    if (!user || !ok) throw WRONG();
+    if (!user || !ok) {
+      await this.limiter.fail();
+      throw WRONG();
+    }
     await this.limiter.succeed(keys, attempt);
     // Sessions past their expiry are refused anyway; sign-ins are rare enough to sweep them here.
     await this.sessions.purgeExpired();

@@ -1,24 +1,12 @@
-import { Logger } from '@nestjs/common';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { redisErrorLog } from '../infra/queue/redis-error-log.js';
+import { Processor } from '@nestjs/bullmq';
+import { LoggedWorkerHost } from '../infra/queue/logged-worker-host.js';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { dispatchJob, type JobHandlers } from '../infra/queue/job-handlers.js';
 import { ScenarioGoneError, ScenarioProjector } from './scenario-projector.js';
 
 /** The `scenarios` queue: `scenarios.project` (see ScenarioProjector); a vanished scenario or target fails at once. */
 @Processor('scenarios')
-export class ScenarioProjectionProcessor extends WorkerHost {
-  /** Connection errors as a throttled warning, not an unhandled 'error' event per reconnect. */
-  @OnWorkerEvent('error')
-  onWorkerError(error: Error): void {
-    this.logRedisError(error);
-  }
-
-  private readonly logRedisError = redisErrorLog(
-    new Logger('ScenarioProjectionProcessor'),
-    'Worker scenarios',
-  );
-
+export class ScenarioProjectionProcessor extends LoggedWorkerHost {
   constructor(private readonly projector: ScenarioProjector) {
     super();
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { TargetPathService, type TargetPath } from './target-path.service.js';
 import type { ResolvedTarget } from './targets.service.js';
+import { LruMap } from '../common/lru-map.js';
 
 /** Paths kept per process; the least recently used is dropped beyond this. */
-export const TARGET_PATH_MEMO_SIZE = 256;
+const TARGET_PATH_MEMO_SIZE = 256;
 
 /**
  * A target's path, computed once per inputs version (per process). Every change of a path's
@@ -16,7 +17,7 @@ export const TARGET_PATH_MEMO_SIZE = 256;
  */
 @Injectable()
 export class TargetPathMemo {
-  private readonly entries = new Map<string, Promise<TargetPath>>();
+  private readonly entries = new LruMap<string, Promise<TargetPath>>(TARGET_PATH_MEMO_SIZE);
 
   constructor(private readonly paths: TargetPathService) {}
 
@@ -24,19 +25,13 @@ export class TargetPathMemo {
     const { id, inputsVersion } = resolved.target;
     const key = `${id}@${inputsVersion}`;
     const hit = this.entries.get(key);
-    if (hit) {
-      // Map order is insertion order: re-inserting marks the entry as the most recently used.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const computed = this.paths.path(resolved);
     this.entries.set(key, computed);
     // A failed computation is not remembered.
     computed.catch(() => {
-      if (this.entries.get(key) === computed) this.entries.delete(key);
+      if (this.entries.peek(key) === computed) this.entries.delete(key);
     });
-    while (this.entries.size > TARGET_PATH_MEMO_SIZE) this.entries.delete(this.entries.keys().next().value!);
     return computed;
   }
 }

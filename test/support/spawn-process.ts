@@ -17,9 +17,14 @@ export interface Spawned {
 export function spawnNode(
   script: string,
   env: Record<string, string | undefined>,
-  options: { cwd?: string; args?: string[] } = {},
+  options: { cwd?: string; args?: string[]; nodeArgs?: string[] } = {},
 ): Spawned {
-  return spawnCommand(process.execPath, [script, ...(options.args ?? [])], env, options);
+  return spawnCommand(
+    process.execPath,
+    [...(options.nodeArgs ?? []), script, ...(options.args ?? [])],
+    env,
+    options,
+  );
 }
 
 /**

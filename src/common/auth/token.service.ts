@@ -13,7 +13,7 @@ const TOUCH_EVERY_MS = 5 * 60_000;
  * database again. Revoking a token, or changing its user, through this process drops it at once;
  * another API process may still accept it, or see the user's old role, for at most this long.
  */
-export const TOKEN_CACHE_MS = 2_000;
+const TOKEN_CACHE_MS = 2_000;
 /** Most lookups kept; past it the cache starts empty again (only live tokens are kept). */
 const TOKEN_CACHE_MAX = 10_000;
 
@@ -63,7 +63,8 @@ export class TokenService {
   /** The user a live token of that purpose belongs to, or null. */
   async resolve(token: string, purpose: TokenPurpose): Promise<User | null> {
     if (!token.startsWith(`${PREFIX[purpose]}_`)) return null;
-    const key = `${purpose}:${hashToken(token)}`;
+    const hash = hashToken(token);
+    const key = `${purpose}:${hash}`;
     const now = Date.now();
     let cached = this.cache.get(key);
     if (!cached || cached.until <= now) {
@@ -72,10 +73,7 @@ export class TokenService {
       const record = await this.tokens
         .createQueryBuilder('t')
         .innerJoinAndSelect('t.user', 'user')
-        .where('t.tokenHash = :hash AND t.purpose = :purpose AND t.revokedAt IS NULL', {
-          hash: key.slice(purpose.length + 1),
-          purpose,
-        })
+        .where('t.tokenHash = :hash AND t.purpose = :purpose AND t.revokedAt IS NULL', { hash, purpose })
         .getOne();
       if (!record?.user) return null;
       cached = {
@@ -96,7 +94,12 @@ export class TokenService {
 
   /** Drops this process's cached lookups of the user's tokens (revoked, or the user changed). */
   forgetUser(userId: string): void {
-    for (const [key, cached] of this.cache) if (cached.user.id === userId) this.cache.delete(key);
+    this.forget((cached) => cached.user.id === userId);
+  }
+
+  /** Drops this process's cached lookups that match. */
+  private forget(match: (cached: CachedToken) => boolean): void {
+    for (const [key, cached] of this.cache) if (match(cached)) this.cache.delete(key);
   }
 
   /** The user's tokens of that purpose, newest first (revoked ones too). */
@@ -114,7 +117,7 @@ export class TokenService {
     if (!record.revokedAt) {
       await this.tokens.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
     }
-    for (const [key, cached] of this.cache) if (cached.recordId === id) this.cache.delete(key);
+    this.forget((cached) => cached.recordId === id);
     return true;
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { constraintViolation } from '../../infra/database/constraint-violation.js';
-import { DomainError } from './domain-error.js';
+import { DomainError, TooManyRequestsError } from './domain-error.js';
 import type { ErrorBody } from './error-body.js';
 import type { ErrorCode } from './error-codes.js';
 
@@ -44,6 +44,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = this.toBody(exception);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof TooManyRequestsError && exception.retryAfterSeconds !== undefined)
+      void reply.header('retry-after', exception.retryAfterSeconds);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -73,7 +73,6 @@ export class RateLimitGuard implements CanActivate {
     void reply.header('x-ratelimit-limit', limit).header('x-ratelimit-remaining', Math.max(0, limit - hits));
     if (hits > limit) {
       const retryAfter = Math.max(1, Math.ceil(ttlMs / 1000));
-      void reply.header('retry-after', retryAfter);
       throw new TooManyRequestsError(
         `Too many requests: at most ${limit} a minute; retry in ${retryAfter} s`,
         retryAfter,

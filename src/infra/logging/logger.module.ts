@@ -73,7 +73,7 @@ export function flushLogs(): Promise<void> {
  * let the demo seed's log line come out after the start banner, flushLogs or not); on a terminal
  * outside production, pino-pretty in its worker thread, which `flushLogs` waits for.
  */
-export function pinoHttpParams(config: AppConfig): Params['pinoHttp'] {
+function pinoHttpParams(config: AppConfig): Params['pinoHttp'] {
   const options: Options = {
     level: config.logLevel,
     hooks: { logMethod: startupAtDebug },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ProjectionSnapshot } from '../rebuild/projection-snapshot.entity.js';
 import { ProjectionSnapshotStore } from '../rebuild/projection-snapshot.store.js';
 import { ProjectionSnapshotView } from './dto/projection-snapshot.view.js';
+import { LruMap } from '../../common/lru-map.js';
 
 /**
  * Snapshots kept parsed in each API process (the latest of up to this many targets; a demo-sized
@@ -26,10 +27,11 @@ export interface LatestSnapshot {
  */
 @Injectable()
 export class LatestSnapshots {
-  private readonly entries = new Map<
+  /** By snapshot id; the least recently read goes first. */
+  private readonly entries = new LruMap<
     string,
     { snapshot: ProjectionSnapshot; view?: ProjectionSnapshotView; json?: string }
-  >();
+  >(KEPT);
 
   constructor(private readonly store: ProjectionSnapshotStore) {}
 
@@ -37,16 +39,12 @@ export class LatestSnapshots {
     const key = await this.store.latestKey(targetId);
     if (!key) return null;
     let entry = this.entries.get(key.id);
-    if (entry) {
-      // Least recently read goes first.
-      this.entries.delete(key.id);
-    } else {
+    if (!entry) {
       const snapshot = await this.store.findById(key.id);
       if (!snapshot) return null; // pruned in between: only older ones are, so this is rare
       entry = { snapshot };
-      if (this.entries.size >= KEPT) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(key.id, entry);
     }
-    this.entries.set(key.id, entry);
     const kept = entry;
     const view = () => (kept.view ??= ProjectionSnapshotView.of(kept.snapshot));
     return { snapshot: kept.snapshot, view, json: () => (kept.json ??= JSON.stringify(view())) };

@@ -5,7 +5,7 @@ import type { ProjectionStatus } from '../math/projection-math.js';
  * day of actuals it counts (`YYYY-MM-DD`; 31 December of the previous year when the year has no
  * actual yet); intervals and path values are cumulative year totals.
  */
-export interface ProjectionSnapshotView {
+export interface ReportProjectionView {
   targetId: string;
   asOf: string;
   /** The target's inputs changed after the snapshot used: a rebuild is pending. */
@@ -37,7 +37,7 @@ export interface ProjectionSnapshotReader {
    * is current and counts exactly those days, else one computed for that date (not stored).
    * Targets that no longer exist are left out.
    */
-  asOf(targetIds: string[], through: string): Promise<Map<string, ProjectionSnapshotView>>;
+  asOf(targetIds: string[], through: string): Promise<Map<string, ReportProjectionView>>;
 }
 
 export const PROJECTION_SNAPSHOT_READER = Symbol('PROJECTION_SNAPSHOT_READER');

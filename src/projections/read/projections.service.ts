@@ -29,8 +29,7 @@ export class ProjectionsService {
    * never changes), so the ETag is known before the body is made (`body` runs only on a miss).
    */
   async projectionJson(targetId: string): Promise<{ etag: string; body: () => string }> {
-    const target = await this.targets.find(targetId);
-    const latest = await this.latest.of(targetId);
+    const [target, latest] = await Promise.all([this.targets.find(targetId), this.latest.of(targetId)]);
     const etag = `"${latest?.snapshot.id ?? 'none'}.${target.inputsVersion}.${target.dirtySince?.getTime() ?? 0}"`;
     return {
       etag,
@@ -41,8 +40,7 @@ export class ProjectionsService {
   }
 
   async progress(targetId: string): Promise<ProjectionProgressView> {
-    const target = await this.targets.find(targetId);
-    const latest = await this.latest.of(targetId);
+    const [target, latest] = await Promise.all([this.targets.find(targetId), this.latest.of(targetId)]);
     if (!latest) return ProjectionProgressView.of(await this.targets.resolve(target), null);
     // With a snapshot the total is the snapshot's: no need to add up the baseline year again.
     return ProjectionProgressView.of(

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { Clock } from '../../common/time/clock.js';
 import { addDays, minDate } from '../../common/time/local-date.js';
-import type { ProjectionSnapshotReader, ProjectionSnapshotView } from './projection-snapshot-reader.js';
+import type { ProjectionSnapshotReader, ReportProjectionView } from './projection-snapshot-reader.js';
 import { Target } from '../../targets/target.entity.js';
 import type { ProjectionSnapshot } from '../rebuild/projection-snapshot.entity.js';
 import { ProjectionBuilder } from '../rebuild/projection-builder.service.js';
@@ -31,8 +31,8 @@ export class ReportProjectionReader implements ProjectionSnapshotReader {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async asOf(targetIds: string[], through: string): Promise<Map<string, ProjectionSnapshotView>> {
-    const result = new Map<string, ProjectionSnapshotView>();
+  async asOf(targetIds: string[], through: string): Promise<Map<string, ReportProjectionView>> {
+    const result = new Map<string, ReportProjectionView>();
     if (!targetIds.length) return result;
     const versions = await this.inputsVersions(targetIds);
     // A projection made on the Monday counts the actuals through the Sunday; never a day not yet over.
@@ -52,7 +52,7 @@ export class ReportProjectionReader implements ProjectionSnapshotReader {
   }
 
   /** The latest snapshot of one target (at or before `at`, default now), or null. */
-  async latestFor(targetId: string, at?: Date): Promise<ProjectionSnapshotView | null> {
+  async latestFor(targetId: string, at?: Date): Promise<ReportProjectionView | null> {
     const snapshot = await this.store.latest(targetId, at);
     if (!snapshot) return null;
     const versions = await this.inputsVersions([targetId]);
@@ -67,7 +67,7 @@ export class ReportProjectionReader implements ProjectionSnapshotReader {
   }
 }
 
-export function reportView(s: ProjectionSnapshot, currentVersion: number): ProjectionSnapshotView {
+export function reportView(s: ProjectionSnapshot, currentVersion: number): ReportProjectionView {
   const asOf = s.asOf ?? addDays(s.daily[0].date, -1);
   return {
     targetId: s.targetId,

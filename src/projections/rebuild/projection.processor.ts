@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Processor, WorkerHost, OnWorkerEvent } from '@nestjs/bullmq';
-import { redisErrorLog } from '../../infra/queue/redis-error-log.js';
+import { Processor } from '@nestjs/bullmq';
+import { LoggedWorkerHost } from '../../infra/queue/logged-worker-host.js';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { dispatchJob, type JobHandlers } from '../../infra/queue/job-handlers.js';
 import type { JobPayloads } from '../../infra/queue/job-registry.js';
@@ -14,15 +14,7 @@ import { RebuildSweep } from './rebuild-sweep.js';
  * once (UnrecoverableError).
  */
 @Processor('projections')
-export class ProjectionProcessor extends WorkerHost {
-  /** Connection errors as a throttled warning, not a stack trace per reconnect attempt. */
-  @OnWorkerEvent('error')
-  onWorkerError(error: Error): void {
-    this.logRedisError(error);
-  }
-
-  private readonly logRedisError = redisErrorLog(new Logger('ProjectionProcessor'), 'Worker projections');
-
+export class ProjectionProcessor extends LoggedWorkerHost {
   private readonly logger = new Logger(ProjectionProcessor.name);
 
   constructor(

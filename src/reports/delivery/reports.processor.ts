@@ -1,6 +1,5 @@
-import { Logger } from '@nestjs/common';
-import { Processor, WorkerHost, OnWorkerEvent } from '@nestjs/bullmq';
-import { redisErrorLog } from '../../infra/queue/redis-error-log.js';
+import { Processor } from '@nestjs/bullmq';
+import { LoggedWorkerHost } from '../../infra/queue/logged-worker-host.js';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { dispatchJob, type JobHandlers } from '../../infra/queue/job-handlers.js';
 import { cappedExponential } from '../../infra/queue/job-registry.js';
@@ -19,15 +18,7 @@ import { errorMessage } from '../../common/errors/error-message.js';
   maxStalledCount: 3,
   settings: { backoffStrategy: (attemptsMade: number) => cappedExponential(attemptsMade) },
 })
-export class ReportsProcessor extends WorkerHost {
-  /** Connection errors as a throttled warning, not a stack trace per reconnect attempt. */
-  @OnWorkerEvent('error')
-  onWorkerError(error: Error): void {
-    this.logRedisError(error);
-  }
-
-  private readonly logRedisError = redisErrorLog(new Logger('ReportsProcessor'), 'Worker reports');
-
+export class ReportsProcessor extends LoggedWorkerHost {
   constructor(
     private readonly runs: WeeklyRunService,
     private readonly delivery: ReportDeliveryService,

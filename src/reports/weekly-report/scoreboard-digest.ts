@@ -1,7 +1,7 @@
 import type { ScoreRow } from '../../scoreboard/scoreboard-math.js';
 import type { ScoreboardDigest, ScoreboardUnit } from './weekly-report-data.js';
 
-export const SCOREBOARD_TOP = 3;
+const SCOREBOARD_TOP = 3;
 
 /**
  * The weekly report's scoreboard section from the scoreboard's rows by responsible unit (ranks

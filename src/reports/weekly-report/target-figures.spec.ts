@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { eachDay } from '../../common/time/local-date.js';
 import { parseWeekKey } from '../report-week.js';
-import type { ProjectionSnapshotView } from '../../projections/read/projection-snapshot-reader.js';
+import type { ReportProjectionView } from '../../projections/read/projection-snapshot-reader.js';
 import { targetFigures, type TargetFiguresInput } from './target-figures.js';
 
 const days2022 = eachDay('2022-01-01', '2022-12-31');
@@ -68,7 +68,7 @@ describe('targetFigures (hand-checked)', () => {
   });
 
   it('joins the projection to the actual line at the end of the week', () => {
-    const projection: ProjectionSnapshotView = {
+    const projection: ReportProjectionView = {
       targetId: 't1',
       asOf: '2022-04-10',
       stale: false,

@@ -10,7 +10,7 @@ import {
   type LocalDate,
 } from '../../common/time/local-date.js';
 import type { ReportWeek } from '../report-week.js';
-import type { ProjectionSnapshotView } from '../../projections/read/projection-snapshot-reader.js';
+import type { ReportProjectionView } from '../../projections/read/projection-snapshot-reader.js';
 import type { ChartPoint, LocalizedName, Metric, TargetReport } from './weekly-report-data.js';
 
 /** What one target's section is computed from. */
@@ -33,7 +33,7 @@ export interface TargetFiguresInput {
   week: ReportWeek;
   /** Today in the city: later days are not "missing", they have not happened. */
   today: LocalDate;
-  projection: ProjectionSnapshotView | null;
+  projection: ReportProjectionView | null;
   /** Revenue targets: revenue per visitor so far, in the baseline year, and implied by the targets. */
   revenuePerVisitor?: TargetReport['revenuePerVisitor'];
 }

@@ -14,7 +14,7 @@ import { PlanningDigest } from './planning-digest.js';
 import {
   PROJECTION_SNAPSHOT_READER,
   type ProjectionSnapshotReader,
-  type ProjectionSnapshotView,
+  type ReportProjectionView,
 } from '../../projections/read/projection-snapshot-reader.js';
 import { scoreboardDigest } from './scoreboard-digest.js';
 import { targetFigures } from './target-figures.js';
@@ -115,7 +115,7 @@ export class WeeklyReportDataSource {
     week: ReportWeek,
     today: string,
     names: Map<string, LocalizedName>,
-    snapshots: Map<string, ProjectionSnapshotView>,
+    snapshots: Map<string, ReportProjectionView>,
     all: ResolvedTarget[],
   ): Promise<TargetReport> {
     const t = r.target;

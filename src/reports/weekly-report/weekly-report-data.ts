@@ -1,3 +1,7 @@
+import type { Metric } from '../../actuals/metric.js';
+import type { ProjectionStatus } from '../../projections/math/projection-math.js';
+import type { ReportProjectionView } from '../../projections/read/projection-snapshot-reader.js';
+
 /**
  * Everything one week's report says, as data: assembled from the database by
  * `WeeklyReportDataSource`, frozen per week in `report_editions`, rendered per reader. Plain JSON
@@ -60,8 +64,7 @@ export interface ScoreboardUnit {
   measuredRevenuePerYuan: number | null;
 }
 
-export type Metric = 'visitors' | 'revenue';
-export type ProjectionStatus = 'on_track' | 'at_risk' | 'off_track';
+export type { Metric, ProjectionStatus };
 
 export interface LocalizedName {
   zh: string;
@@ -110,23 +113,12 @@ export interface TargetReport {
   chart: ChartPoint[];
 }
 
-export interface ProjectionFigures {
-  /**
-   * The last day whose actuals the projection counts (`YYYY-MM-DD`): the report week's Sunday, or
-   * earlier when the latest actual is older (31 December of the previous year when the year has none).
-   */
-  asOf: string;
-  /** A rebuild is pending: the figures are the latest computed, not the latest data. */
-  stale: boolean;
-  median: number;
-  interval80: [number, number];
-  interval95: [number, number];
-  /** Probability of reaching the target, 0..1. */
-  probability: number;
-  status: ProjectionStatus;
-  /** The weekly run-rate the forecast expects for the rest of the year. */
-  expectedWeeklyRunRate: number | null;
-}
+/**
+ * A target's projection as the report shows it: the reader's view without its target id and
+ * path. `asOf` is the last day whose actuals it counts: the report week's Sunday, or earlier when
+ * the latest actual is older.
+ */
+export type ProjectionFigures = Omit<ReportProjectionView, 'targetId' | 'path'>;
 
 export interface ChartPoint {
   /** The week's Sunday (or 31 December). */

@@ -1,5 +1,10 @@
 import { TableCheck, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { EVENT_INSTANT_COLUMNS, instantCheck, instantCheckName } from '../instant-check.js';
+import {
+  dropInstantChecks,
+  EVENT_INSTANT_COLUMNS,
+  instantCheck,
+  instantCheckName,
+} from '../instant-check.js';
 
 const TABLE = 'events';
 
@@ -36,10 +41,6 @@ export class InstantChecks1764810000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const table = await queryRunner.getTable(TABLE);
-    if (!table) return;
-    const names: string[] = EVENT_INSTANT_COLUMNS.map((column) => instantCheckName(TABLE, column));
-    for (const check of table.checks.filter((c) => c.name && names.includes(c.name)))
-      await queryRunner.dropCheckConstraint(table, check);
+    await dropInstantChecks(queryRunner, TABLE, EVENT_INSTANT_COLUMNS);
   }
 }

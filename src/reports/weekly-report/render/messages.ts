@@ -1,3 +1,5 @@
+import { unmeasurableCodeOf } from '../../../effects/uplift-estimator.js';
+import type { UnmeasuredCode } from '../../../scoreboard/scoreboard-math.js';
 import type { ReportLanguage } from '../../subscriptions/report-subscription.entity.js';
 import type { Caveat, Metric, ProjectionStatus } from '../weekly-report-data.js';
 
@@ -184,20 +186,27 @@ const CSV_COLUMNS_ZH = [
   '预测计入实际数据至',
 ];
 
-/** The effects' reasons (uplift-estimator.ts, scoreboard-math.ts) in Chinese; others as recorded. */
+/** The scoreboard's own reasons for an item without a measurement (scoreboard-math.ts), by text. */
+const SCOREBOARD_REASONS = new Map<string, UnmeasuredCode>([
+  ['not measurable', 'not_measurable'],
+  ['its effect has not been computed yet', 'not_computed_yet'],
+]);
+
+/** Unmeasured reasons in Chinese by code, given the numbers of the English text in order. */
+const REASONS_ZH: Record<UnmeasuredCode, (numbers: string[]) => string> = {
+  window_lacks_actuals: ([missing, days]) => `成效窗口${days}天中有${missing}天缺少实际数据`,
+  too_little_history: ([length, needed, history]) =>
+    `历史数据不足：${length}天的成效窗口之前需要至少${needed}天连续完整的每日实际数据（一年的年度参照加拟合与回测区间），现有${history}天`,
+  too_few_backtests: ([windows]) => `反事实预测仅能在${windows}个无节假日的历史窗口上回测（至少需要3个）`,
+  reference_has_empty_days: () => '年度参照期有零接待或零收入的日期，无法计算比例',
+  not_measurable: () => '无法测算',
+  not_computed_yet: () => '成效尚未计算',
+};
+
+/** The effects' and the scoreboard's reasons in Chinese; others as recorded. */
 function reasonZh(reason: string): string {
-  let m = /^the effect window lacks actuals for (\d+) of its (\d+) day\(s\)$/.exec(reason);
-  if (m) return `成效窗口${m[2]}天中有${m[1]}天缺少实际数据`;
-  m =
-    /^the counterfactual forecast could be backtested on (\d+) earlier window\(s\) free of holidays; at least 3 are needed$/.exec(
-      reason,
-    );
-  if (m) return `反事实预测仅能在${m[1]}个无节假日的历史窗口上回测（至少需要3个）`;
-  if (reason.startsWith('the yearly reference has days with no visitors or revenue'))
-    return '年度参照期有零接待或零收入的日期，无法计算比例';
-  if (reason === 'its effect has not been computed yet') return '成效尚未计算';
-  if (reason === 'not measurable') return '无法测算';
-  return reason;
+  const code = unmeasurableCodeOf(reason) ?? SCOREBOARD_REASONS.get(reason);
+  return code ? REASONS_ZH[code](reason.match(/\d+/g) ?? []) : reason;
 }
 
 const zh: Messages = {

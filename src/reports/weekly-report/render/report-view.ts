@@ -221,7 +221,7 @@ export function buildReportView(
  * The scoreboard section: the three best and the three that need attention by measured yuan per
  * visitor, and the caveats in one line; one sentence when nothing was measured for the year.
  */
-export function scoreboardSection(board: ScoreboardDigest, lang: ReportLanguage): SectionView {
+function scoreboardSection(board: ScoreboardDigest, lang: ReportLanguage): SectionView {
   const m = MESSAGES[lang];
   const s = m.scoreboard;
   const reasons = board.unmeasured.reasons
