@@ -1,40 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, jest } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newContext, seriousViolations, step, watch } from './support/browser.js';
-import { startPlanner, type RunningPlanner } from './support/planner.js';
+import { expect } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { seriousViolations, step } from './support/browser.js';
+import { describeConsole, useConsoleSession } from './support/console-session.js';
 
 /**
  * Funds, the scoreboard and scenarios in a real Chromium against the demo planner, as the demo
  * planner. Steps run in order. Skipped on the PostgreSQL pass like the other browser specs.
  * `SCREENSHOT_DIR=/some/dir` also saves a screenshot of each page (for looking at them).
  */
-// A real Chromium against a real server on a shared 2-core CI machine: a step that fails is run
-// once more from its start (each step signs in afresh); its first failure is still printed.
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
-
-const onPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
-const describeBrowser = onPostgres ? describe.skip : describe;
 const SCENARIO = 'Browser test: one more festival';
 
-describeBrowser('the accountability pages in Chromium', () => {
-  let planner: RunningPlanner;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  const signIn = async (path: string, width?: number) => {
-    const context = await newContext(browser, { baseURL: planner.url, language: 'en', width });
-    contexts.push(context);
-    const page = watch(await context.newPage());
-    await page.goto(path);
-    await page.getByLabel('Email').fill('planner@planner.local');
-    await page.getByLabel('Password', { exact: true }).fill(planner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    return page;
-  };
+describeConsole('the accountability pages in Chromium', () => {
+  const session = useConsoleSession();
+  const signIn = (path: string, width?: number) => session.signIn('planner@planner.local', { path, width });
 
   /** No loading indicator left (a locator, not a page script: the console's CSP forbids eval). */
   const settled = (page: Page) =>
@@ -51,17 +31,6 @@ describeBrowser('the accountability pages in Chromium', () => {
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
   };
-
-  beforeAll(async () => {
-    [planner, chromium] = await Promise.all([startPlanner(), launchChromium()]);
-    browser = chromium.browser;
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await chromium?.close();
-    await planner?.stop();
-  }, 60_000);
 
   step(
     'the scoreboard ranks the 2022 units, and the channel view names the most efficient channel',

@@ -1,83 +1,33 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, jest } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  launchChromium,
-  newContext,
-  openedDialog,
-  seriousViolations,
-  step,
-  watch,
-} from './support/browser.js';
-import { expireSessions, startPlanner, type RunningPlanner } from './support/planner.js';
+import { expect } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { openedDialog, seriousViolations, step } from './support/browser.js';
+import { expireSessions } from './support/planner.js';
+import { describeConsole, useConsoleSession } from './support/console-session.js';
 
 /**
  * The console in a real Chromium against a planner started as users start it (SQLite, Redis,
  * demo data). The steps run in order and share one server and one browser.
- *
- * CI runs the suite twice, on SQLite and with DATABASE_URL=postgres…; the spawned planner is the
- * embedded SQLite start either way (that is how users start it), so the PostgreSQL pass would
- * repeat the same run: it skips this file.
+ * Skipped on the PostgreSQL pass (see describeConsole).
  */
-// A real Chromium against a real server on a shared 2-core CI machine: a step that fails is run
-// once more from its start (each step signs in afresh); its first failure is still printed.
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
-
-const onPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
-const describeBrowser = onPostgres ? describe.skip : describe;
 
 const EVENT_ZH = '浏览器测试星空音乐节';
 const EVENT_EN = 'Browser test starlight music festival';
 const DOCS = resolve('docs/screenshots');
 
-describeBrowser('the web console in Chromium', () => {
-  let planner: RunningPlanner;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+describeConsole('the web console in Chromium', () => {
+  const session = useConsoleSession();
+  const { signIn } = session;
   let organizer: Page;
   let eventUrl = '';
-
-  const signIn = async (
-    email: string,
-    options: { language?: 'en' | 'zh-CN'; width?: number; path?: string } = {},
-  ) => {
-    const context = await newContext(browser, {
-      baseURL: planner.url,
-      language: options.language ?? 'en',
-      width: options.width,
-    });
-    contexts.push(context);
-    const page = watch(await context.newPage());
-    await page.goto(options.path ?? '/');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(planner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    return page;
-  };
 
   const expectAccessible = async (page: Page) => {
     expect(await seriousViolations(page)).toEqual([]);
   };
 
-  beforeAll(async () => {
-    planner = await startPlanner();
-    chromium = await launchChromium();
-    browser = chromium.browser;
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await chromium?.close();
-    await planner?.stop();
-  }, 60_000);
-
   step('the sign-in page is Chinese by default, switches to English and remembers it', async () => {
-    const context = await newContext(browser, { baseURL: planner.url });
-    contexts.push(context);
-    const page = watch(await context.newPage());
+    const page = await session.open({ language: null });
     await page.goto('/events');
     await page.waitForURL(/\/sign-in\?next=%2Fevents$/);
     await page.getByRole('heading', { name: '登录' }).waitFor();
@@ -228,7 +178,7 @@ describeBrowser('the web console in Chromium', () => {
     await organizer.getByRole('button', { name: 'Copy my calendar feed URL' }).click();
     await organizer.getByText('The feed URL is copied to the clipboard.').waitFor();
     const copied = String(await organizer.evaluate('navigator.clipboard.readText()'));
-    expect(copied).toMatch(new RegExp(`^${planner.url}/api/v1/calendar/feed/.+\\.ics$`));
+    expect(copied).toMatch(new RegExp(`^${session.planner.url}/api/v1/calendar/feed/.+\\.ics$`));
     const feed = await fetch(copied);
     expect(feed.status).toBe(200);
     // A working feed named for its owner (it lists the months around today; the demo is 2022).
@@ -269,12 +219,12 @@ describeBrowser('the web console in Chromium', () => {
   step('an expired session goes to sign-in and back to the page the user wanted', async () => {
     await organizer.goto('/events');
     await organizer.getByRole('heading', { name: 'My events' }).waitFor();
-    expect(expireSessions(planner, 'tianmen@planner.local')).toBeGreaterThan(0);
+    expect(expireSessions(session.planner, 'tianmen@planner.local')).toBeGreaterThan(0);
     await organizer.getByRole('link', { name: 'Calendar' }).click();
     await organizer.waitForURL(/\/sign-in\?next=%2Fcalendar$/);
     await organizer.getByText('Your session has expired; please sign in again.').waitFor();
     await organizer.getByLabel('Email').fill('tianmen@planner.local');
-    await organizer.getByLabel('Password', { exact: true }).fill(planner.password);
+    await organizer.getByLabel('Password', { exact: true }).fill(session.planner.password);
     await organizer.getByRole('button', { name: 'Sign in' }).click();
     await organizer.getByRole('heading', { name: 'Calendar' }).waitFor();
     await organizer.waitForURL(/\/calendar$/);

@@ -1,62 +1,22 @@
-import { afterAll, beforeAll, describe, expect, jest } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  launchChromium,
-  newContext,
-  openedDialog,
-  seriousViolations,
-  step,
-  watch,
-} from './support/browser.js';
-import { expireSessions, startPlanner, type RunningPlanner } from './support/planner.js';
+import { expect } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { openedDialog, seriousViolations, step } from './support/browser.js';
+import { expireSessions } from './support/planner.js';
+import { describeConsole, useConsoleSession } from './support/console-session.js';
 
 /**
  * Campaigns, targets and actuals, the weekly report, administration and the account page in a
  * real Chromium against the demo planner started as users start it. Steps run in order.
  * Skipped on the PostgreSQL pass for the same reason as console.browser-spec.ts.
  */
-// A real Chromium against a real server on a shared 2-core CI machine: a step that fails is run
-// once more from its start (each step signs in afresh); its first failure is still printed.
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
-
-const onPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
-const describeBrowser = onPostgres ? describe.skip : describe;
 
 const CAMPAIGN = 'Browser test May Day rail campaign';
 const INVITEE = 'invited.planner@planner.local';
 const INVITEE_PASSWORD = 'correct horse battery staple';
 
-describeBrowser('the management pages in Chromium', () => {
-  let planner: RunningPlanner;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  const open = async (options: { language?: 'en' | 'zh-CN'; width?: number } = {}) => {
-    const context = await newContext(browser, {
-      baseURL: planner.url,
-      language: options.language ?? 'en',
-      width: options.width,
-    });
-    contexts.push(context);
-    return watch(await context.newPage());
-  };
-
-  const signIn = async (
-    email: string,
-    options: { language?: 'en' | 'zh-CN'; width?: number; path?: string; password?: string } = {},
-  ) => {
-    const page = await open(options);
-    await page.goto(options.path ?? '/');
-    await page.getByLabel(options.language === 'zh-CN' ? '邮箱' : 'Email').fill(email);
-    await page
-      .getByLabel(options.language === 'zh-CN' ? '密码' : 'Password', { exact: true })
-      .fill(options.password ?? planner.password);
-    await page.getByRole('button', { name: options.language === 'zh-CN' ? /登\s*录/ : 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    return page;
-  };
+describeConsole('the management pages in Chromium', () => {
+  const session = useConsoleSession();
+  const { open, signIn } = session;
 
   /** Waits for the page's data (no loading indicator left), then runs axe. */
   const expectAccessible = async (page: Page) => {
@@ -93,17 +53,6 @@ describeBrowser('the management pages in Chromium', () => {
 
   const statistic = (page: Page, title: string) =>
     page.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content');
-
-  beforeAll(async () => {
-    [planner, chromium] = await Promise.all([startPlanner(), launchChromium()]);
-    browser = chromium.browser;
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await chromium?.close();
-    await planner?.stop();
-  }, 60_000);
 
   step(
     'a planner creates a campaign from a calendar date, sees the API’s field error, and schedules it',
@@ -220,7 +169,7 @@ describeBrowser('the management pages in Chromium', () => {
     await page.goto(`/targets/${id}`);
     const upload = page.locator('input[type="file"]');
     await upload.waitFor({ state: 'attached' });
-    expect(expireSessions(planner, 'planner@planner.local')).toBeGreaterThan(0);
+    expect(expireSessions(session.planner, 'planner@planner.local')).toBeGreaterThan(0);
     await upload.setInputFiles({
       name: 'late.csv',
       mimeType: 'text/csv',
@@ -271,7 +220,9 @@ describeBrowser('the management pages in Chromium', () => {
     await page.getByLabel('Purpose').fill('browser test script');
     await page.getByRole('button', { name: 'Create token' }).click();
     const token = (await page.getByTestId('new-token').textContent())!.trim();
-    const me = await fetch(`${planner.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    const me = await fetch(`${session.planner.url}/api/v1/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(((await me.json()) as { email: string }).email).toBe('viewer@planner.local');
     await page
       .getByRole('dialog', { name: 'New token' })
@@ -283,7 +234,9 @@ describeBrowser('the management pages in Chromium', () => {
     await row.getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('tooltip').getByRole('button', { name: 'OK' }).click();
     await row.getByText(/^Revoked/).waitFor();
-    const after = await fetch(`${planner.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    const after = await fetch(`${session.planner.url}/api/v1/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(after.status).toBe(401);
     // A viewer sees the report preview but not the staff tabs, and no administration.
     expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -24,6 +24,7 @@ import { STATUS_COLOR, useCampaignList, type CampaignStatus } from '../campaigns
 import { errorText } from '../common/errors';
 import { notify } from '../common/feedback';
 import { formatInt, formatPercent } from '../common/format';
+import { DeleteAndLeave } from '../common/delete-and-leave';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
 import {
@@ -67,24 +68,13 @@ function FundDetail({ fund }: { fund: Fund }) {
                 <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                   {t('editFund')}
                 </Button>
-                <Popconfirm
-                  title={t('confirmDelete', { name: fund.name })}
-                  onConfirm={() =>
-                    void (async () => {
-                      try {
-                        await remove.mutateAsync(fund.id);
-                        notify('success', t('deleted'));
-                        void navigate('/funds');
-                      } catch (error) {
-                        notify('error', errorText(error));
-                      }
-                    })()
-                  }
-                >
-                  <Button danger icon={<DeleteOutlined />}>
-                    {t('delete')}
-                  </Button>
-                </Popconfirm>
+                <DeleteAndLeave
+                  label={t('delete')}
+                  confirm={t('confirmDelete', { name: fund.name })}
+                  done={t('deleted')}
+                  to="/funds"
+                  remove={() => remove.mutateAsync(fund.id)}
+                />
               </>
             )}
           </>

@@ -28,11 +28,10 @@ import { Panel } from '../common/panel';
 import { QueryState } from '../common/query-state';
 import { useVenueName } from '../events/event-bits';
 import { useVenues } from '../events/queries';
+import { PROJECTION_STATUS_COLOR } from '../targets/projection-status';
 
 type Target = Schemas['TargetView'];
-type Status = NonNullable<Schemas['ProjectionProgressView']['status']>;
 
-const STATUS_COLOR: Record<Status, string> = { on_track: 'success', at_risk: 'warning', off_track: 'error' };
 /** While a projection is stale, ask again this often until its rebuild has landed. */
 const STALE_POLL_MS = 2_000;
 
@@ -105,7 +104,7 @@ function TargetCard({ target }: { target: Target }) {
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{title}</h2>}
       extra={
         p?.status ? (
-          <Tag color={STATUS_COLOR[p.status]}>{t(`status.${p.status}`)}</Tag>
+          <Tag color={PROJECTION_STATUS_COLOR[p.status]}>{t(`status.${p.status}`)}</Tag>
         ) : (
           <Tag>{t('status.none')}</Tag>
         )

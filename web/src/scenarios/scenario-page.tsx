@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -10,7 +10,6 @@ import {
   Input,
   InputNumber,
   Modal,
-  Popconfirm,
   Select,
   Spin,
   Table,
@@ -28,6 +27,7 @@ import type { Schemas } from '../common/api/client';
 import { applyFieldErrors, errorText } from '../common/errors';
 import { notify } from '../common/feedback';
 import { formatInt, formatPercent } from '../common/format';
+import { DeleteAndLeave } from '../common/delete-and-leave';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
 import { useEventTitle, useVenueName } from '../events/event-bits';
@@ -47,9 +47,9 @@ import {
   type Scenario,
   type ScenarioChange,
 } from './scenario-api';
+import { PROJECTION_STATUS_COLOR } from '../targets/projection-status';
 
 type Figures = Schemas['ProjectionFiguresView'];
-const STATUS_COLOR = { on_track: 'success', at_risk: 'warning', off_track: 'error' } as const;
 
 /** One scenario: its changes (planners edit them) and its projection beside the official one. */
 export default function ScenarioPage() {
@@ -74,24 +74,13 @@ function ScenarioDetail({ scenario }: { scenario: Scenario }) {
               {t('back')}
             </Button>
             {staff && (
-              <Popconfirm
-                title={t('confirmDelete', { name: scenario.name })}
-                onConfirm={() =>
-                  void (async () => {
-                    try {
-                      await remove.mutateAsync(scenario.id);
-                      notify('success', t('deleted'));
-                      void navigate('/scenarios');
-                    } catch (error) {
-                      notify('error', errorText(error));
-                    }
-                  })()
-                }
-              >
-                <Button danger icon={<DeleteOutlined />}>
-                  {t('delete')}
-                </Button>
-              </Popconfirm>
+              <DeleteAndLeave
+                label={t('delete')}
+                confirm={t('confirmDelete', { name: scenario.name })}
+                done={t('deleted')}
+                to="/scenarios"
+                remove={() => remove.mutateAsync(scenario.id)}
+              />
             )}
           </>
         }
@@ -459,10 +448,10 @@ function ProjectionCard({ scenario }: { scenario: Scenario }) {
                     />
                     <Flex gap={8} wrap>
                       <span>{t('status')}:</span>
-                      <Tag color={STATUS_COLOR[data.official.status]}>
+                      <Tag color={PROJECTION_STATUS_COLOR[data.official.status]}>
                         {t('official')}: {to(`status.${data.official.status}`)}
                       </Tag>
-                      <Tag color={STATUS_COLOR[data.withScenario.status]}>
+                      <Tag color={PROJECTION_STATUS_COLOR[data.withScenario.status]}>
                         {t('withScenario')}: {to(`status.${data.withScenario.status}`)}
                       </Tag>
                       {data.targetTotal != null && (

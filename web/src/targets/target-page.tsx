@@ -41,9 +41,9 @@ import {
   type Target,
 } from './target-api';
 import { useTargetTitle } from './target-title';
+import { PROJECTION_STATUS_COLOR } from './projection-status';
 
 const EChart = lazy(() => import('../common/charts/echart'));
-const STATUS_COLOR = { on_track: 'success', at_risk: 'warning', off_track: 'error' } as const;
 
 /** One target: summary, path/actuals/projection chart, contributions and the actual series. */
 export default function TargetPage() {
@@ -93,7 +93,7 @@ function TargetDetail({ target }: { target: Target }) {
         }
       >
         {p?.status && (
-          <Tag color={STATUS_COLOR[p.status]} style={{ marginTop: 8 }}>
+          <Tag color={PROJECTION_STATUS_COLOR[p.status]} style={{ marginTop: 8 }}>
             {to(`status.${p.status}`)}
           </Tag>
         )}
