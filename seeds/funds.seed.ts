@@ -50,7 +50,7 @@ export const DEMO_FUNDS: FundSeed[] = [
     name: '2022 年赛事冠名赞助',
     kind: 'sponsorship',
     amountYuan: 3_000_000,
-    responsibleUnit: '市体育赛事运营中心',
+    responsibleUnit: '张家界市体育赛事运营中心',
   },
 ];
 

@@ -87,7 +87,7 @@ export const DEMO_CAMPAIGNS: CampaignSeed[] = [
     startDate: '2022-09-01',
     endDate: '2022-11-30',
     targetMarkets: ['全国 (national)', '户外运动爱好者 (outdoor-sports fans)'],
-    responsibleUnit: '市体育赛事运营中心',
+    responsibleUnit: '张家界市体育赛事运营中心',
     responsibleOrganization: 'sports',
     expectedIncrementalVisitors: 80_000,
     expectedIncrementalRevenueYuan: 90_000_000,

@@ -1,5 +1,5 @@
 import { GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
+import { Button, Dropdown, Grid, Layout, Menu, Space, theme } from 'antd';
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -8,6 +8,7 @@ import { notify } from '../common/feedback';
 import { LANGUAGES, type Language } from '../common/i18n/i18n';
 import { useLanguage } from '../common/i18n/language';
 import { PageLoading } from '../common/page';
+import { Muted } from '../common/text';
 import { activeNav, navFor } from './nav';
 
 // The menu drawer is only used below the lg breakpoint: wide screens do not load it.
@@ -139,9 +140,9 @@ export function AppLayout({ session, children }: { session: Session; children: R
                   key: 'who',
                   disabled: true,
                   label: (
-                    <Typography.Text type="secondary">
+                    <Muted>
                       {session.user.email ?? session.user.name} · {t(`roles.${session.user.role}`)}
-                    </Typography.Text>
+                    </Muted>
                   ),
                 },
                 { type: 'divider' },

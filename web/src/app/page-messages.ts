@@ -2,6 +2,7 @@ import { messages as account } from '../account/messages';
 import { messages as admin } from '../admin/messages';
 import { messages as calendar } from '../calendar/messages';
 import { messages as campaigns } from '../campaigns/messages';
+import { messages as events } from '../events/messages';
 import { messages as funds } from '../funds/messages';
 import { messages as reports } from '../reports/messages';
 import { messages as scenarios } from '../scenarios/messages';
@@ -16,6 +17,7 @@ import { messages as targets } from '../targets/messages';
 export const PAGE_MESSAGES = {
   calendar,
   campaigns,
+  events,
   targets,
   reports,
   admin,

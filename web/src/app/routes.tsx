@@ -12,11 +12,14 @@ export interface PageRoute {
 }
 
 /**
- * A page past the overview: its chunk and the pages' messages load together, so the page renders
- * once both are in (behind the layout's one Suspense fallback) and never suspends again for them.
+ * A page past the overview: its chunk, the pages' messages and dayjs's set-up load together, so
+ * the page renders once all are in (behind the layout's one Suspense fallback) and never suspends
+ * again for them.
  */
 function page(load: () => Promise<{ default: ComponentType }>): LazyExoticComponent<ComponentType> {
-  return lazy(() => Promise.all([load(), loadPageMessages()]).then(([module]) => module));
+  return lazy(() =>
+    Promise.all([load(), loadPageMessages(), import('../common/dayjs')]).then(([module]) => module),
+  );
 }
 
 export const STAFF: readonly Role[] = ['admin', 'planner'];

@@ -1,8 +1,10 @@
-import { Alert, Button, Flex, Form, Typography } from 'antd';
+import { Alert, Button, Flex, theme } from 'antd';
+import { useId, useState, type ReactNode } from 'react';
 // The two inputs alone: antd's Input carries TextArea, Search and OTP on every route otherwise.
 import Input from 'antd/es/input/Input';
 import Password from 'antd/es/input/Password';
 import { Panel } from '../common/panel';
+import { Heading, Muted } from '../common/text';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSelect } from '../app/app-layout';
@@ -15,6 +17,42 @@ export function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+// What antd's Form checks for `type: 'email'`: something@something.something, no spaces.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * A labelled field of the sign-in form, in antd Form's vertical look. The sign-in page is the
+ * first thing everyone loads: two fields do not need antd's Form and its validator library.
+ */
+function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error: string | null;
+  children: (ids: { id: string; 'aria-describedby'?: string }) => ReactNode;
+}) {
+  const { token } = theme.useToken();
+  const id = useId();
+  return (
+    <div style={{ marginBottom: error ? 0 : token.marginLG }}>
+      <label
+        htmlFor={id}
+        style={{ display: 'block', paddingBottom: token.paddingXS, color: token.colorTextHeading }}
+      >
+        {label}
+      </label>
+      {children({ id, 'aria-describedby': error ? `${id}-error` : undefined })}
+      {error && (
+        <div id={`${id}-error`} role="alert" style={{ color: token.colorError, minHeight: token.marginLG }}>
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
 export default function SignInPage() {
   const { t } = useTranslation('auth');
   const [params] = useSearchParams();
@@ -22,7 +60,10 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const session = useSession();
   const signIn = useSignIn();
-  const [form] = Form.useForm<{ email: string; password: string }>();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  // Fields are checked on submit, then as they change (antd Form's rhythm).
+  const [checked, setChecked] = useState(false);
 
   if (session.data) return <Navigate to={next} replace />;
 
@@ -36,6 +77,15 @@ export default function SignInPage() {
     return errorText(error);
   })();
 
+  const emailError = !checked
+    ? null
+    : !email.trim()
+      ? t('emailRequired')
+      : EMAIL.test(email.trim())
+        ? null
+        : t('emailInvalid');
+  const passwordError = checked && !password ? t('passwordRequired') : null;
+
   return (
     <main className="sign-in-page">
       <Panel className="sign-in-card">
@@ -43,43 +93,57 @@ export default function SignInPage() {
           <img src="/favicon.svg" alt="" width={36} height={36} />
           <LanguageSelect />
         </Flex>
-        <Typography.Title level={1} style={{ fontSize: 24, marginBottom: 4 }}>
-          {t('title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
+        <Heading style={{ fontSize: 24, marginBottom: 4 }}>{t('title')}</Heading>
+        <p>
+          <Muted>{t('subtitle')}</Muted>
+        </p>
         {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />}
-        <Form
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          onFinish={(values) =>
-            signIn.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) })
-          }
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            setChecked(true);
+            const address = email.trim();
+            if (!address || !EMAIL.test(address) || !password) return;
+            signIn.mutate(
+              { email: address, password },
+              { onSuccess: () => void navigate(next, { replace: true }) },
+            );
+          }}
         >
-          <Form.Item
-            name="email"
-            label={t('email')}
-            rules={[
-              { required: true, message: t('emailRequired') },
-              { type: 'email', message: t('emailInvalid') },
-            ]}
-          >
-            <Input type="email" autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('password')}
-            rules={[{ required: true, message: t('passwordRequired') }]}
-          >
-            <Password autoComplete="current-password" />
-          </Form.Item>
+          <Field label={t('email')} error={emailError}>
+            {(ids) => (
+              <Input
+                {...ids}
+                type="email"
+                autoComplete="username"
+                autoFocus
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                status={emailError ? 'error' : undefined}
+                aria-invalid={Boolean(emailError)}
+              />
+            )}
+          </Field>
+          <Field label={t('password')} error={passwordError}>
+            {(ids) => (
+              <Password
+                {...ids}
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                status={passwordError ? 'error' : undefined}
+                aria-invalid={Boolean(passwordError)}
+              />
+            )}
+          </Field>
           <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
             {t('submit')}
           </Button>
-        </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-          {t('demoHint')}
-        </Typography.Paragraph>
+        </form>
+        <p style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+          <Muted>{t('demoHint')}</Muted>
+        </p>
       </Panel>
     </main>
   );

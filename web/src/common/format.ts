@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import i18n from './i18n/i18n';
 
 /** The bureau's zone: every date and time in the console is shown in it. */
@@ -23,18 +22,40 @@ export function formatPercent(ratio: number | null | undefined, digits = 1): str
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: digits }).format(ratio);
 }
 
-/** An instant shown in Asia/Shanghai, e.g. 2026-05-01 09:30. */
-export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).tz(ZONE).format('YYYY-MM-DD HH:mm') : '—';
+// Year, month, day, hour and minute in the bureau's zone, read back from the parts.
+const PARTS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function zoned(iso: string): Record<string, string> | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return Object.fromEntries(PARTS.formatToParts(date).map((part) => [part.type, part.value]));
 }
 
+/** An instant shown in Asia/Shanghai, e.g. 2026-05-01 09:30. */
+export function formatDateTime(iso: string | null | undefined): string {
+  const p = iso ? zoned(iso) : null;
+  return p ? `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}` : '—';
+}
+
+/** A calendar date as given (2026-05-01), or an instant's date in Asia/Shanghai. */
 export function formatDate(isoDate: string | null | undefined): string {
-  return isoDate ? dayjs(isoDate).format('YYYY-MM-DD') : '—';
+  if (!isoDate) return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
+  const p = zoned(isoDate);
+  return p ? `${p.year}-${p.month}-${p.day}` : '—';
 }
 
 export function fromNow(iso: string): string {
   return new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(
-    Math.round(dayjs(iso).diff(dayjs(), 'minute')),
+    Math.round((Date.parse(iso) - Date.now()) / 60_000),
     'minute',
   );
 }

@@ -1,6 +1,7 @@
-import { Flex, Spin, Typography } from 'antd';
+import { Flex, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Heading } from './text';
 
 export function PageLoading() {
   const { t } = useTranslation();
@@ -24,9 +25,7 @@ export function PageHeader({
   return (
     <div style={{ marginBottom: 16 }}>
       <Flex wrap gap={12} justify="space-between" align="center">
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {title}
-        </Typography.Title>
+        <Heading style={{ fontSize: 22 }}>{title}</Heading>
         {extra && (
           <Flex wrap gap={8}>
             {extra}

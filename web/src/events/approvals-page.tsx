@@ -7,8 +7,8 @@ import { QueryState } from '../common/query-state';
 import { formatInt } from '../common/format';
 import { PageHeader } from '../common/page';
 import { EventActions } from './event-actions';
-import { WarningList, eventWhen, useEventTitle, useVenueName } from './event-bits';
-import { useEventChecks, useEvents, type EventView } from './queries';
+import { WarningList, eventWhen, useEventTitle } from './event-bits';
+import { useEventChecks, useEvents, useVenueName, type EventView } from './queries';
 
 const PAGE_SIZE = 10;
 

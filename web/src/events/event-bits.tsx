@@ -24,12 +24,6 @@ export function useEventTitle() {
     i18n.language === 'en' && e.titleEn ? e.titleEn : e.titleZh;
 }
 
-export function useVenueName() {
-  const { i18n } = useTranslation();
-  return (v: { nameZh: string; nameEn?: string | null }) =>
-    i18n.language === 'en' && v.nameEn ? v.nameEn : v.nameZh;
-}
-
 /** 2026-05-01 09:00 – 18:00, or – 2026-05-03 18:00 over several days; Beijing time. */
 export function eventWhen(e: Pick<EventView, 'startsAt' | 'endsAt'>): string {
   const from = formatDateTime(e.startsAt);

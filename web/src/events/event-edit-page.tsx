@@ -23,7 +23,6 @@ import { applyFieldErrors, errorText } from '../common/errors';
 import { notify } from '../common/feedback';
 import { formatInt } from '../common/format';
 import { PageHeader } from '../common/page';
-import { useVenueName } from './event-bits';
 import {
   useCreateEvent,
   useEvent,
@@ -32,6 +31,7 @@ import {
   useVenues,
   type CreateEventBody,
   type EventView,
+  useVenueName,
 } from './queries';
 
 const CATEGORIES = [

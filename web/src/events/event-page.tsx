@@ -8,8 +8,8 @@ import { PageHeader } from '../common/page';
 import { NotFoundPage } from '../common/result-pages';
 import { EffectCard } from '../scoreboard/effect-card';
 import { EventActions } from './event-actions';
-import { EventStatusTag, WarningList, eventWhen, useEventTitle, useVenueName } from './event-bits';
-import { useEvent, useEventChecks, useEventHistory, type EventView } from './queries';
+import { EventStatusTag, WarningList, eventWhen, useEventTitle } from './event-bits';
+import { useEvent, useVenueName, useEventChecks, useEventHistory, type EventView } from './queries';
 
 /** One event: its facts, the checks as they stand (before submitting), actions and history. */
 export default function EventPage() {

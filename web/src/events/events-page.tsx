@@ -7,8 +7,8 @@ import { useCurrentUser } from '../auth/session';
 import { errorText } from '../common/errors';
 import { formatInt } from '../common/format';
 import { PageHeader } from '../common/page';
-import { EventStatusTag, eventWhen, useEventTitle, useVenueName } from './event-bits';
-import { useEvents, type EventStatus, type EventView } from './queries';
+import { EventStatusTag, eventWhen, useEventTitle } from './event-bits';
+import { useEvents, useVenueName, type EventStatus, type EventView } from './queries';
 
 const STATUSES: EventStatus[] = ['draft', 'submitted', 'approved', 'rejected', 'cancelled', 'completed'];
 const PAGE_SIZE = 20;

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../common/api/client';
 import { notify } from '../common/feedback';
 import i18n from '../common/i18n/i18n';
@@ -51,6 +52,13 @@ export function useVenues() {
     queryFn: () => ok(api.GET('/api/v1/venues', { params: { query: { limit: 200 } } })),
     staleTime: 5 * 60_000,
   });
+}
+
+/** A venue's name in the console's language. */
+export function useVenueName() {
+  const { i18n } = useTranslation();
+  return (v: { nameZh: string; nameEn?: string | null }) =>
+    i18n.language === 'en' && v.nameEn ? v.nameEn : v.nameZh;
 }
 
 export function useOrganizations(enabled: boolean) {

@@ -5,7 +5,6 @@ import {
   Alert,
   Col,
   Collapse,
-  Descriptions,
   Empty,
   Flex,
   Progress,
@@ -14,7 +13,6 @@ import {
   Statistic,
   Tag,
   Tooltip,
-  Typography,
   theme,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -24,10 +22,10 @@ import { ProjectionChart } from '../common/charts/projection-chart';
 import { errorText } from '../common/errors';
 import { formatCompact, formatDate, formatDateTime, formatInt, formatPercent, ZONE } from '../common/format';
 import { PageHeader } from '../common/page';
+import { Muted } from '../common/text';
 import { Panel } from '../common/panel';
 import { QueryState } from '../common/query-state';
-import { useVenueName } from '../events/event-bits';
-import { useVenues } from '../events/queries';
+import { useVenueName, useVenues } from '../events/queries';
 import { PROJECTION_STATUS_COLOR } from '../targets/projection-status';
 
 type Target = Schemas['TargetView'];
@@ -57,7 +55,7 @@ export default function OverviewPage() {
   return (
     <>
       <PageHeader title={t('title')}>
-        <Typography.Text type="secondary">{t('subtitle', { zone: ZONE })}</Typography.Text>
+        <Muted>{t('subtitle', { zone: ZONE })}</Muted>
       </PageHeader>
       <QueryState
         query={targets}
@@ -135,7 +133,7 @@ function TargetCard({ target }: { target: Target }) {
               <Row gutter={[16, 16]}>
                 <Col xs={24} sm={12} lg={6}>
                   <Statistic title={t('yearToDate')} value={formatCompact(p.actualToDate)} />
-                  <Typography.Text type="secondary">
+                  <Muted>
                     {t('pathToDate')} {formatCompact(p.pathToDate)}
                     <br />
                     <span style={{ color: (p.gap ?? 0) < 0 ? '#cf1322' : '#237804' }}>
@@ -144,11 +142,11 @@ function TargetCard({ target }: { target: Target }) {
                         share: formatPercent(p.gapShare),
                       })}
                     </span>
-                  </Typography.Text>
+                  </Muted>
                 </Col>
                 <Col xs={24} sm={12} lg={6}>
                   <Statistic title={t('projectedYearEnd')} value={formatCompact(p.projected.median)} />
-                  <Typography.Text type="secondary">
+                  <Muted>
                     {t('target', { total: formatCompact(p.targetTotal) })}
                     <br />
                     {t('band80', {
@@ -160,10 +158,10 @@ function TargetCard({ target }: { target: Target }) {
                       lo: formatCompact(p.projected.lo95),
                       hi: formatCompact(p.projected.hi95),
                     })}
-                  </Typography.Text>
+                  </Muted>
                 </Col>
                 <Col xs={24} sm={12} lg={6}>
-                  <Typography.Text type="secondary">{t('probability')}</Typography.Text>
+                  <Muted>{t('probability')}</Muted>
                   <div>
                     <Progress
                       type="dashboard"
@@ -183,9 +181,7 @@ function TargetCard({ target }: { target: Target }) {
                 </Col>
                 <Col xs={24} sm={12} lg={6}>
                   <Tooltip title={t('runRateHelp')}>
-                    <Typography.Text type="secondary" tabIndex={0}>
-                      {t('runRate')}
-                    </Typography.Text>
+                    <Muted tabIndex={0}>{t('runRate')}</Muted>
                   </Tooltip>
                   <div style={{ fontSize: 20, margin: '4px 0' }}>
                     {p.runRate
@@ -195,9 +191,9 @@ function TargetCard({ target }: { target: Target }) {
                         })
                       : '—'}
                   </div>
-                  <Typography.Text type="secondary">
+                  <Muted>
                     {t('missingDays')}: {snapshot ? formatInt(snapshot.missingDates.length) : '—'}
-                  </Typography.Text>
+                  </Muted>
                 </Col>
               </Row>
               {snapshot && (
@@ -207,20 +203,22 @@ function TargetCard({ target }: { target: Target }) {
                   label={t('chart.label', { title })}
                 />
               )}
-              <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
-                <Descriptions.Item label={t('asOfLabel')}>{formatDate(p.asOf)}</Descriptions.Item>
-                <Descriptions.Item label={t('computedAtLabel')}>
-                  {formatDateTime(p.computedAt)}
-                </Descriptions.Item>
-              </Descriptions>
+              <Flex wrap gap="4px 24px">
+                <span>
+                  <Muted>{t('asOfLabel')}</Muted> {formatDate(p.asOf)}
+                </span>
+                <span>
+                  <Muted>{t('computedAtLabel')}</Muted> {formatDateTime(p.computedAt)}
+                </span>
+              </Flex>
               {snapshot && snapshot.missingDates.length > 0 && (
-                <Typography.Text type="warning">
+                <Muted tone="warning">
                   {t('missingDaysList', {
                     dates:
                       snapshot.missingDates.slice(0, 12).join(', ') +
                       (snapshot.missingDates.length > 12 ? ' …' : ''),
                   })}
-                </Typography.Text>
+                </Muted>
               )}
               {snapshot && snapshot.contributions.length > 0 && (
                 <Contributions items={snapshot.contributions} />

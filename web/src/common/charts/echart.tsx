@@ -1,11 +1,14 @@
 import { LineChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
-// Only what the console draws, so the chart chunk stays small (legends are HTML beside it).
-echarts.use([LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
+// Only what the console draws, so the chart chunk stays small (legends are HTML beside it). The
+// tooltip waits for the first pointer over a chart: a page of charts loads without it.
+echarts.use([LineChart, GridComponent, CanvasRenderer]);
+let tooltip: Promise<unknown> | null = null;
+const loadTooltip = () => (tooltip ??= import('./echart-tooltip'));
 
 export type ChartOption = echarts.EChartsCoreOption;
 
@@ -24,6 +27,7 @@ export default function EChart({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const [pointed, setPointed] = useState(tooltip !== null);
 
   useEffect(() => {
     if (!ref.current) return;
@@ -39,8 +43,23 @@ export default function EChart({
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    let current = true;
+    // Once the tooltip is registered, setting the option again gives the chart its tooltip.
+    void (pointed ? loadTooltip() : Promise.resolve()).then(() => {
+      if (current) chart.current?.setOption(option, { notMerge: true });
+    });
+    return () => {
+      current = false;
+    };
+  }, [option, pointed]);
 
-  return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={ref}
+      role="img"
+      aria-label={label}
+      style={{ width: '100%', height }}
+      onPointerEnter={pointed ? undefined : () => setPointed(true)}
+    />
+  );
 }

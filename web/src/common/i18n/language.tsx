@@ -1,15 +1,8 @@
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import i18n, { storeLanguage, type Language } from './i18n';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 /**
  * Ant Design's default greys, warning yellow and status colours fall short of WCAG AA contrast
@@ -41,7 +34,6 @@ const THEME = {
   },
 };
 
-const DAYJS: Record<Language, string> = { 'zh-CN': 'zh-cn', en: 'en' };
 const ANTD = { 'zh-CN': zhCN, en: enUS };
 
 const LanguageContext = createContext<{ language: Language; setLanguage: (l: Language) => void }>({
@@ -54,7 +46,7 @@ export function useLanguage() {
 }
 
 /**
- * Switches i18next, Ant Design's locale and dayjs's locale together, remembers the choice and
+ * Switches i18next and Ant Design's locale together (dayjs follows i18next, see `dayjs.ts`), remembers the choice and
  * keeps `<html lang>` right for screen readers.
  */
 export function LanguageProvider({ children }: { children: ReactNode }) {
@@ -64,7 +56,6 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     void i18n.changeLanguage(next);
     setState(next);
   }, []);
-  dayjs.locale(DAYJS[language]);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = i18n.getFixedT(null, 'app')('product');
