@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { ValidationError } from '../common/errors/domain-error.js';
 import { Clock } from '../common/time/clock.js';
 import {
@@ -42,12 +42,22 @@ export class ActualsQueryService {
 
   /** The recorded daily figures of one scope and metric in [from, to], by date. */
   async daily(scope: ActualScope, from: LocalDate, to: LocalDate): Promise<DailyFigure[]> {
-    const rows = await this.actuals.find({
-      select: { date: true, value: true, source: true },
-      where: { scopeKey: scopeKeyOf(scope.venueId), metric: scope.metric, date: Between(from, to) },
-      order: { date: 'ASC' },
-    });
-    return rows.map((r) => ({ date: r.date, value: r.value, source: r.source }));
+    // Raw rows: six years of a scope are thousands of rows, and entity hydration was most of the
+    // projection's loading time.
+    const rows = await this.actuals
+      .createQueryBuilder('a')
+      .select('a.date', 'date')
+      .addSelect('a.value', 'value')
+      .addSelect('a.source', 'source')
+      .where('a.scopeKey = :key AND a.metric = :metric AND a.date BETWEEN :from AND :to', {
+        key: scopeKeyOf(scope.venueId),
+        metric: scope.metric,
+        from,
+        to,
+      })
+      .orderBy('a.date', 'ASC')
+      .getRawMany<{ date: string; value: number | string; source: string }>();
+    return rows.map((r) => ({ date: r.date, value: Number(r.value), source: r.source }));
   }
 
   /** The same as a map date → value. */

@@ -158,6 +158,19 @@ export function campaignContribution(
 }
 
 /** Spreads an amount over its days and keeps the target year's part (null when none is in it). */
+// The position of each date in a year's dates, made once per dates array: a city target places
+// hundreds of events on the same year.
+const indexes = new WeakMap<readonly LocalDate[], Map<LocalDate, number>>();
+
+function indexOf(dates: readonly LocalDate[]): Map<LocalDate, number> {
+  let index = indexes.get(dates);
+  if (!index) {
+    index = new Map(dates.map((d, i) => [d, i]));
+    indexes.set(dates, index);
+  }
+  return index;
+}
+
 function place(
   who: Pick<ContributionInput, 'id' | 'kind' | 'name'>,
   nameEn: string | null,
@@ -167,7 +180,7 @@ function place(
   basis: string,
   dates: readonly LocalDate[],
 ): ContributionDetail | null {
-  const index = new Map(dates.map((d, i) => [d, i]));
+  const index = indexOf(dates);
   const inYear = days.filter((d) => index.has(d));
   if (!inYear.length) return null;
   const perDay = spreadEvenly(expected, days.length);

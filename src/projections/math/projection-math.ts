@@ -1,4 +1,4 @@
-import { forecast } from '../../forecasting/forecast.js';
+import { rememberedForecast } from '../../forecasting/remembered-forecast.js';
 import { normalCdf, zForLevel } from '../../forecasting/normal.js';
 
 /**
@@ -230,7 +230,7 @@ function byForecast(
   monthly: number[],
   counted: number,
 ): Remaining {
-  const result = forecast(monthly, { period: 12, horizon: 12 - complete, levels: [80, 95] });
+  const result = rememberedForecast(monthly, { period: 12, horizon: 12 - complete, levels: [80, 95] });
   const out: Remaining = {
     method: 'forecast',
     model: result.model,

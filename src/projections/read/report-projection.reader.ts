@@ -45,7 +45,7 @@ export class ReportProjectionReader implements ProjectionSnapshotReader {
         result.set(id, reportView(stored, version));
         continue;
       }
-      const computed = await this.builder.build(id, version, undefined, today);
+      const { snapshot: computed } = await this.builder.build(id, version, undefined, today);
       result.set(id, reportView(computed, version));
     }
     return result;

@@ -22,10 +22,24 @@ import {
   eventContribution,
   withoutDoubleCounting,
   type ContributionDetail,
+  type EventFacts,
 } from '../math/contribution-spread.js';
 
 /** Campaigns that count: scheduled and active (their expectation) and completed (their measured increment). */
 export const CONTRIBUTING_CAMPAIGN_STATUSES: CampaignStatus[] = ['scheduled', 'active', 'completed'];
+
+/** The rows behind a scope's contributions, whichever metric is projected. */
+interface ContributionRows {
+  /** Events as counted (an event awaiting re-approval with its approved plan), in their zones. */
+  counted: Array<EventFacts & { pendingReapproval: boolean }>;
+  campaigns: Campaign[];
+}
+
+/**
+ * The rows one build has read, by venue (or city) and year: a revenue target's build projects
+ * the visitors target of the same scope too, and reads the same events and campaigns once.
+ */
+export type ContributionReads = Map<string, Promise<ContributionRows>>;
 
 /**
  * Loads the events and campaigns that feed a target's projection: events at the target's venue
@@ -36,10 +50,40 @@ export const CONTRIBUTING_CAMPAIGN_STATUSES: CampaignStatus[] = ['scheduled', 'a
 export class ContributionLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async load(scope: ActualScope, dates: readonly LocalDate[]): Promise<ContributionDetail[]> {
+  /** `reads`: rows already read by the same build, reused (and added to). */
+  async load(
+    scope: ActualScope,
+    dates: readonly LocalDate[],
+    reads: ContributionReads = new Map(),
+  ): Promise<ContributionDetail[]> {
     if (!dates.length) return [];
-    const first = dates[0];
-    const last = dates[dates.length - 1];
+    const key = `${scope.venueId ?? 'city'}:${dates[0]}:${dates[dates.length - 1]}`;
+    let rows = reads.get(key);
+    if (!rows) {
+      rows = this.rows(scope.venueId, dates[0], dates[dates.length - 1]);
+      reads.set(key, rows);
+    }
+    const { counted, campaigns } = await rows;
+    const details: ContributionDetail[] = [];
+    for (const e of counted) {
+      const detail = eventContribution(e, scope.metric, dates);
+      if (!detail) continue;
+      if (e.pendingReapproval) {
+        detail.pendingReapproval = true;
+        detail.basis +=
+          '; awaiting re-approval after a change: its last approved dates, venue and attendance';
+      }
+      details.push(detail);
+    }
+    if (scope.venueId) return details;
+    for (const c of campaigns) {
+      const detail = campaignContribution(c, scope.metric, dates);
+      if (detail) details.push(detail);
+    }
+    return withoutDoubleCounting(details);
+  }
+
+  private async rows(venueId: string | null, first: LocalDate, last: LocalDate): Promise<ContributionRows> {
     // Generous instant bounds (any zone within a day of UTC+8); exact days are cut by the spread.
     const from = startOfLocalDay(addDays(first, -1));
     const to = startOfLocalDay(addDays(last, 2));
@@ -48,7 +92,7 @@ export class ContributionLoader {
         status: In(CONTRIBUTING_EVENT_STATUSES),
         startsAt: LessThan(to),
         endsAt: MoreThan(from),
-        ...(scope.venueId ? { venueId: scope.venueId } : {}),
+        ...(venueId ? { venueId } : {}),
       },
       relations: { venue: true },
       order: { startsAt: 'ASC', id: 'ASC' },
@@ -69,41 +113,23 @@ export class ContributionLoader {
       })
       .filter(
         (e) =>
-          (!scope.venueId || e.venueId === scope.venueId) &&
+          (!venueId || e.venueId === venueId) &&
           e.startsAt.getTime() < to.getTime() &&
           e.endsAt.getTime() > from.getTime(),
       )
-      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
-    const details: ContributionDetail[] = [];
-    for (const e of counted) {
-      const detail = eventContribution(
-        { ...e, timeZone: e.timeZone ?? zones.get(e.venueId) ?? 'Asia/Shanghai' },
-        scope.metric,
-        dates,
-      );
-      if (!detail) continue;
-      if (e.pendingReapproval) {
-        detail.pendingReapproval = true;
-        detail.basis +=
-          '; awaiting re-approval after a change: its last approved dates, venue and attendance';
-      }
-      details.push(detail);
-    }
-    if (scope.venueId) return details;
-
-    const campaigns = await this.dataSource.getRepository(Campaign).find({
-      where: {
-        status: In(CONTRIBUTING_CAMPAIGN_STATUSES),
-        startDate: LessThanOrEqual(last),
-        endDate: MoreThanOrEqual(first),
-      },
-      order: { startDate: 'ASC', id: 'ASC' },
-    });
-    for (const c of campaigns) {
-      const detail = campaignContribution(c, scope.metric, dates);
-      if (detail) details.push(detail);
-    }
-    return withoutDoubleCounting(details);
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id))
+      .map((e) => ({ ...e, timeZone: e.timeZone ?? zones.get(e.venueId) ?? 'Asia/Shanghai' }));
+    const campaigns = venueId
+      ? []
+      : await this.dataSource.getRepository(Campaign).find({
+          where: {
+            status: In(CONTRIBUTING_CAMPAIGN_STATUSES),
+            startDate: LessThanOrEqual(last),
+            endDate: MoreThanOrEqual(first),
+          },
+          order: { startDate: 'ASC', id: 'ASC' },
+        });
+    return { counted, campaigns };
   }
 
   private async venueZones(ids: string[]): Promise<Map<string, string>> {

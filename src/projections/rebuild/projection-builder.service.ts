@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/time/clock.js';
+import { Stopwatch } from '../../common/time/stopwatch.js';
 import { newId } from '../../infra/database/new-id.js';
 import { TargetsService } from '../../targets/targets.service.js';
-import { inputsHash, PROJECTION_METHOD_VERSION } from './inputs-hash.js';
+import type { ContributionReads } from './contribution.loader.js';
+import { hashedInput, inputsHash, PROJECTION_METHOD_VERSION } from './inputs-hash.js';
 import { ProjectionInputLoader } from './projection-input.loader.js';
 import { projectYear } from '../math/projection-math.js';
 import type { ProjectionSnapshot } from './projection-snapshot.entity.js';
@@ -11,11 +13,22 @@ import { snapshotOf } from './snapshot-of.js';
 
 export type Progress = (percent: number) => Promise<void>;
 
+/** Milliseconds a build spent in each stage (target, path, actuals, contributions, forecast, revenuePerVisitor, hash). */
+export type BuildStages = Record<string, number>;
+
+export interface BuiltSnapshot {
+  /** Computed, not saved. */
+  snapshot: ProjectionSnapshot;
+  stagesMs: BuildStages;
+}
+
 /**
  * Computes (does not save) the projection snapshot of a target from the latest data: loads the
  * inputs, runs the pure `projectYear`, adds revenue per visitor for revenue targets, and stamps
- * the snapshot with the inputs version it was asked for, the inputs hash and the time it took.
- * Throws NotFoundError when the target is gone.
+ * the snapshot with the inputs version it was asked for, the inputs hash and the time it took,
+ * and says how long each stage took. Progress is reported on the way without waiting for it (it
+ * is advisory; a slow or failed report neither slows nor fails the build). Throws NotFoundError
+ * when the target is gone.
  */
 @Injectable()
 export class ProjectionBuilder {
@@ -35,32 +48,40 @@ export class ProjectionBuilder {
     inputsVersion: number,
     progress: Progress = async () => {},
     today: string = this.clock.today(),
-  ): Promise<ProjectionSnapshot> {
-    const started = performance.now();
+  ): Promise<BuiltSnapshot> {
+    const watch = new Stopwatch();
+    const report = (percent: number) => void progress(percent).catch(() => undefined);
     const resolved = await this.targets.get(targetId);
-    const loaded = await this.loader.load(resolved, today);
-    await progress(40);
+    watch.lap('target');
+    const reads: ContributionReads = new Map();
+    const loaded = await this.loader.load(resolved, today, { watch, reads });
+    report(40);
     const result = projectYear(loaded.input);
-    await progress(70);
+    watch.lap('forecast');
+    report(70);
     const perVisitor =
       resolved.target.metric === 'revenue'
-        ? await this.perVisitor.compute(resolved, loaded, result, today)
+        ? await this.perVisitor.compute(resolved, loaded, result, today, reads)
         : null;
-    await progress(90);
-    return snapshotOf(result, {
+    if (perVisitor) watch.lap('revenuePerVisitor');
+    report(90);
+    const hash = inputsHash({
+      method: PROJECTION_METHOD_VERSION,
+      input: hashedInput(loaded.input),
+      revenuePerVisitor: perVisitor?.inputs ?? null,
+    });
+    watch.lap('hash');
+    const snapshot = snapshotOf(result, {
       id: newId(),
       targetId,
       inputsVersion,
       computedAt: this.clock.now(),
-      inputsHash: inputsHash({
-        method: PROJECTION_METHOD_VERSION,
-        input: loaded.input,
-        revenuePerVisitor: perVisitor?.inputs ?? null,
-      }),
-      durationMs: Math.round(performance.now() - started),
+      inputsHash: hash,
+      durationMs: watch.elapsedMs(),
       contributions: loaded.contributions,
       revenuePerVisitor: perVisitor?.figures ?? null,
       notes: loaded.notes,
     });
+    return { snapshot, stagesMs: watch.laps() };
   }
 }

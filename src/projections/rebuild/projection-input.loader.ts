@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ActualsQueryService } from '../../actuals/actuals-query.service.js';
 import { addDays, diffDays, yearEnd, yearStart, type LocalDate } from '../../common/time/local-date.js';
+import type { Stopwatch } from '../../common/time/stopwatch.js';
 import { TargetPathService, type TargetPath } from '../../targets/target-path.service.js';
 import type { ResolvedTarget } from '../../targets/targets.service.js';
-import { ContributionLoader } from './contribution.loader.js';
+import { ContributionLoader, type ContributionReads } from './contribution.loader.js';
 import type { ContributionDetail } from '../math/contribution-spread.js';
 import { monthlyHistory } from '../math/monthly-history.js';
 import type { ProjectionInput } from '../math/projection-math.js';
@@ -38,9 +39,18 @@ export class ProjectionInputLoader {
     private readonly contributionLoader: ContributionLoader,
   ) {}
 
-  async load(resolved: ResolvedTarget, today: LocalDate): Promise<LoadedInput> {
+  /**
+   * `watch` laps the path, the actuals and the contributions; `reads` shares the events and
+   * campaigns read with the other loads of the same build.
+   */
+  async load(
+    resolved: ResolvedTarget,
+    today: LocalDate,
+    { watch, reads }: { watch?: Stopwatch; reads?: ContributionReads } = {},
+  ): Promise<LoadedInput> {
     const { target } = resolved;
     const path = await this.paths.path(resolved);
+    watch?.lap('path');
     const dates = path.days.map((d) => d.date);
     const scope = { metric: target.metric, venueId: target.venueId };
     const values = await this.actuals.dailyValues(
@@ -48,6 +58,7 @@ export class ProjectionInputLoader {
       yearStart(target.year - HISTORY_YEARS),
       yearEnd(target.year),
     );
+    watch?.lap('actuals');
     const yesterday = addDays(today, -1);
     let asOfIndex = -1;
     for (let i = dates.length - 1; i >= 0; i--) {
@@ -57,7 +68,8 @@ export class ProjectionInputLoader {
       }
     }
     const { history, years } = monthlyHistory(values, target.year, HISTORY_YEARS);
-    const contributions = await this.contributionLoader.load(scope, dates);
+    const contributions = await this.contributionLoader.load(scope, dates, reads);
+    watch?.lap('contributions');
 
     const notes: string[] = [path.shapeNote];
     for (const c of contributions.filter((x) => x.pendingReapproval))

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../common/errors/domain-error.js';
-import { ProjectionBuilder, type Progress } from './projection-builder.service.js';
+import { ProjectionBuilder, type BuildStages, type Progress } from './projection-builder.service.js';
 import { ProjectionSnapshotStore } from './projection-snapshot.store.js';
 import { ProjectionState } from './projection-state.js';
 
@@ -12,6 +12,8 @@ export interface RebuildResult {
   built: boolean;
   snapshotId: string;
   durationMs: number;
+  /** Where a new snapshot's build spent its time (null: the stored one was reused). */
+  stagesMs: BuildStages | null;
   /** Nothing changed while it ran: the target is clean. */
   clean: boolean;
 }
@@ -60,10 +62,12 @@ export class ProjectionRebuild {
     await progress(5);
     let snapshot = await this.store.findVersion(targetId, version);
     let built = false;
+    let stagesMs: BuildStages | null = null;
     if (!snapshot) {
       try {
         const draft = await this.builder.build(targetId, version, (p) => progress(5 + Math.round(p * 0.85)));
-        ({ snapshot, created: built } = await this.store.saveOnce(draft));
+        ({ snapshot, created: built } = await this.store.saveOnce(draft.snapshot));
+        if (built) stagesMs = draft.stagesMs;
       } catch (error) {
         if (error instanceof NotFoundError || (await this.state.inputsVersion(targetId)) === null)
           throw new TargetGoneError(targetId);
@@ -77,6 +81,7 @@ export class ProjectionRebuild {
       built,
       snapshotId: snapshot.id,
       durationMs: snapshot.durationMs,
+      stagesMs,
       clean,
     };
     if (built) for (const follower of this.followers) await follower(result);

@@ -5,6 +5,8 @@ import { ActualsQueryService } from '../../actuals/actuals-query.service.js';
 import { daysInYear, yearEnd, yearStart, type LocalDate } from '../../common/time/local-date.js';
 import { Target } from '../../targets/target.entity.js';
 import { TargetsService, type ResolvedTarget } from '../../targets/targets.service.js';
+import type { ContributionReads } from './contribution.loader.js';
+import { hashedInput } from './inputs-hash.js';
 import { ProjectionInputLoader, type LoadedInput } from './projection-input.loader.js';
 import { projectYear, type ProjectionResult } from '../math/projection-math.js';
 import { revenuePerVisitor, type RevenuePerVisitor } from '../math/revenue-per-visitor.js';
@@ -17,7 +19,7 @@ export interface RevenuePerVisitorResult {
 
 /**
  * For a revenue target: projects the visitors target of the same year and scope (when there is
- * one) from the same data, and works out revenue per visitor projected, to date, in the
+ * one) from the same data (`reads`: the events and campaigns its build already read), and works out revenue per visitor projected, to date, in the
  * baseline year and as the two targets imply.
  */
 @Injectable()
@@ -34,6 +36,7 @@ export class RevenuePerVisitorLoader {
     loaded: LoadedInput,
     result: ProjectionResult,
     today: LocalDate,
+    reads?: ContributionReads,
   ): Promise<RevenuePerVisitorResult> {
     const t = revenue.target;
     const visitorsScope = { metric: 'visitors' as const, venueId: t.venueId };
@@ -41,12 +44,20 @@ export class RevenuePerVisitorLoader {
       .getRepository(Target)
       .findOneBy({ year: t.year, metric: 'visitors', scopeKey: t.scopeKey });
     const visitorsTarget = row ? await this.targets.resolve(row) : null;
-    const visitorsInput = visitorsTarget ? (await this.loader.load(visitorsTarget, today)).input : null;
+    const visitorsInput = visitorsTarget
+      ? (await this.loader.load(visitorsTarget, today, { reads })).input
+      : null;
     const projectedVisitors = visitorsInput ? projectYear(visitorsInput).projected.median : null;
 
-    const visitorsValues = await this.actuals.dailyValues(visitorsScope, yearStart(t.year), yearEnd(t.year));
     const { dates, asOfIndex, actualDaily } = loaded.input;
     const counted = (i: number) => i <= asOfIndex;
+    // The visitors target's input already holds this year's visitors figures: every one up to
+    // yesterday (its last counted day is the last day with a figure), so every one of our days.
+    const visitorsOn = visitorsInput
+      ? (i: number) => visitorsInput.actualDaily[i]
+      : await this.actuals
+          .dailyValues(visitorsScope, yearStart(t.year), yearEnd(t.year))
+          .then((values) => (i: number) => values.get(dates[i]) ?? null);
     const baselineVisitors = await this.actuals.coverage(
       visitorsScope,
       yearStart(t.baselineYear),
@@ -57,13 +68,16 @@ export class RevenuePerVisitorLoader {
       projectedRevenue: result.projected.median,
       projectedVisitors,
       revenueDaily: actualDaily.map((v, i) => (counted(i) ? v : null)),
-      visitorsDaily: dates.map((d, i) => (counted(i) ? (visitorsValues.get(d) ?? null) : null)),
+      visitorsDaily: dates.map((_, i) => (counted(i) ? visitorsOn(i) : null)),
       baselineYear: t.baselineYear,
       baselineRevenue: revenue.baselineTotal,
       baselineVisitors: baselineVisitors.days === daysInYear(t.baselineYear) ? baselineVisitors.total : null,
       revenueTarget: revenue.total,
       visitorsTarget: visitorsTarget?.total ?? null,
     };
-    return { figures: revenuePerVisitor(inputs), inputs: { ...inputs, visitorsInput } };
+    return {
+      figures: revenuePerVisitor(inputs),
+      inputs: { ...inputs, visitorsInput: visitorsInput && hashedInput(visitorsInput) },
+    };
   }
 }
