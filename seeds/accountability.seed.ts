@@ -41,7 +41,7 @@ export const EFFECT_NOTE =
 export const ACCOUNTABILITY_CAMPAIGNS: CampaignSeed[] = [
   {
     key: 'summer-rail-2021',
-    name: '2021 暑期高铁游：长沙—张家界西 (2021 summer high-speed rail)',
+    name: '2021 暑期高铁游：长沙—张家界西（示例）',
     description: '暑期高铁专列与车站广告 (summer trains and station advertising), illustrative',
     channel: 'high_speed_rail',
     status: 'completed',
@@ -58,7 +58,7 @@ export const ACCOUNTABILITY_CAMPAIGNS: CampaignSeed[] = [
   },
   {
     key: 'autumn-festival-2021',
-    name: '2021 秋季节庆营销 (2021 autumn festival campaign)',
+    name: '2021 秋季节庆营销（示例）',
     description: '秋季节庆联合推广 (joint promotion of the autumn festivals), illustrative',
     channel: 'festival',
     status: 'completed',
@@ -75,7 +75,7 @@ export const ACCOUNTABILITY_CAMPAIGNS: CampaignSeed[] = [
   },
   {
     key: 'online-2021-11',
-    name: '2021 冬季线上直播推介 (2021 winter online live-stream promotion)',
+    name: '2021 冬季线上直播推介（示例）',
     description: '淡季线上直播 (off-season live streams), illustrative',
     channel: 'online',
     status: 'completed',
@@ -92,7 +92,7 @@ export const ACCOUNTABILITY_CAMPAIGNS: CampaignSeed[] = [
   },
   {
     key: 'spring-2021',
-    name: '2021 春季踏青推广 (2021 spring outing promotion)',
+    name: '2021 春季踏青推广（示例）',
     description: '春季踏青线路推广 (spring routes), illustrative',
     channel: 'regional',
     status: 'completed',
@@ -109,7 +109,7 @@ export const ACCOUNTABILITY_CAMPAIGNS: CampaignSeed[] = [
   },
   {
     key: 'winter-tours-2022',
-    name: '2022 元旦后冬季旅游专线推介 (early-2022 winter tour lines)',
+    name: '2022 元旦后冬季旅游专线推介（示例）',
     description: '旅行社冬季专线与团队产品 (the agency’s winter lines and group products), illustrative',
     channel: 'travel_agency',
     status: 'completed',
@@ -126,7 +126,7 @@ export const ACCOUNTABILITY_CAMPAIGNS: CampaignSeed[] = [
   },
   {
     key: 'ice-snow-2022',
-    name: '2022 冬季冰雪旅游营销 (2022 winter ice-and-snow campaign)',
+    name: '2022 冬季冰雪旅游营销（示例）',
     description: '冰雪旅游与雪景摄影推广 (ice-and-snow tourism and snow-scenery photography), illustrative',
     channel: 'regional',
     status: 'completed',
@@ -143,7 +143,7 @@ export const ACCOUNTABILITY_CAMPAIGNS: CampaignSeed[] = [
   },
   {
     key: 'spring-media-2022',
-    name: '2022 早春媒体投放 (early-2022 spring media push)',
+    name: '2022 早春媒体投放（示例）',
     description: '早春短视频与户外广告 (short videos and outdoor ads), illustrative',
     channel: 'new_media_partnership',
     status: 'completed',
@@ -162,7 +162,7 @@ export const ACCOUNTABILITY_CAMPAIGNS: CampaignSeed[] = [
 
 export const ACCOUNTABILITY_EVENTS: EventSeed[] = [
   {
-    titleZh: '2021 天门山秋季音乐节 (illustrative)',
+    titleZh: '2021 天门山秋季音乐节（示例）',
     titleEn: '2021 Tianmen Mountain autumn music festival (illustrative)',
     description: '秋季山地音乐节 (an autumn mountain music festival), illustrative',
     category: 'festival',
@@ -181,7 +181,7 @@ export const ACCOUNTABILITY_EVENTS: EventSeed[] = [
     note: ACCOUNTABILITY_NOTE,
   },
   {
-    titleZh: '2022 大峡谷早春徒步 (illustrative)',
+    titleZh: '2022 大峡谷早春徒步（示例）',
     titleEn: '2022 Grand Canyon early-spring hike (illustrative)',
     description: '早春徒步活动 (an early-spring hike), illustrative',
     category: 'sports',
@@ -198,7 +198,7 @@ export const ACCOUNTABILITY_EVENTS: EventSeed[] = [
     note: ACCOUNTABILITY_NOTE,
   },
   {
-    titleZh: '2022 武陵源清明后踏青 (illustrative)',
+    titleZh: '2022 武陵源清明后踏青（示例）',
     titleEn: '2022 Wulingyuan spring walk (illustrative)',
     description: '踏青活动，尾日尚无实际数据 (its tail day has no actuals yet), illustrative',
     category: 'culture',

@@ -53,8 +53,18 @@ export const messages = defineMessages(
     leader: '每元带来游客最多的渠道：{{label}}（每位实测游客 {{cost}} 元）',
     leaderGroup: '每元带来游客最多：{{label}}（每位实测游客 {{cost}} 元）',
     leaderTag: '最高效',
-    caveats: '说明',
     today: '按时情况以 {{date}} 为准。',
+    caveat: {
+      method:
+        '实测值是全市实绩超出“效果窗口开始前数据拟合的反事实预测”的部分；窗口重叠的项目按预计增量比例分摊超出部分。',
+      noEffect:
+        '“未检测到效果”的项目按其估计值计入（区间包含零）；无法测量或尚未计算的项目单独列出，从不计为零。',
+      spend:
+        '每位实测游客成本和每元带来的实测收入只用已测得效果的营销活动的实际花费；活动（赛事节会）不计花费。',
+      discipline:
+        '规范性：营销活动在结束后 14 天内完成并录入实际花费、组织方活动完成并录入实际人数的比例（以应完成者为分母）。',
+      unranked: '{{count}} / {{total}} 个分组没有实测的每位游客成本，各行注明原因。',
+    },
     effect: {
       title: '实测效果',
       expected: '预计',
@@ -131,8 +141,18 @@ export const messages = defineMessages(
     leader: 'Channel with the most visitors per yuan: {{label}} ({{cost}} yuan per measured visitor)',
     leaderGroup: 'Most visitors per yuan: {{label}} ({{cost}} yuan per measured visitor)',
     leaderTag: 'Most efficient',
-    caveats: 'Notes',
     today: 'Punctuality as of {{date}}.',
+    caveat: {
+      method:
+        'Measured figures are the city-wide excess over a counterfactual forecast fitted before each item’s window; items whose windows overlap share the excess in proportion to their expected increments.',
+      noEffect:
+        '“No effect detectable” items count with their estimate (their interval includes zero); items not measurable or not computed yet are listed apart, never counted as zero.',
+      spend:
+        'Yuan per measured visitor and revenue per yuan use the actual spend of measured campaigns only; events carry no spend.',
+      discipline:
+        'Discipline: campaigns completed with their actual spend within 14 days of their end, and organizers’ events completed with actual attendance, over all those due.',
+      unranked: '{{count}} of {{total}} group(s) have no measured cost per visitor; each row says why.',
+    },
     effect: {
       title: 'Measured effect',
       expected: 'Expected',

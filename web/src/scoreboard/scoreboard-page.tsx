@@ -79,23 +79,24 @@ export default function ScoreboardPage() {
         isEmpty={(b) => b.rows.length === 0}
         empty={<Empty description={t('none')} />}
       >
-        {(b) => <Board rows={b.rows} by={b.by} leader={b.leader} caveats={b.caveats} today={b.today} />}
+        {(b) => <Board rows={b.rows} by={b.by} leader={b.leader} today={b.today} />}
       </QueryState>
     </>
   );
 }
 
+/** The API's caveats, in the console's language (the API words them in English, for the CSV and scripts). */
+const CAVEATS = ['method', 'noEffect', 'spend', 'discipline'] as const;
+
 function Board({
   rows,
   by,
   leader,
-  caveats,
   today,
 }: {
   rows: ScoreRow[];
   by: GroupBy;
   leader: Leader | null | undefined;
-  caveats: string[];
   today: string;
 }) {
   const { t } = useTranslation('scoreboard');
@@ -111,6 +112,7 @@ function Board({
       el.setAttribute('aria-label', t('title'));
     });
   });
+  const unranked = rows.filter((r) => r.yuanPerMeasuredVisitor === null).length;
   const unmeasured = rows.flatMap((r) => r.unmeasured.list.map((item) => ({ ...item, group: label(r) })));
   return (
     <Flex vertical gap={16} ref={wrapper}>
@@ -303,7 +305,8 @@ function Board({
         />
       </section>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t('today', { date: today })} {caveats.join(' ')}
+        {t('today', { date: today })} {CAVEATS.map((c) => t(`caveat.${c}`)).join(' ')}
+        {unranked > 0 && ` ${t('caveat.unranked', { count: unranked, total: rows.length })}`}
       </Typography.Paragraph>
     </Flex>
   );
