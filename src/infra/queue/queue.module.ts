@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../common/config/config.module.js';
 import { DEFAULT_REDIS_URL, producerRedisOptions, workerRedisOptions } from '../redis/redis-options.js';
 import { JobProducer } from './job-producer.js';
 import { LoggedQueue } from './logged-queue.js';
+import { PatientWorker } from './patient-worker.js';
 import { QUEUES } from './job-registry.js';
 
 /**
@@ -15,6 +16,8 @@ import { QUEUES } from './job-registry.js';
  */
 // Every queue listens to its errors from construction on (see LoggedQueue).
 BullModule.queueClass = LoggedQueue;
+// Every worker waits for Redis to come back rather than failing its commands (see PatientWorker).
+BullModule.workerClass = PatientWorker;
 
 @Global()
 @Module({})

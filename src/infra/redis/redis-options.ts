@@ -26,11 +26,11 @@ export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 export const REQUEST_PATH_COMMAND_TIMEOUT_MS = 500;
 
 /**
- * Connection options of producers (BullMQ queues in an API process, and the workers of
- * `npm start`'s combined process): while Redis is down, commands fail at once instead of
- * waiting in an offline queue (BullMQ requires `maxRetriesPerRequest: null`). A stalled Redis
- * is bounded by `queueCall`'s timeout, not by `commandTimeout`: BullMQ workers share these
- * options and their blocking commands wait longer on purpose.
+ * Connection options of producers (BullMQ queues in a process that serves HTTP): while Redis is
+ * down, commands fail at once instead of waiting in an offline queue (BullMQ requires
+ * `maxRetriesPerRequest: null`). A stalled Redis is bounded by `queueCall`'s timeout, not by
+ * `commandTimeout`: the workers of `npm start`'s combined process start from these options (with
+ * their offline queue back, see PatientWorker) and their blocking commands wait longer on purpose.
  */
 export const producerRedisOptions = (url: string): RedisOptions => ({
   ...redisOptionsFromUrl(url),
