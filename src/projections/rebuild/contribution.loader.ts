@@ -28,6 +28,27 @@ import {
 /** Campaigns that count: scheduled and active (their expectation) and completed (their measured increment). */
 export const CONTRIBUTING_CAMPAIGN_STATUSES: CampaignStatus[] = ['scheduled', 'active', 'completed'];
 
+/**
+ * The columns a contribution is made from (the approved plan for events awaiting re-approval):
+ * a city target reads hundreds of events, and their descriptions and contacts were most of it.
+ */
+const EVENT_FACTS = {
+  id: true,
+  titleZh: true,
+  titleEn: true,
+  status: true,
+  venueId: true,
+  startsAt: true,
+  endsAt: true,
+  expectedAttendance: true,
+  expectedOutsideCitySharePct: true,
+  expectedSpendPerAttendeeYuan: true,
+  actualAttendance: true,
+  actualRevenueYuan: true,
+  campaignId: true,
+  approvedPlan: true,
+} as const;
+
 /** The rows behind a scope's contributions, whichever metric is projected. */
 interface ContributionRows {
   /** Events as counted (an event awaiting re-approval with its approved plan), in their zones. */
@@ -88,6 +109,7 @@ export class ContributionLoader {
     const from = startOfLocalDay(addDays(first, -1));
     const to = startOfLocalDay(addDays(last, 2));
     const events = await this.dataSource.getRepository(Event).find({
+      select: { ...EVENT_FACTS, venue: { id: true, timeZone: true } },
       where: {
         status: In(CONTRIBUTING_EVENT_STATUSES),
         startsAt: LessThan(to),
@@ -99,6 +121,7 @@ export class ContributionLoader {
     });
     // Events awaiting re-approval count with their approved plan (few: filtered here).
     const awaiting = await this.dataSource.getRepository(Event).find({
+      select: EVENT_FACTS,
       where: { status: 'submitted', approvedPlan: Not(IsNull()) },
       order: { startsAt: 'ASC', id: 'ASC' },
     });
