@@ -13,7 +13,10 @@ import { snapshotOf } from './snapshot-of.js';
 
 export type Progress = (percent: number) => Promise<void>;
 
-/** Milliseconds a build spent in each stage (target, path, actuals, contributions, forecast, revenuePerVisitor, hash). */
+/**
+ * Milliseconds a build spent in each stage: target, path, actuals, contributions, forecast,
+ * revenuePerVisitor (revenue targets), hash.
+ */
 export type BuildStages = Record<string, number>;
 
 export interface BuiltSnapshot {

@@ -19,8 +19,8 @@ export interface RevenuePerVisitorResult {
 
 /**
  * For a revenue target: projects the visitors target of the same year and scope (when there is
- * one) from the same data (`reads`: the events and campaigns its build already read), and works out revenue per visitor projected, to date, in the
- * baseline year and as the two targets imply.
+ * one) from the same data (`reads`: the events and campaigns its build already read), and works
+ * out revenue per visitor projected, to date, in the baseline year and as the two targets imply.
  */
 @Injectable()
 export class RevenuePerVisitorLoader {

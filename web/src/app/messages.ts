@@ -5,8 +5,9 @@ import { messages as app } from './app.messages';
 import type { PAGE_MESSAGES } from './page-messages';
 
 /**
- * The messages the first screens need (sign-in, the layout and the overview), bundled with the app. One i18next namespace per feature (`useTranslation('events')`).
- * The other pages' messages are in `page-messages.ts`.
+ * The messages the first screens need (sign-in, the layout and the overview), bundled with the
+ * app. One i18next namespace per feature (`useTranslation('events')`). The other pages' messages
+ * are in `page-messages.ts`.
  */
 export const EAGER_MESSAGES = { common, app, auth, overview };
 

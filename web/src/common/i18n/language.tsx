@@ -46,8 +46,8 @@ export function useLanguage() {
 }
 
 /**
- * Switches i18next and Ant Design's locale together (dayjs follows i18next, see `dayjs.ts`), remembers the choice and
- * keeps `<html lang>` right for screen readers.
+ * Switches i18next and Ant Design's locale together (dayjs follows i18next, see `dayjs.ts`),
+ * remembers the choice and keeps `<html lang>` right for screen readers.
  */
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [language, setState] = useState<Language>(i18n.language as Language);
