@@ -17,7 +17,7 @@ export function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
-// What antd's Form checks for `type: 'email'`: something@something.something, no spaces.
+// An email address's shape, something@something.something without spaces; the server decides the rest.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
