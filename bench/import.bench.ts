@@ -89,6 +89,9 @@ await once(out, 'finish');
 const health = createServer((_req, res) =>
   res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'),
 );
+// Idle keep-alive sockets are not closed under a request that waited out a stall (Node's 5 s
+// keep-alive timer fires before the waiting request is read, and dropped it unanswered).
+health.keepAliveTimeout = 120_000;
 await new Promise<void>((r) => health.listen(0, '127.0.0.1', r));
 const POLLER = `
 const url = process.argv[1];
@@ -98,7 +101,9 @@ process.on('SIGTERM', () => (stop = true));
 process.stdout.write('ready\\n');
 while (!stop) {
   const start = performance.now();
-  try { await (await fetch(url)).text(); latencies.push(performance.now() - start); } catch {}
+  // A request that failed waited too: its time counts (a dropped request is no faster).
+  try { await (await fetch(url)).text(); } catch {}
+  latencies.push(performance.now() - start);
   await new Promise((r) => setTimeout(r, 10));
 }
 process.stdout.write(JSON.stringify(latencies) + '\\n');
@@ -132,6 +137,10 @@ const result = await readActualsCsv(
 if (result.errorCount) throw new Error(`bench CSV has errors: ${JSON.stringify(result.errors.slice(0, 3))}`);
 await new ActualWriter(dataSource).write(buffer, new Date());
 const importSeconds = (performance.now() - importStart) / 1000;
+// One more turn of the loop before stopping the measures: the write's stall is recorded when the
+// monitor's timer next fires, and a /health request that arrived during it is answered only now
+// (stopping at once, as this bench did, missed both and reported the parse's stalls alone).
+await new Promise((r) => setTimeout(r, 250));
 loopDelay.disable();
 const importPeakRss = peakRss;
 const pollerDone = once(poller, 'exit');
@@ -185,7 +194,7 @@ console.log(
 );
 console.log(`longest event-loop stall ${Math.round(stallMs)} ms during the import (goal < 100 ms)`);
 console.log(
-  `GET /health meanwhile    ${polled.length} answered, p99 ${Math.round(healthP99)} ms, max ${Math.round(healthMax)} ms (goal p99 < 100 ms)`,
+  `GET /health meanwhile    ${polled.length} requests, p99 ${Math.round(healthP99)} ms, max ${Math.round(healthMax)} ms (goal p99 < 100 ms)`,
 );
 console.log(
   JSON.stringify({
