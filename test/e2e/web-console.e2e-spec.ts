@@ -29,6 +29,9 @@ describe('the web console served at /', () => {
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.headers['content-security-policy']).toBe(CONSOLE_CSP);
     expect(res.text).toContain('<div id="root"></div>');
+    // A first look from a terminal (curl sends Accept: */*) finds the console too.
+    const curl = await t.http.get('/').set('Accept', '*/*').expect(200);
+    expect(curl.text).toContain('<div id="root"></div>');
   });
 
   it('falls back to index.html for client routes such as /events/42 and /invite/<token>', async () => {

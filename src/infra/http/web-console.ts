@@ -38,8 +38,8 @@ export function defaultConsoleRoot(): string {
 
 /**
  * Serves the built web console at `/`: hashed assets under /assets with immutable caching, and
- * index.html (never cached) for every other GET that asks for HTML outside the server's own
- * prefixes, so that client routes such as /events/42 load the console. When the console has not
+ * index.html (never cached) at `/` and for every other GET that asks for HTML outside the
+ * server's own prefixes, so that client routes such as /events/42 load the console. When the console has not
  * been built, `/` says so with a 503 instead of failing.
  */
 export async function registerWebConsole(
@@ -76,9 +76,11 @@ export async function registerWebConsole(
     const page = async (request: FastifyRequest, reply: FastifyReply) => {
       const path = request.url.split('?')[0];
       const accepts = request.headers.accept ?? '';
+      // `/` is the console whatever the client accepts (`curl http://host/` included); other
+      // paths are client routes only for requests that ask for HTML.
       if (
         SERVER_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`)) ||
-        !accepts.includes('text/html')
+        (path !== '/' && !accepts.includes('text/html'))
       ) {
         return reply.callNotFound();
       }
