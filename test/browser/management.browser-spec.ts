@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { openedDialog, seriousViolations, step } from './support/browser.js';
+import { confirmWith, openedDialog, seriousViolations, step } from './support/browser.js';
 import { expireSessions } from './support/planner.js';
 import { describeConsole, useConsoleSession } from './support/console-session.js';
 
@@ -95,7 +95,7 @@ describeConsole('the management pages in Chromium', () => {
 
       // Completing asks for the actual spend once it runs.
       await page.getByRole('button', { name: 'Activate' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Activate' }).click();
+      await confirmWith(page, 'Activate');
       await page.getByText('Active', { exact: true }).first().waitFor();
       await page.getByRole('button', { name: 'Complete' }).click();
       const dialog = await openedDialog(page, `Complete “${CAMPAIGN}”`, 'Actual spend (yuan)');

@@ -127,6 +127,16 @@ export async function openedDialog(page: Page, name: string, field: string): Pro
   return dialog;
 }
 
+/**
+ * Answers a confirmation dialog with the button named `name`, once the dialog is ready: antd's
+ * confirm focuses its OK button when it has opened, and a click before that can be lost.
+ */
+export async function confirmWith(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('dialog').getByRole('button', { name });
+  await focused(button);
+  await button.click();
+}
+
 /** Waits until the element is visible and holds the keyboard focus. */
 export async function focused(locator: Locator, timeout = 15_000): Promise<void> {
   await locator.waitFor({ timeout });
