@@ -11,12 +11,14 @@
  * 3. records each route's response once and starts a bare Fastify server answering the same
  *    bytes (bench/support/bare-server.ts) in its own process;
  * 4. runs autocannon on each route, `connections` at a time for `duration` seconds, first against
- *    the planner then against the bare server, and prints req/s, p50/p99 latency and the ratio.
+ *    the planner then against the bare server, and prints req/s, p50/p99 latency and the ratio,
+ *    and each server process's CPU time per request with its ratio (bare over planner): on a
+ *    machine busy with other work the req/s ratio drifts, the CPU one hardly does.
  * Routes: a target's projection (also revalidated with If-None-Match, and gzipped) and progress,
  * /me, the public events list, /health, an event PATCH (also one at a time) and a PUT /actuals,
  * authenticated with a seeded admin's API token. The last line is JSON.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -75,6 +77,12 @@ interface Route {
 
 interface Measured {
   reqPerSec: number;
+  /**
+   * CPU time the server process spent per request (user + system, µs; null where /proc is not
+   * available). Unlike req/s it hardly depends on what else the machine runs, so its ratio holds
+   * on a busy machine.
+   */
+  cpuUsPerReq: number | null;
   p50: number;
   p99: number;
   non2xx: number;
@@ -83,8 +91,20 @@ interface Measured {
   statuses?: Record<string, number>;
 }
 
-async function load(base: string, route: Route): Promise<Measured> {
+/** CPU seconds (user + system) a process has used so far, from /proc; null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses; in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+async function load(base: string, route: Route, serverPid: number | undefined): Promise<Measured> {
   let i = 0;
+  const cpuBefore = cpuSeconds(serverPid);
   const result = await autocannon({
     url: base + route.url,
     method: route.method,
@@ -102,8 +122,14 @@ async function load(base: string, route: Route): Promise<Measured> {
         ]
       : undefined,
   });
+  const cpuAfter = cpuSeconds(serverPid);
+  const answered = result.requests.total;
   return {
     reqPerSec: Math.round(result.requests.average),
+    cpuUsPerReq:
+      cpuBefore === null || cpuAfter === null || !answered
+        ? null
+        : Math.round(((cpuAfter - cpuBefore) * 1e6) / answered),
     p50: result.latency.p50,
     p99: result.latency.p99,
     // 304s count as non-2xx in autocannon; the revalidation route expects them.
@@ -257,12 +283,24 @@ try {
   const bareBase = `http://127.0.0.1:${barePort}`;
 
   // -- 4. load -------------------------------------------------------------------------------------
-  const rows: Array<{ route: string; bytes: number; planner: Measured; bare: Measured; ratio: number }> = [];
+  const rows: Array<{
+    route: string;
+    bytes: number;
+    planner: Measured;
+    bare: Measured;
+    ratio: number;
+    /** Bare's CPU per request over the planner's: the req/s ratio one core would allow. */
+    cpuRatio: number | null;
+  }> = [];
   for (const r of selected) {
-    const planner = await load(base, r);
-    const bareRun = await load(bareBase, r);
+    const planner = await load(base, r, api.child.pid);
+    const bareRun = await load(bareBase, r, bare.child.pid);
     const ratio = +(planner.reqPerSec / Math.max(1, bareRun.reqPerSec)).toFixed(2);
-    rows.push({ route: r.name, bytes: sizes.get(r.name) ?? 0, planner, bare: bareRun, ratio });
+    const cpuRatio =
+      planner.cpuUsPerReq && bareRun.cpuUsPerReq
+        ? +(bareRun.cpuUsPerReq / planner.cpuUsPerReq).toFixed(2)
+        : null;
+    rows.push({ route: r.name, bytes: sizes.get(r.name) ?? 0, planner, bare: bareRun, ratio, cpuRatio });
     const failed = planner.errors || (planner.non2xx && r.name !== 'projection 304');
     process.stderr.write(
       `${r.name}: ${planner.reqPerSec} req/s (bare ${bareRun.reqPerSec})${failed ? ` ${JSON.stringify(planner.statuses ?? {})}, ${planner.errors} errors` : ''}\n`,
@@ -270,15 +308,15 @@ try {
   }
 
   const fmt = (m: Measured) =>
-    `${String(m.reqPerSec).padStart(6)} req/s  p50 ${String(m.p50).padStart(3)} ms  p99 ${String(m.p99).padStart(4)} ms`;
+    `${String(m.reqPerSec).padStart(6)} req/s  p50 ${String(m.p50).padStart(3)} ms  p99 ${String(m.p99).padStart(4)} ms  ${String(m.cpuUsPerReq ?? '-').padStart(5)} µs CPU`;
   const lines = [
     `planner                  demo on SQLite (seeded and first projections in ${seedSeconds.toFixed(0)} s), API process alone, rate limit ${env.RATE_LIMIT_PER_MINUTE}/min`,
     `load                     autocannon, ${CONNECTIONS} connections (unless said), ${DURATION} s per route and server`,
     '',
-    `${'route'.padEnd(22)} ${'bytes'.padStart(7)}  ${'planner'.padEnd(35)}  ${'bare Fastify, same bytes'.padEnd(35)}  ratio`,
+    `${'route'.padEnd(22)} ${'bytes'.padStart(7)}  ${'planner'.padEnd(47)}  ${'bare Fastify, same bytes'.padEnd(47)}  ratio  CPU ratio`,
     ...rows.map(
       (r) =>
-        `${r.route.padEnd(22)} ${String(r.bytes).padStart(7)}  ${fmt(r.planner)}  ${fmt(r.bare)}  ${r.ratio.toFixed(2)}${
+        `${r.route.padEnd(22)} ${String(r.bytes).padStart(7)}  ${fmt(r.planner)}  ${fmt(r.bare)}  ${r.ratio.toFixed(2)}   ${r.cpuRatio?.toFixed(2) ?? '-'}${
           r.planner.errors || (r.planner.non2xx && r.route !== 'projection 304')
             ? `  (statuses ${JSON.stringify(r.planner.statuses ?? {})}, ${r.planner.errors} errors)`
             : ''

@@ -10,6 +10,7 @@ import { ProjectionSnapshot } from './rebuild/projection-snapshot.entity.js';
 import { ProjectionSnapshotStore } from './rebuild/projection-snapshot.store.js';
 import { ProjectionsController } from './read/projections.controller.js';
 import { LatestSnapshots } from './read/latest-snapshots.js';
+import { TargetReadHeads } from './read/target-read-head.js';
 import { ProjectionsService } from './read/projections.service.js';
 import { PROJECTION_SNAPSHOT_READER } from './read/projection-snapshot-reader.js';
 import { ReportProjectionReader } from './read/report-projection.reader.js';
@@ -38,6 +39,7 @@ import { ProjectionInputsModule } from './rebuild/projection-inputs.module.js';
     ProjectionRebuild,
     ProjectionsService,
     LatestSnapshots,
+    TargetReadHeads,
     ReportProjectionReader,
     // The weekly report reads the snapshots through its own interface.
     { provide: PROJECTION_SNAPSHOT_READER, useExisting: ReportProjectionReader },

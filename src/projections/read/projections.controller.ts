@@ -17,10 +17,27 @@ import { PageQueryDto } from '../../common/http/pagination.js';
 import { EnqueuedJobView } from '../../jobs/dto/job-status.view.js';
 import { ProjectionHeadlinePage, PROJECTION_METHOD, STATUS_RULE } from './dto/projection-snapshot.view.js';
 import { ProjectionProgressView, TargetProjectionView } from './dto/target-projection.view.js';
-import { ProjectionsService } from './projections.service.js';
+import { ProjectionsService, type CachedRead } from './projections.service.js';
 
 const STALE =
   'Never waits for a rebuild: while one is pending (an input changed since the snapshot) it answers with the latest snapshot, `stale: true` and its `asOf`/`computedAt`; before the first rebuild, `snapshot: null` and `stale: true`.';
+
+const IF_NONE_MATCH = {
+  name: 'If-None-Match',
+  required: false,
+  description: 'The ETag of a read before: 304 with no body while it is still current.',
+};
+
+/** Answers a cached read: 304 when the client's ETag is current, else its JSON bytes as they are. */
+function sent(read: CachedRead, ifNoneMatch: string | undefined, reply: FastifyReply): Buffer | undefined {
+  void reply.header('etag', read.etag);
+  if (noneMatchHits(ifNoneMatch, read.etag)) {
+    void reply.code(304);
+    return undefined;
+  }
+  void reply.type('application/json; charset=utf-8');
+  return read.body();
+}
 
 @ApiController('projections', 'targets')
 @ApiNotFoundResponse({ description: 'No such target', type: ErrorBody })
@@ -34,26 +51,14 @@ export class ProjectionsController {
     description: `${STALE}\n\n${PROJECTION_METHOD}`,
   })
   @ApiOkResponse({ type: TargetProjectionView })
-  @ApiHeader({
-    name: 'If-None-Match',
-    required: false,
-    description: 'The ETag of a projection read before: 304 with no body while it is still current.',
-  })
+  @ApiHeader(IF_NONE_MATCH)
   @ApiNotModifiedResponse({ description: 'The projection has not changed since that ETag' })
   async projection(
     @Param('id') id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string | undefined> {
-    const { etag, body } = await this.projections.projectionJson(id);
-    void reply.header('etag', etag);
-    if (noneMatchHits(ifNoneMatch, etag)) {
-      void reply.code(304);
-      return undefined;
-    }
-    // Already JSON (the snapshot serialised once per process): sent as it is.
-    void reply.type('application/json; charset=utf-8');
-    return body();
+  ): Promise<Buffer | undefined> {
+    return sent(await this.projections.projectionJson(id), ifNoneMatch, reply);
   }
 
   @Get(':id/progress')
@@ -63,8 +68,14 @@ export class ProjectionsController {
     description: `The headline of the latest snapshot, with the same staleness rule. ${STALE} ${STATUS_RULE}`,
   })
   @ApiOkResponse({ type: ProjectionProgressView })
-  progress(@Param('id') id: string): Promise<ProjectionProgressView> {
-    return this.projections.progress(id);
+  @ApiHeader(IF_NONE_MATCH)
+  @ApiNotModifiedResponse({ description: 'The progress has not changed since that ETag' })
+  async progress(
+    @Param('id') id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer | undefined> {
+    return sent(await this.projections.progressJson(id), ifNoneMatch, reply);
   }
 
   @Get(':id/projections')

@@ -71,15 +71,6 @@ export class ProjectionSnapshotStore {
     });
   }
 
-  /** The id and inputs version of a target's newest snapshot (one small indexed read). */
-  latestKey(targetId: string): Promise<Pick<ProjectionSnapshot, 'id' | 'inputsVersion'> | null> {
-    return this.snapshots.findOne({
-      select: { id: true, inputsVersion: true },
-      where: { targetId },
-      order: { inputsVersion: 'DESC' },
-    });
-  }
-
   findById(id: string): Promise<ProjectionSnapshot | null> {
     return this.snapshots.findOneBy({ id });
   }

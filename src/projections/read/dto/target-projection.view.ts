@@ -3,6 +3,7 @@ import { METRICS, SCOPES, type Metric, type Scope } from '../../../actuals/metri
 import type { ProjectionStatus } from '../../math/projection-math.js';
 import type { ProjectionSnapshot } from '../../rebuild/projection-snapshot.entity.js';
 import type { ResolvedTarget } from '../../../targets/targets.service.js';
+import type { TargetHead } from '../target-read-head.js';
 import { ProjectedIntervalView, RevenuePerVisitorView, RunRateView } from './projection-parts.view.js';
 import { ProjectionSnapshotView, STATUS_RULE } from './projection-snapshot.view.js';
 
@@ -109,7 +110,7 @@ export class ProjectionProgressView extends FreshnessView {
 
   /** `resolved.total` counts only without a snapshot; `full`: the snapshot's view when already made. */
   static of(
-    resolved: Pick<ResolvedTarget, 'target' | 'total'>,
+    resolved: { target: TargetHead; total: ResolvedTarget['total'] },
     s: ProjectionSnapshot | null,
     full: ProjectionSnapshotView | null = s ? ProjectionSnapshotView.of(s) : null,
   ): ProjectionProgressView {
@@ -135,7 +136,7 @@ export class ProjectionProgressView extends FreshnessView {
 }
 
 export function freshness(
-  resolved: Pick<ResolvedTarget, 'target'>,
+  resolved: { target: TargetHead },
   snapshot: ProjectionSnapshot | null,
 ): FreshnessView {
   const t = resolved.target;

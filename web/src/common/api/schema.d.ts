@@ -10454,7 +10454,10 @@ export interface operations {
   ProjectionsController_progress: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description The ETag of a read before: 304 with no body while it is still current. */
+        'If-None-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -10469,6 +10472,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ProjectionProgressView'];
         };
+      };
+      /** @description The progress has not changed since that ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
       401: {
@@ -10512,7 +10522,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The ETag of a projection read before: 304 with no body while it is still current. */
+        /** @description The ETag of a read before: 304 with no body while it is still current. */
         'If-None-Match'?: string;
       };
       path: {

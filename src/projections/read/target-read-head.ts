@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import { Target } from '../../targets/target.entity.js';
+
+/** The columns of a target that a projection read shows or judges freshness by. */
+export type TargetHead = Pick<
+  Target,
+  'id' | 'year' | 'metric' | 'scope' | 'venueId' | 'inputsVersion' | 'dirtySince'
+>;
+
+export interface ReadHead {
+  target: TargetHead;
+  /** The id of the target's newest projection snapshot; null before its first rebuild. */
+  latestSnapshotId: string | null;
+}
+
+const COLUMNS = ['id', 'year', 'metric', 'scope', 'venueId', 'inputsVersion', 'dirtySince'] as const;
+
+/**
+ * What the projection and progress reads need before anything else, in ONE indexed query: the
+ * target's identity and freshness columns and the id of its newest snapshot (which the process
+ * usually holds parsed already, see LatestSnapshots). The reads are polled by dashboards, so
+ * this skips TypeORM's query building and entity hydration: the statement is made once per
+ * process in the driver's dialect and only `dirtySince` needs the driver's conversion.
+ */
+@Injectable()
+export class TargetReadHeads {
+  private sql?: string;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Throws the 404 of an unknown target. */
+  async of(targetId: string): Promise<ReadHead> {
+    const rows = await this.dataSource.query<
+      Array<Record<(typeof COLUMNS)[number] | 'latestSnapshotId', unknown>>
+    >(this.statement(), [targetId]);
+    const row = rows[0];
+    if (!row) throw new NotFoundError('Target', targetId);
+    const metadata = this.dataSource.getMetadata(Target);
+    const dirtySince = this.dataSource.driver.prepareHydratedValue(
+      row.dirtySince,
+      metadata.findColumnWithPropertyName('dirtySince')!,
+    ) as Date | null;
+    return {
+      target: {
+        id: row.id as string,
+        year: Number(row.year),
+        metric: row.metric as Target['metric'],
+        scope: row.scope as Target['scope'],
+        venueId: (row.venueId as string | null) ?? null,
+        inputsVersion: Number(row.inputsVersion),
+        dirtySince: dirtySince ?? null,
+      },
+      latestSnapshotId: (row.latestSnapshotId as string | null) ?? null,
+    };
+  }
+
+  private statement(): string {
+    if (this.sql) return this.sql;
+    const latest =
+      'SELECT s."id" FROM "projection_snapshots" s WHERE s."targetId" = t."id" ORDER BY s."inputsVersion" DESC LIMIT 1';
+    const [sql] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT ${COLUMNS.map((c) => `t."${c}"`).join(', ')}, (${latest}) AS "latestSnapshotId" ` +
+        'FROM "targets" t WHERE t."id" = :id',
+      { id: '' },
+    );
+    return (this.sql = sql);
+  }
+}
