@@ -7,14 +7,14 @@ import {
   ApiOperation,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { AuthUser } from '../common/auth/auth-user.js';
-import { Allow, CurrentUser } from '../common/auth/auth.decorators.js';
+import { Allow, CurrentAccount } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { InviteUserDto } from './dto/invite-user.dto.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
 import { CreatedUserView, InvitedUserView, UserView } from './dto/user.view.js';
 import { UsersService } from './users.service.js';
+import type { User } from './user.entity.js';
 import { ApiController } from '../common/http/api-controller.js';
 
 @ApiController('users')
@@ -93,7 +93,7 @@ export class UsersController {
   @Allow()
   @ApiOperation({ summary: 'The signed-in user (by session cookie or API token)' })
   @ApiOkResponse({ type: UserView })
-  async me(@CurrentUser() user: AuthUser): Promise<UserView> {
-    return UserView.of(await this.users.get(user.id));
+  me(@CurrentAccount() account: User): UserView {
+    return UserView.of(account);
   }
 }

@@ -121,12 +121,6 @@ export class UsersService {
     return this.users.find({ order: { createdAt: 'ASC', name: 'ASC' } });
   }
 
-  async get(id: string): Promise<User> {
-    const user = await this.users.findOneBy({ id });
-    if (!user) throw new NotFoundError('User', id);
-    return user;
-  }
-
   count(): Promise<number> {
     return this.users.count();
   }

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { Role } from '../../users/role.js';
+import type { User } from '../../users/user.entity.js';
 import { ErrorBody } from '../errors/error-body.js';
 import type { AuthUser } from './auth-user.js';
 
@@ -71,4 +72,13 @@ export const Owned = <T extends ObjectLiteral>(options: OwnedOptions<T>) =>
 /** The signed-in user of this request. */
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
   return ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;
+});
+
+/**
+ * The signed-in user's whole record, as the auth guard found it: read from the database for this
+ * request, or, for an API token, from this process's lookup of at most TOKEN_CACHE_MS ago (the
+ * same record the guard judged the role by).
+ */
+export const CurrentAccount = createParamDecorator((_data: unknown, ctx: ExecutionContext): User => {
+  return ctx.switchToHttp().getRequest<{ account: User }>().account;
 });

@@ -2,6 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../users/role.js';
+import type { User } from '../../users/user.entity.js';
 import { ForbiddenError } from '../errors/domain-error.js';
 import type { AuthUser } from './auth-user.js';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
@@ -26,8 +27,9 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser; account?: User }>();
     const { user, via } = await this.authenticator.authenticate(request);
+    request.account = user;
     request.user = {
       id: user.id,
       name: user.name,
