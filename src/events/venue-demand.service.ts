@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ActualsQueryService } from '../actuals/actuals-query.service.js';
 import { addDays, localDate, startOfLocalDay, yearOf, type LocalDate } from '../common/time/local-date.js';
-import { TargetPathMemo } from '../targets/target-path.memo.js';
+import { TargetPathService } from '../targets/target-path.service.js';
 import { TargetsService } from '../targets/targets.service.js';
 import { dailyAttendance, type VenueDemand } from './event-checks.js';
 import { Event } from './event.entity.js';
@@ -18,7 +18,7 @@ export class VenueDemandService {
   constructor(
     @InjectRepository(Event) private readonly events: Repository<Event>,
     private readonly targets: TargetsService,
-    private readonly paths: TargetPathMemo,
+    private readonly paths: TargetPathService,
     private readonly actuals: ActualsQueryService,
   ) {}
 
@@ -49,7 +49,7 @@ export class VenueDemandService {
    * Ordinary (non-event) visitors expected at the venue per day: what the venue's visitors
    * target path expects that day when the year has such a target, otherwise the venue's recorded
    * visitors on the same date a year earlier (29 February: the 28th). Days with neither are left
-   * out (counted as 0). The path is computed once per target inputs version ({@link TargetPathMemo}).
+   * out (counted as 0). The path is computed once per distinct inputs ({@link TargetPathService.path}).
    */
   async baselineVisitors(venueId: string, days: string[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();

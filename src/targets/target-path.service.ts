@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ActualsQueryService } from '../actuals/actuals-query.service.js';
 import { ValidationError } from '../common/errors/domain-error.js';
@@ -8,6 +9,7 @@ import type { HolidayYear } from '../holidays/holiday-year.js';
 import { cumulativePath, uniformShares, type PathDay } from './target-path.js';
 import type { TargetPathView } from './dto/target.view.js';
 import { TargetsService, type ResolvedTarget } from './targets.service.js';
+import { LruMap } from '../common/lru-map.js';
 
 /** Below this share of baseline days with a figure, the path is uniform. */
 export const MIN_PROFILE_COVERAGE = 0.8;
@@ -38,6 +40,8 @@ export interface TargetPath {
  */
 @Injectable()
 export class TargetPathService {
+  private readonly memo = new PathMemo();
+
   constructor(
     private readonly actuals: ActualsQueryService,
     private readonly holidays: HolidayCalendar,
@@ -75,52 +79,113 @@ export class TargetPathService {
     };
   }
 
+  /**
+   * The path of a resolved target. Its inputs are read every time (the holidays of both years and
+   * the baseline year's daily figures: two small queries), and the path is computed once per
+   * distinct inputs ({@link PathMemo}): an event or campaign edit bumps the target's inputs
+   * version but leaves these alone, so the capacity checks and rebuilds that follow reuse it.
+   */
   async path(resolved: ResolvedTarget): Promise<TargetPath> {
     const { target } = resolved;
-    const dates = yearDays(target.year);
     const calendars = await this.holidays.years([target.baselineYear, target.year]);
-    const baselineCalendar = calendars.get(target.baselineYear)!;
-    const targetCalendar = calendars.get(target.year)!;
-    const sources = { baseline: baselineCalendar.source, target: targetCalendar.source };
-    const coverage = resolved.baselineDays / resolved.baselineDaysInYear;
+    const profiled = resolved.baselineDays / resolved.baselineDaysInYear >= MIN_PROFILE_COVERAGE;
+    const values = profiled
+      ? await this.actuals.dailyValues(
+          { metric: target.metric, venueId: target.venueId },
+          yearStart(target.baselineYear),
+          yearEnd(target.baselineYear),
+        )
+      : null;
+    const inputs = { resolved, calendars, values };
+    return { ...this.memo.get(inputs, () => pathOf(inputs)), resolved };
+  }
+}
 
-    if (coverage < MIN_PROFILE_COVERAGE) {
-      return {
-        resolved,
-        shape: 'uniform',
-        shapeNote: `${target.baselineYear} has ${target.metric} figures for ${resolved.baselineDays} of ${resolved.baselineDaysInYear} days for this scope (fewer than ${MIN_PROFILE_COVERAGE * 100} %): the path is spread evenly over the days of ${target.year}.`,
-        calendars: sources,
-        days: cumulativePath(dates, uniformShares(dates.length), resolved.total).map((d) => ({
-          ...d,
-          alignedFrom: null,
-          rule: 'uniform',
-        })),
-      };
-    }
+interface PathInputs {
+  resolved: ResolvedTarget;
+  calendars: Map<number, HolidayYear>;
+  /** The baseline year's daily figures; null when too few days have one (a uniform path). */
+  values: Map<LocalDate, number> | null;
+}
 
-    const values = await this.actuals.dailyValues(
-      { metric: target.metric, venueId: target.venueId },
-      yearStart(target.baselineYear),
-      yearEnd(target.baselineYear),
-    );
-    const aligned = alignBaselineProfile({
-      baseline: { calendar: baselineCalendar, values },
-      target: { calendar: targetCalendar },
-    });
-    const path = cumulativePath(dates, shapeOf(aligned), resolved.total);
-    const unknown = [target.baselineYear, target.year].filter((y) => calendars.get(y)!.source === 'none');
+/** Paths kept per process; the least recently used is dropped beyond this. */
+const PATH_MEMO_SIZE = 256;
+
+/**
+ * Computed paths by a digest of everything they are made of, so a hit is right by construction
+ * (no version to keep in step): the target's year, baseline year, metric, scope and total, the
+ * baseline coverage, both years' holiday days and the baseline figures.
+ */
+class PathMemo {
+  private readonly entries = new LruMap<string, Omit<TargetPath, 'resolved'>>(PATH_MEMO_SIZE);
+
+  get(inputs: PathInputs, compute: () => TargetPath): Omit<TargetPath, 'resolved'> {
+    const key = digestOf(inputs);
+    const hit = this.entries.get(key);
+    if (hit) return hit;
+    const { resolved: _, ...path } = compute();
+    this.entries.set(key, path);
+    return path;
+  }
+}
+
+function digestOf({ resolved, calendars, values }: PathInputs): string {
+  const { target } = resolved;
+  const hash = createHash('sha256').update(
+    JSON.stringify([
+      target.year,
+      target.baselineYear,
+      target.metric,
+      target.venueId,
+      resolved.total,
+      resolved.baselineDays,
+      resolved.baselineDaysInYear,
+      [...calendars.values()].map((c) => [c.year, c.source, c.days.map((d) => [d.date, d.kind, d.holiday])]),
+    ]),
+  );
+  if (values) for (const [date, value] of values) hash.update(`${date}=${value};`);
+  return hash.digest('base64');
+}
+
+/** The path made of its inputs. Pure. */
+function pathOf({ resolved, calendars, values }: PathInputs): TargetPath {
+  const { target } = resolved;
+  const dates = yearDays(target.year);
+  const baselineCalendar = calendars.get(target.baselineYear)!;
+  const targetCalendar = calendars.get(target.year)!;
+  const sources = { baseline: baselineCalendar.source, target: targetCalendar.source };
+
+  if (!values) {
     return {
       resolved,
-      shape: 'baseline_profile',
-      shapeNote:
-        `Shaped like ${target.baselineYear}'s daily ${target.metric}, with its public holidays moved to their ${target.year} dates.` +
-        (unknown.length
-          ? ` The holidays of ${unknown.join(' and ')} are not known yet (add them under /api/v1/holidays): they are not moved.`
-          : ''),
+      shape: 'uniform',
+      shapeNote: `${target.baselineYear} has ${target.metric} figures for ${resolved.baselineDays} of ${resolved.baselineDaysInYear} days for this scope (fewer than ${MIN_PROFILE_COVERAGE * 100} %): the path is spread evenly over the days of ${target.year}.`,
       calendars: sources,
-      days: path.map((d, i) => ({ ...d, alignedFrom: aligned[i].baselineDate, rule: aligned[i].rule })),
+      days: cumulativePath(dates, uniformShares(dates.length), resolved.total).map((d) => ({
+        ...d,
+        alignedFrom: null,
+        rule: 'uniform',
+      })),
     };
   }
+
+  const aligned = alignBaselineProfile({
+    baseline: { calendar: baselineCalendar, values },
+    target: { calendar: targetCalendar },
+  });
+  const path = cumulativePath(dates, shapeOf(aligned), resolved.total);
+  const unknown = [target.baselineYear, target.year].filter((y) => calendars.get(y)!.source === 'none');
+  return {
+    resolved,
+    shape: 'baseline_profile',
+    shapeNote:
+      `Shaped like ${target.baselineYear}'s daily ${target.metric}, with its public holidays moved to their ${target.year} dates.` +
+      (unknown.length
+        ? ` The holidays of ${unknown.join(' and ')} are not known yet (add them under /api/v1/holidays): they are not moved.`
+        : ''),
+    calendars: sources,
+    days: path.map((d, i) => ({ ...d, alignedFrom: aligned[i].baselineDate, rule: aligned[i].rule })),
+  };
 }
 
 /** The days of a path within [from, to], both within the target year. */

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActualsModule } from '../actuals/actuals.module.js';
 import { HolidaysModule } from '../holidays/holidays.module.js';
-import { TargetPathMemo } from './target-path.memo.js';
 import { TargetPathService } from './target-path.service.js';
 import { Target } from './target.entity.js';
 import { TargetsController } from './targets.controller.js';
@@ -12,7 +11,7 @@ import { ProjectionInputsModule } from '../projections/rebuild/projection-inputs
 @Module({
   imports: [ProjectionInputsModule, TypeOrmModule.forFeature([Target]), ActualsModule, HolidaysModule],
   controllers: [TargetsController],
-  providers: [TargetsService, TargetPathService, TargetPathMemo],
-  exports: [TargetsService, TargetPathService, TargetPathMemo],
+  providers: [TargetsService, TargetPathService],
+  exports: [TargetsService, TargetPathService],
 })
 export class TargetsModule {}
