@@ -28,7 +28,7 @@ interface FrequencyFigures {
 
 /** How the methods and the interval widths were chosen: printed with the figures. */
 const SELECTION =
-  'selection: a fixed pool for every series (ETS by AICc over error/trend incl. damped/season, Theta, ' +
+  'selection: a fixed pool for every series (ETS by AICc over error/trend incl. damped/season, optimised Theta, ' +
   'seasonal ARIMA by AICc, seasonal naive); point forecast = median of the members. Interval widths ' +
   "per series and level: the members' averaged quantiles rescaled by the combination's errors on a " +
   "holdout of the last h training points (refitted on the rest), shrunk towards the models' own widths " +

@@ -12,7 +12,7 @@ import { ItemEffect, type EffectShare } from './item-effect.entity.js';
 import { estimateUplift, requiredHistory, splitExcess } from './uplift-estimator.js';
 
 /** Bumped when the estimator's maths changes, so every effect is measured again. */
-export const ESTIMATOR_VERSION = 3;
+export const ESTIMATOR_VERSION = 4;
 
 /** Extra days loaded before the minimum history, where backtests can move past holidays. */
 const HOLIDAY_SEARCH_DAYS = 3 * 12 * 7;

@@ -29,7 +29,7 @@ const MAX_WIDTH_FACTOR = 2;
 
 /**
  * Forecasts a series with a combination of four members: automatic ETS (AICc over error, trend
- * incl. damped, and season types), the Theta method, automatic seasonal ARIMA and seasonal naive.
+ * incl. damped, and season types), the optimised Theta method, automatic seasonal ARIMA and seasonal naive.
  * Point forecast: the median of the members (with four, the mean of the middle two); intervals:
  * the average of the members' quantiles. A member that cannot be fitted (e.g. a series too short)
  * is left out. Always returns finite numbers; series that never go negative get forecasts
@@ -60,7 +60,7 @@ function combination(
     if (member && isFiniteForecast(member, levels)) members.push(member);
   };
   add(() => ets(y, { period, horizon, levels }));
-  add(() => theta(y, { period, horizon, levels }));
+  add(() => theta(y, { period, horizon, levels, optimised: true }));
   add(() => seasonalArima(y, { period, horizon, levels }));
   add(() => seasonalNaive(y, { period, horizon, levels }));
   return combineForecasts(members, levels);

@@ -2,6 +2,7 @@ import { seasonalIndices } from './decompose.js';
 import { fitEts } from './ets-fit.js';
 import { etsPointForecast } from './ets-model.js';
 import { DEFAULT_LEVELS, normalIntervals, type ForecastResult } from './forecast-result.js';
+import { optimisedTheta } from './theta-otm.js';
 import { zForLevel } from './normal.js';
 import { hasSignificantSeasonality, linearFit, mean as average } from './series-stats.js';
 
@@ -12,10 +13,14 @@ import { hasSignificantSeasonality, linearFit, mean as average } from './series-
  * Seasonal adjustment by classical multiplicative decomposition when the lag-m autocorrelation is
  * significant (additive decomposition if the series has negative values). Intervals are the
  * SES ones, computed on the adjusted scale and then reseasonalised.
+ *
+ * `optimised: true` replaces the fixed theta = 2 lines by the optimised Theta method
+ * (see {@link optimisedTheta}) on the same seasonally adjusted series, with its alpha and
+ * one-step variance in the intervals.
  */
 export function theta(
   y: readonly number[],
-  options: { period: number; horizon: number; levels?: readonly number[] },
+  options: { period: number; horizon: number; levels?: readonly number[]; optimised?: boolean },
 ): ForecastResult {
   const n = y.length;
   if (n === 0) throw new RangeError('theta needs at least one observation');
@@ -49,9 +54,17 @@ export function theta(
     const changes = adjusted.slice(1).map((v, i) => v - adjusted[i]);
     sigma2 = changes.length > 0 ? average(changes.map((d) => d * d)) : 0;
   }
-  const drift = linearFit(adjusted).slope / 2;
-  const memory = (1 - Math.pow(1 - alpha, n)) / alpha;
-  const adjustedMean = level.map((l, i) => l + drift * (i + memory));
+  let adjustedMean: number[];
+  if (options.optimised && n >= 4) {
+    const fit = optimisedTheta(adjusted, options.horizon);
+    adjustedMean = fit.mean;
+    alpha = fit.alpha;
+    sigma2 = fit.sigma2;
+  } else {
+    const drift = linearFit(adjusted).slope / 2;
+    const memory = (1 - Math.pow(1 - alpha, n)) / alpha;
+    adjustedMean = level.map((l, i) => l + drift * (i + memory));
+  }
   const se = adjustedMean.map((_, i) => Math.sqrt(sigma2 * (i * alpha * alpha + 1)));
   const bounds = normalIntervals(adjustedMean, se, levels, zForLevel);
 
@@ -68,5 +81,7 @@ export function theta(
     lower[level] = reseasonalise(bounds.lower[level]);
     upper[level] = reseasonalise(bounds.upper[level]);
   }
-  return { mean: reseasonalise(adjustedMean), lower, upper, model: indices ? 'Theta(seasonal)' : 'Theta' };
+  const tags = [options.optimised ? 'optimised' : '', indices ? 'seasonal' : ''].filter((tag) => tag !== '');
+  const model = tags.length > 0 ? `Theta(${tags.join(', ')})` : 'Theta';
+  return { mean: reseasonalise(adjustedMean), lower, upper, model };
 }
