@@ -2,12 +2,12 @@
  * Times the stages of one computation: `lap(stage)` adds the time since the previous lap (or the
  * start) to that stage. Used to say where a slow projection rebuild spent its time.
  */
-export class Stopwatch {
+export class Stopwatch<Stage extends string = string> {
   private readonly started = performance.now();
   private last = this.started;
-  private readonly stages: Record<string, number> = {};
+  private readonly stages: Partial<Record<Stage, number>> = {};
 
-  lap(stage: string): void {
+  lap(stage: Stage): void {
     const now = performance.now();
     this.stages[stage] = (this.stages[stage] ?? 0) + (now - this.last);
     this.last = now;
@@ -19,7 +19,9 @@ export class Stopwatch {
   }
 
   /** Whole milliseconds per stage, in the order the stages first ran. */
-  laps(): Record<string, number> {
-    return Object.fromEntries(Object.entries(this.stages).map(([stage, ms]) => [stage, Math.round(ms)]));
+  laps(): Partial<Record<Stage, number>> {
+    return Object.fromEntries(
+      Object.entries<number | undefined>(this.stages).map(([stage, ms]) => [stage, Math.round(ms ?? 0)]),
+    ) as Partial<Record<Stage, number>>;
   }
 }

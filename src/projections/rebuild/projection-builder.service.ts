@@ -13,11 +13,12 @@ import { snapshotOf } from './snapshot-of.js';
 
 export type Progress = (percent: number) => Promise<void>;
 
-/**
- * Milliseconds a build spent in each stage: target, path, actuals, contributions, forecast,
- * revenuePerVisitor (revenue targets), hash.
- */
-export type BuildStages = Record<string, number>;
+/** The stages of a build, in the order they run (revenuePerVisitor: revenue targets only). */
+export type BuildStage =
+  'target' | 'path' | 'actuals' | 'contributions' | 'forecast' | 'revenuePerVisitor' | 'hash';
+
+/** Milliseconds a build spent in each stage it ran. */
+export type BuildStages = Partial<Record<BuildStage, number>>;
 
 export interface BuiltSnapshot {
   /** Computed, not saved. */
@@ -52,7 +53,7 @@ export class ProjectionBuilder {
     progress: Progress = async () => {},
     today: string = this.clock.today(),
   ): Promise<BuiltSnapshot> {
-    const watch = new Stopwatch();
+    const watch = new Stopwatch<BuildStage>();
     const report = (percent: number) => void progress(percent).catch(() => undefined);
     const resolved = await this.targets.get(targetId);
     watch.lap('target');

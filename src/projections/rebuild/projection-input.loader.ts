@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ActualsQueryService } from '../../actuals/actuals-query.service.js';
 import { addDays, diffDays, yearEnd, yearStart, type LocalDate } from '../../common/time/local-date.js';
 import type { Stopwatch } from '../../common/time/stopwatch.js';
+import type { BuildStage } from './projection-builder.service.js';
 import { TargetPathService, type TargetPath } from '../../targets/target-path.service.js';
 import type { ResolvedTarget } from '../../targets/targets.service.js';
 import { ContributionLoader, type ContributionReads } from './contribution.loader.js';
@@ -46,7 +47,7 @@ export class ProjectionInputLoader {
   async load(
     resolved: ResolvedTarget,
     today: LocalDate,
-    { watch, reads }: { watch?: Stopwatch; reads?: ContributionReads } = {},
+    { watch, reads }: { watch?: Stopwatch<BuildStage>; reads?: ContributionReads } = {},
   ): Promise<LoadedInput> {
     const { target } = resolved;
     const path = await this.paths.path(resolved);
