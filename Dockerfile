@@ -19,6 +19,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+# The chart's Chinese label font (assets/fonts); its Latin font comes with node_modules.
+COPY assets assets
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

@@ -25,6 +25,11 @@ describe('WeeklyReportRenderer', () => {
       expect(part).toContain('Incomplete data: 2 day(s)');
       expect(part).toContain('Sat 9 Apr, Sun 10 Apr');
       expect(part).toContain('Wulingyuan mountain bike race');
+      // The chart's values read 150M, 100B: the caption says what M and B stand for.
+      expect(part).toContain(
+        'Panel A: Tourist arrivals · City-wide · 2022 (vertical axis: million visitors (M)',
+      );
+      expect(part).toContain('Panel B: Tourism revenue · City-wide · 2022 (vertical axis: billion yuan (B)');
     }
     expect(r.html).toContain(`src="cid:${CHART_CID}"`);
     expect(r.html).toContain('prefers-color-scheme: dark');
@@ -57,6 +62,9 @@ describe('WeeklyReportRenderer', () => {
       expect(part).toContain('预测尚未计算');
       expect(part).toContain('4月9日 周六');
       expect(part).toContain('数据不完整');
+      // The chart's values carry 万/亿 themselves (1.5亿): the caption's unit is the noun alone.
+      expect(part).toContain('图A：旅游接待人次 · 全市 · 2022（纵轴单位：人次；横轴：月份）');
+      expect(part).toContain('图B：旅游总收入 · 全市 · 2022（纵轴单位：元；横轴：月份）');
     }
     expect(r.text).not.toMatch(/Tourist|Projection|visitors/);
     expect(r.csv.content.startsWith('\uFEFF目标ID,')).toBe(true);

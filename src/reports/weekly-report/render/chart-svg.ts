@@ -1,8 +1,7 @@
 import type { ReportLanguage } from '../../subscriptions/report-subscription.entity.js';
 import type { ChartPoint, Metric } from '../weekly-report-data.js';
-import { strokeText } from './stroke-font.js';
 
-/** The scale the vertical axis is labelled in (the caption in the HTML names it). */
+/** The scale the vertical axis is labelled in: K/M/B (the HTML caption says what they stand for) or 万/亿. */
 export type AxisScale = 'one' | 'thousand' | 'million' | 'billion' | 'wan' | 'yi';
 
 export interface ChartPanelInput {
@@ -36,11 +35,24 @@ const LEFT = 58;
 const RIGHT = 14;
 const TOP = 26;
 const PLOT = 150;
+const LABEL_SIZE = 12;
+
+/**
+ * The chart's fonts, by family: Source Sans 3 for digits and Latin, Noto Sans CJK SC for the few
+ * Chinese characters (万, 亿, 月). svgToPng loads exactly these files (see chart-png).
+ */
+export const FONT_FAMILY = "'Source Sans 3', 'Noto Sans CJK SC'";
+
+const MONTHS: Record<ReportLanguage, (month: number) => string> = {
+  en: (month) =>
+    ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1],
+  'zh-CN': (month) => `${month}月`,
+};
 
 /**
  * One panel per target: cumulative actual, the target path (dashed), the projection median with
- * its 80 % and 95 % bands. Labels are digits and Latin letters drawn as strokes (see stroke-font),
- * so no font is needed to render it. Pure.
+ * its 80 % and 95 % bands. Labels are text in the reader's language (months, and the axis values
+ * with K/M/B or 万/亿), set in FONT_FAMILY; the words around them are in the email's HTML. Pure.
  */
 export function chartSvg(panels: ChartPanelInput[], lang: ReportLanguage): ChartSvg {
   const height = Math.max(1, panels.length) * PANEL + 6;
@@ -51,7 +63,7 @@ export function chartSvg(panels: ChartPanelInput[], lang: ReportLanguage): Chart
     parts.push(svg);
     scales.push(scale);
   });
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}"><rect width="${WIDTH}" height="${height}" rx="8" fill="#ffffff"/>${parts.join('')}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT_FAMILY}"><rect width="${WIDTH}" height="${height}" rx="8" fill="#ffffff"/>${parts.join('')}</svg>`;
   return { svg, width: WIDTH, height, scales };
 }
 
@@ -86,19 +98,19 @@ function panelSvg(
   for (let v = 0; v <= yMax + step / 2; v += step) {
     const y = r(yOf(v));
     out.push(`<line x1="${x0}" y1="${y}" x2="${x1}" y2="${y}" stroke="${COLORS.grid}" stroke-width="1"/>`);
-    labels.push(strokeText(axisLabel(v, scale), x0 - 7, y - 4, 8, 'end'));
+    labels.push(textAt(axisLabel(v, scale), x0 - 7, y + 4.2, 'end'));
   }
   for (let month = 1; month <= 12; month++) {
     const first = `${panel.year}-${String(month).padStart(2, '0')}-01`;
     const x = r(xOf(first));
     if (month > 1) out.push(`<line x1="${x}" y1="${y1}" x2="${x}" y2="${y1 + 4}" stroke="${COLORS.axis}"/>`);
     const next = month === 12 ? x1 : xOf(`${panel.year}-${String(month + 1).padStart(2, '0')}-01`);
-    labels.push(strokeText(String(month), (x + next) / 2, y1 + 8, 8, 'middle'));
+    labels.push(textAt(MONTHS[lang](month), r((x + next) / 2), y1 + 17, 'middle'));
   }
   // panel letter
   out.push(`<rect x="${x0}" y="${top + 2}" width="20" height="18" rx="4" fill="${COLORS.axis}"/>`);
   out.push(
-    `<path d="${strokeText(panel.letter, x0 + 10, top + 6, 10, 'middle')}" stroke="#ffffff" stroke-width="1.8" fill="none" stroke-linecap="round" stroke-linejoin="round"/>`,
+    `<text x="${x0 + 10}" y="${top + 15.5}" text-anchor="middle" font-size="13" font-weight="600" fill="#ffffff">${escapeXml(panel.letter)}</text>`,
   );
 
   if (panel.marker) {
@@ -129,9 +141,7 @@ function panelSvg(
   line('path', COLORS.path, 1.8, '6 4');
   line('median', COLORS.projection, 2.2);
   line('actual', COLORS.actual, 2.6);
-  out.push(
-    `<path d="${labels.join('')}" stroke="${COLORS.axis}" stroke-width="1.1" fill="none" stroke-linecap="round" stroke-linejoin="round"/>`,
-  );
+  out.push(`<g font-size="${LABEL_SIZE}" fill="${COLORS.axis}">${labels.join('')}</g>`);
   return { svg: out.join(''), scale };
 }
 
@@ -161,8 +171,8 @@ const SUFFIX: Record<AxisScale, string> = {
   thousand: 'K',
   million: 'M',
   billion: 'B',
-  wan: '',
-  yi: '',
+  wan: '万',
+  yi: '亿',
 };
 
 export function axisLabel(value: number, scale: AxisScale): string {
@@ -171,5 +181,11 @@ export function axisLabel(value: number, scale: AxisScale): string {
   const text = Number.isInteger(n) ? n.toLocaleString('en-US') : String(Math.round(n * 100) / 100);
   return `${text}${SUFFIX[scale]}`;
 }
+
+/** A label centred on or ending at x, on the baseline y. */
+const textAt = (label: string, x: number, y: number, anchor: 'middle' | 'end') =>
+  `<text x="${x}" y="${r(y)}" text-anchor="${anchor}">${escapeXml(label)}</text>`;
+
+const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const r = (n: number) => Math.round(n * 10) / 10;

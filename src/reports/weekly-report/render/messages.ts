@@ -245,10 +245,8 @@ const zh: Messages = {
     band95: '95%区间',
   },
   chartPanel: (letter, title, unit) => `图${letter}：${title}（纵轴单位：${unit}；横轴：月份）`,
-  chartUnit: (metric, scale) => {
-    const noun = metric === 'revenue' ? '元' : '人次';
-    return scale === 'yi' ? `亿${noun}` : scale === 'wan' ? `万${noun}` : noun;
-  },
+  // The chart's values carry 万 or 亿 themselves (1.5亿): the unit is the noun alone.
+  chartUnit: (metric) => (metric === 'revenue' ? '元' : '人次'),
   chartAxis: '月份',
   contributors: '上周贡献最大的活动与营销',
   contributorsNone: '上周没有已批准的活动或进行中的营销。',
