@@ -14,6 +14,7 @@ import { Event } from './event.entity.js';
 import { EventsController } from './events.controller.js';
 import { EventsService } from './events.service.js';
 import { PublicEventsController } from './public-events.controller.js';
+import { PublicEventsCache } from './public-events.cache.js';
 import { VenueDemandService } from './venue-demand.service.js';
 import { ProjectionInputsModule } from '../projections/rebuild/projection-inputs.module.js';
 
@@ -33,6 +34,7 @@ import { ProjectionInputsModule } from '../projections/rebuild/projection-inputs
     EventExportService,
     EventImportService,
     CsvBodyParser,
+    PublicEventsCache,
   ],
   exports: [EventsService, VenueDemandService],
 })

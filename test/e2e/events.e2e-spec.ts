@@ -633,6 +633,35 @@ describe('events over HTTP', () => {
       expect(text).not.toContain(draft.id);
       await t.http.get('/api/v1/public/events?status=draft').expect(400);
     });
+
+    it('revalidates with ETag: 304 while nothing changed, the new listing once an event or venue changes', async () => {
+      const venue = await createVenue(t.http, planner);
+      const event = await approvedEvent(t.http, organizer, planner, venue.id, { titleZh: '缓存活动' });
+      const url = `/api/v1/public/events?venueId=${venue.id}`;
+      const first = await t.http.get(url).expect(200);
+      expect(first.headers['content-type']).toMatch(/^application\/json/);
+      const etag = first.headers.etag;
+      expect(await t.http.get(url).set('If-None-Match', etag).expect(304)).toHaveProperty('text', '');
+      // Another query is another listing, with its own ETag.
+      const other = await t.http.get(`${url}&limit=5`).expect(200);
+      expect(other.headers.etag).not.toBe(etag);
+
+      await t.http
+        .patch(`/api/v1/venues/${venue.id}`)
+        .set(planner.auth)
+        .send({ nameEn: 'Renamed Hall' })
+        .expect(200);
+      const renamed = await t.http.get(url).set('If-None-Match', etag).expect(200);
+      expect(renamed.body.items[0].venue.nameEn).toBe('Renamed Hall');
+
+      await t.http
+        .post(`/api/v1/events/${event.id}/cancel`)
+        .set(planner.auth)
+        .send({ reason: 'weather' })
+        .expect(200);
+      const cancelled = await t.http.get(url).set('If-None-Match', renamed.headers.etag).expect(200);
+      expect(cancelled.body.items).toEqual([]);
+    });
   });
 
   describe('projections hook', () => {

@@ -11,13 +11,13 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../common/auth/auth.decorators.js';
 import { ApiController } from '../../common/http/api-controller.js';
-import { noneMatchHits } from '../../common/http/if-none-match.js';
+import { sendCached } from '../../common/http/if-none-match.js';
 import { ErrorBody } from '../../common/errors/error-body.js';
 import { PageQueryDto } from '../../common/http/pagination.js';
 import { EnqueuedJobView } from '../../jobs/dto/job-status.view.js';
 import { ProjectionHeadlinePage, PROJECTION_METHOD, STATUS_RULE } from './dto/projection-snapshot.view.js';
 import { ProjectionProgressView, TargetProjectionView } from './dto/target-projection.view.js';
-import { ProjectionsService, type CachedRead } from './projections.service.js';
+import { ProjectionsService } from './projections.service.js';
 
 const STALE =
   'Never waits for a rebuild: while one is pending (an input changed since the snapshot) it answers with the latest snapshot, `stale: true` and its `asOf`/`computedAt`; before the first rebuild, `snapshot: null` and `stale: true`.';
@@ -27,17 +27,6 @@ const IF_NONE_MATCH = {
   required: false,
   description: 'The ETag of a read before: 304 with no body while it is still current.',
 };
-
-/** Answers a cached read: 304 when the client's ETag is current, else its JSON bytes as they are. */
-function sent(read: CachedRead, ifNoneMatch: string | undefined, reply: FastifyReply): Buffer | undefined {
-  void reply.header('etag', read.etag);
-  if (noneMatchHits(ifNoneMatch, read.etag)) {
-    void reply.code(304);
-    return undefined;
-  }
-  void reply.type('application/json; charset=utf-8');
-  return read.body();
-}
 
 @ApiController('projections', 'targets')
 @ApiNotFoundResponse({ description: 'No such target', type: ErrorBody })
@@ -58,7 +47,7 @@ export class ProjectionsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer | undefined> {
-    return sent(await this.projections.projectionJson(id), ifNoneMatch, reply);
+    return sendCached(await this.projections.projectionJson(id), ifNoneMatch, reply);
   }
 
   @Get(':id/progress')
@@ -75,7 +64,7 @@ export class ProjectionsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer | undefined> {
-    return sent(await this.projections.progressJson(id), ifNoneMatch, reply);
+    return sendCached(await this.projections.progressJson(id), ifNoneMatch, reply);
   }
 
   @Get(':id/projections')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CachedRead } from '../../common/http/if-none-match.js';
 import { mapPage, type Page, type PageQueryDto } from '../../common/http/pagination.js';
 import { EnqueuedJobView } from '../../jobs/dto/job-status.view.js';
 import { TargetsService } from '../../targets/targets.service.js';
@@ -9,12 +10,6 @@ import { TargetReadHeads, type TargetHead } from './target-read-head.js';
 import { ProjectionInputs } from '../rebuild/projection-inputs.js';
 import { ProjectionSnapshotStore } from '../rebuild/projection-snapshot.store.js';
 import { RebuildQueue } from '../rebuild/rebuild-queue.js';
-
-/** A read's ETag, and its body as JSON bytes, made only when the ETag did not match. */
-export interface CachedRead {
-  etag: string;
-  body: () => Buffer;
-}
 
 /**
  * The projection reads of the API, and forced rebuilds. Reads never wait for a rebuild: they

@@ -8792,7 +8792,10 @@ export interface operations {
         to?: string;
         venueId?: string;
       };
-      header?: never;
+      header?: {
+        /** @description The ETag of this listing read before: 304 with no body while no event or venue changed. */
+        'If-None-Match'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -8805,6 +8808,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['PublicEventPage'];
         };
+      };
+      /** @description No event or venue changed since that ETag */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
       429: {
