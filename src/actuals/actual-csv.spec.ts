@@ -97,6 +97,20 @@ describe('actuals CSV', () => {
     ]);
   });
 
+  it('reads a chunk larger than it parses at once without cutting a character in two', async () => {
+    const note = '😀'.repeat(500); // 1000 UTF-16 code units: surrogate pairs
+    const lines = ['date,metric,value,source,note', '2022-01-31,visitors,1,a,a plain note'];
+    for (let day = 1; day <= 28; day++)
+      lines.push(`2022-02-${String(day).padStart(2, '0')},visitors,${day},a,${note}`);
+    const csv = lines.join('\n');
+    // The first slice (16 KiB of text) would end on the first half of a pair: the case at stake.
+    expect(csv.charCodeAt(16 * 1024 - 1).toString(16)).toBe('d83d');
+    const { rows, errors, buffer } = await read(csv);
+    expect(errors).toEqual([]);
+    expect(rows).toBe(29);
+    for (let i = 1; i < 29; i++) expect(buffer.row(i).note).toBe(note);
+  });
+
   it('reports where a broken quote stops the reading', async () => {
     const { errors } = await read(
       'date,metric,value,source\n2022-04-01,visitors,1,a\n2022-04-02,visitors,"2"x,a\n',

@@ -1,5 +1,6 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { ActualBuffer, ActualRowValidator, RawActualRow, RowProblem } from './actual-rows.js';
 
@@ -34,6 +35,37 @@ export interface CsvReadResult {
 }
 
 type Column = (typeof CSV_COLUMNS)[number];
+
+/**
+ * Most characters (or bytes) parsed in one turn of the event loop. csv-parse handles a chunk in
+ * one synchronous go; the chunks of a file read, or of a body sent by a fast client, can be large
+ * enough for that to hold every other request up for tens of milliseconds.
+ */
+const SLICE = 16 * 1024;
+
+/**
+ * The input in slices of about SLICE, one per turn of the event loop. Text is never cut inside a
+ * surrogate pair (csv-parse encodes each string chunk on its own); bytes are cut anywhere
+ * (csv-parse decodes fields, not chunks).
+ */
+async function* inSlices(input: AsyncIterable<string | Buffer>): AsyncGenerator<string | Buffer> {
+  for await (const chunk of input) {
+    let start = 0;
+    while (start < chunk.length) {
+      let end = Math.min(start + SLICE, chunk.length);
+      if (typeof chunk === 'string') {
+        if (end < chunk.length && isHighSurrogate(chunk.charCodeAt(end - 1))) end++;
+        yield start === 0 && end === chunk.length ? chunk : chunk.slice(start, end);
+      } else {
+        yield chunk.subarray(start, end);
+      }
+      start = end;
+      await nextTurn();
+    }
+  }
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** `input`: the file's text or bytes, e.g. `csvText(request body, limit)` (UTF-8 check, size limit). */
 export async function readActualsCsv(
@@ -101,7 +133,7 @@ export async function readActualsCsv(
   const parser = parse({ bom: true, relax_column_count: true });
 
   try {
-    await pipeline(Readable.from(input, { objectMode: false }), parser, sink);
+    await pipeline(Readable.from(inSlices(input), { objectMode: false }), parser, sink);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // A broken quote and the like: the rest of the file cannot be read reliably.

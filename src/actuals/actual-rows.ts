@@ -135,35 +135,64 @@ export class ActualRowValidator {
 }
 
 /**
- * Valid rows held column by column in small numbers (day numbers, indexes into tables of the
- * few distinct scopes and sources) so that a million-row import stays in tens of megabytes
- * between validation and the write.
+ * The rows of an ActualBuffer as plain data that can cross to a worker thread (structured clone;
+ * the typed arrays' memory is transferred, not copied): row `i` is element `i` of each array,
+ * for `i < length` (the arrays may be longer).
+ */
+export interface ActualColumns {
+  length: number;
+  /** Day numbers (see toDayNumber), and their `YYYY-MM-DD` texts. */
+  days: Int32Array;
+  dates: Map<number, LocalDate>;
+  /** Index into METRICS. */
+  metrics: Uint8Array;
+  /** Indexes into scopeTable (null = the city) and sourceTable. */
+  scopes: Uint32Array;
+  sources: Uint32Array;
+  values: Float64Array;
+  /** Notes are rare: by row index. */
+  notes: Map<number, string>;
+  scopeTable: (string | null)[];
+  sourceTable: string[];
+}
+
+const INITIAL_CAPACITY = 1024;
+
+/**
+ * Valid rows held column by column in typed arrays of small numbers (day numbers, indexes into
+ * tables of the few distinct scopes and sources) so that a million-row import stays in tens of
+ * megabytes between validation and the write, and reaches a worker thread as a few buffers.
+ * The arrays are longer than `length` (they grow by doubling): read rows below `length` only.
  */
 export class ActualBuffer {
-  readonly days: number[] = [];
-  readonly metrics: number[] = [];
-  readonly scopes: number[] = [];
-  readonly sources: number[] = [];
-  readonly values: number[] = [];
+  private count = 0;
+  days = new Int32Array(INITIAL_CAPACITY);
+  metrics = new Uint8Array(INITIAL_CAPACITY);
+  scopes = new Uint32Array(INITIAL_CAPACITY);
+  sources = new Uint32Array(INITIAL_CAPACITY);
+  values = new Float64Array(INITIAL_CAPACITY);
   /** Notes are rare: by row index. */
-  readonly notes = new Map<number, string>();
+  notes = new Map<number, string>();
+  /** The rows were handed over (takeColumns): no more can be added. */
+  private taken = false;
 
   /** `city` or venue ids, and source texts, by index. */
   readonly scopeTable: (string | null)[] = [];
   readonly sourceTable: string[] = [];
   private readonly scopeIndex = new Map<string, number>();
   private readonly sourceIndex = new Map<string, number>();
-  private readonly dateText = new Map<number, LocalDate>();
+  private dateText = new Map<number, LocalDate>();
   private readonly dayOf = new Map<LocalDate, number>();
   readonly years = new Set<number>();
   firstDate: LocalDate | null = null;
   lastDate: LocalDate | null = null;
 
   get length(): number {
-    return this.days.length;
+    return this.count;
   }
 
   push(row: ValidActualRow): void {
+    if (this.taken) throw new Error('ActualBuffer.push() after takeColumns()');
     let day = this.dayOf.get(row.date);
     if (day === undefined) {
       day = toDayNumber(row.date);
@@ -186,12 +215,59 @@ export class ActualBuffer {
       this.sourceTable.push(row.source);
       this.sourceIndex.set(row.source, source);
     }
-    if (row.note !== null) this.notes.set(this.days.length, row.note);
-    this.days.push(day);
-    this.metrics.push(row.metric === 'visitors' ? 0 : 1);
-    this.scopes.push(scope);
-    this.sources.push(source);
-    this.values.push(row.value);
+    const i = this.count;
+    if (i === this.days.length) this.grow();
+    if (row.note !== null) this.notes.set(i, row.note);
+    this.days[i] = day;
+    this.metrics[i] = row.metric === 'visitors' ? 0 : 1;
+    this.scopes[i] = scope;
+    this.sources[i] = source;
+    this.values[i] = row.value;
+    this.count = i + 1;
+  }
+
+  /**
+   * Hands the rows over, as columns whose typed arrays can be transferred to a worker thread
+   * without a copy (they may be longer than `length`). The buffer keeps what it knows of the rows
+   * (length, first and last dates, years, venues) but no longer the rows themselves: `row()` and
+   * the columns are empty afterwards.
+   */
+  takeColumns(): ActualColumns {
+    const columns: ActualColumns = {
+      length: this.count,
+      days: this.days,
+      dates: this.dateText,
+      metrics: this.metrics,
+      scopes: this.scopes,
+      sources: this.sources,
+      values: this.values,
+      notes: this.notes,
+      scopeTable: this.scopeTable,
+      sourceTable: this.sourceTable,
+    };
+    this.days = new Int32Array(0);
+    this.metrics = new Uint8Array(0);
+    this.scopes = new Uint32Array(0);
+    this.sources = new Uint32Array(0);
+    this.values = new Float64Array(0);
+    this.notes = new Map();
+    this.dateText = new Map();
+    this.taken = true;
+    return columns;
+  }
+
+  private grow(): void {
+    const capacity = this.days.length * 2;
+    const grown = <T extends Int32Array | Uint8Array | Uint32Array | Float64Array>(from: T): T => {
+      const to = new (from.constructor as new (length: number) => T)(capacity);
+      to.set(from);
+      return to;
+    };
+    this.days = grown(this.days);
+    this.metrics = grown(this.metrics);
+    this.scopes = grown(this.scopes);
+    this.sources = grown(this.sources);
+    this.values = grown(this.values);
   }
 
   /** Row `i` back as a row. */

@@ -2,29 +2,35 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
+import { ConflictError } from '../common/errors/domain-error.js';
+import { constraintViolation } from '../infra/database/constraint-violation.js';
 import { sqliteTransactionQueue } from '../infra/database/sqlite-transaction-queue.js';
 import { Actual } from './actual.entity.js';
 import type { ActualBuffer } from './actual-rows.js';
+import { upsertActualsSqlite } from './actual-sqlite-upsert.js';
+import { INSERT_ACTUALS, UPSERT_CONFLICT } from './actual-upsert-sql.js';
+import { writeActualsInThread } from './actual-write-thread.js';
 import { CITY_SCOPE_KEY } from './metric.js';
 
-const COLUMNS = ['scopeKey', 'metric', 'date', 'scope', 'venueId', 'value', 'source', 'note', 'updatedAt'];
-const CONFLICT = `ON CONFLICT ("scopeKey", "metric", "date") DO UPDATE SET ${COLUMNS.slice(3)
-  .map((c) => `"${c}" = excluded."${c}"`)
-  .join(', ')}`;
-const INSERT = `INSERT INTO "actuals" (${COLUMNS.map((c) => `"${c}"`).join(', ')})`;
-
-/** Rows per multi-row statement on SQLite (9 parameters each, far below its limit). */
-const SQLITE_ROWS = 200;
 /** Rows per `unnest` statement on PostgreSQL. */
 const POSTGRES_ROWS = 10_000;
+/**
+ * Fewer rows than this are written on SQLite's shared connection at once (a few milliseconds of
+ * event loop at most, less than starting a thread); more in a worker thread.
+ */
+export const SQLITE_THREAD_MIN_ROWS = 5_000;
 
 /**
  * Writes buffered actuals as upserts on (scope, metric, date), all in one transaction: a later
  * row for the same day and scope replaces the earlier figure, in the file as in the table.
  *
- * SQLite: on the driver's own better-sqlite3 connection, in one synchronous transaction of
- * multi-row prepared upserts (nothing else can run in between, so no other request's query
- * joins the transaction on the shared connection; a million rows take a few seconds).
+ * SQLite, large writes: in a worker thread on a connection of its own to the same file, in one
+ * `BEGIN IMMEDIATE` transaction of multi-row prepared upserts (a million rows take seconds, which
+ * this thread's event loop spends serving other requests). Meanwhile the shared connection keeps
+ * answering reads (WAL), and its writes and transactions wait for the commit (see
+ * `writeElsewhere`). Small writes, and any write to an in-memory database (which exists on the
+ * shared connection only, so no thread can open it), run on the shared connection in one
+ * synchronous transaction, alone there.
  * PostgreSQL: on a dedicated connection, `INSERT ... SELECT FROM unnest(arrays)` per 10,000
  * rows (duplicates within one statement are reduced to the last one first, as PostgreSQL
  * refuses to update a row twice in one statement).
@@ -36,11 +42,25 @@ export class ActualWriter {
   /**
    * `dirtyTargetIds`: the targets these rows can move, marked dirty (inputs version bumped) in
    * the same transaction as the rows, so a crash after the commit cannot lose their rebuild.
+   * A database constraint that fails (a venue deleted while the file was read) rolls all of it
+   * back and is a ConflictError.
    */
   async write(buffer: ActualBuffer, now: Date, dirtyTargetIds: string[] = []): Promise<void> {
     if (!buffer.length) return;
-    if (this.dataSource.options.type === 'postgres') await this.writePostgres(buffer, now, dirtyTargetIds);
-    else await this.writeSqlite(buffer, now, dirtyTargetIds);
+    try {
+      if (this.dataSource.options.type === 'postgres') await this.writePostgres(buffer, now, dirtyTargetIds);
+      else await this.writeSqlite(buffer, now, dirtyTargetIds);
+    } catch (error) {
+      const violation = constraintViolation(error);
+      if (!violation) throw error;
+      throw new ConflictError(
+        'concurrent_change',
+        `No row was written: the database refused them (${violation.replace('_', ' ')} constraint: ${
+          (error as Error).message
+        }), most likely because a venue was deleted while the rows were read. Nothing changed; send them again.`,
+        { constraint: violation },
+      );
+    }
   }
 
   private async writeSqlite(buffer: ActualBuffer, now: Date, dirtyTargetIds: string[]): Promise<void> {
@@ -50,48 +70,22 @@ export class ActualWriter {
       now,
       this.dataSource.getMetadata(Actual).findColumnWithPropertyName('updatedAt')!,
     ) as string;
-    const statement = (rows: number) =>
-      db.prepare(
-        `${INSERT} VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ${CONFLICT}`,
-      );
-    const full = statement(Math.min(SQLITE_ROWS, buffer.length));
-    const markDirty = dirtyTargetIds.length
-      ? db.prepare(
-          `UPDATE "targets" SET "inputsVersion" = "inputsVersion" + 1, "dirtySince" = COALESCE("dirtySince", ?) ` +
-            `WHERE "id" IN (${dirtyTargetIds.map(() => '?').join(', ')})`,
-        )
-      : null;
-    const n = buffer.length;
-    // Alone on the shared connection: no other request's transaction is open meanwhile.
-    await sqliteTransactionQueue(this.dataSource)!.exclusive(
-      db.transaction(() => {
-        const params: unknown[] = new Array(Math.min(SQLITE_ROWS, n) * COLUMNS.length);
-        for (let start = 0; start < n; start += SQLITE_ROWS) {
-          const count = Math.min(SQLITE_ROWS, n - start);
-          const stmt = count === SQLITE_ROWS || start === 0 ? full : statement(count);
-          if (params.length !== count * COLUMNS.length) params.length = count * COLUMNS.length;
-          let p = 0;
-          for (let i = start; i < start + count; i++) {
-            const venueId = buffer.scopeTable[buffer.scopes[i]];
-            params[p++] = venueId ?? CITY_SCOPE_KEY;
-            params[p++] = buffer.metrics[i] === 0 ? 'visitors' : 'revenue';
-            params[p++] = buffer.dateOf(buffer.days[i]);
-            params[p++] = venueId === null ? 'city' : 'venue';
-            params[p++] = venueId;
-            params[p++] = buffer.values[i];
-            params[p++] = buffer.sourceTable[buffer.sources[i]];
-            params[p++] = buffer.notes.get(i) ?? null;
-            params[p++] = updatedAt;
-          }
-          stmt.run(params);
-        }
-        markDirty?.run(updatedAt, ...dirtyTargetIds);
-      }),
+    const queue = sqliteTransactionQueue(this.dataSource)!;
+    const rows = buffer.takeColumns();
+    // An in-memory database lives on this connection only: no thread can open it, so its writes
+    // stay here, synchronous (the event loop waits for them), whatever their size.
+    if (db.memory || buffer.length < SQLITE_THREAD_MIN_ROWS) {
+      // Alone on the shared connection: no other request's transaction is open meanwhile.
+      await queue.exclusive(db.transaction(() => upsertActualsSqlite(db, rows, updatedAt, dirtyTargetIds)));
+      return;
+    }
+    await queue.writeElsewhere(() =>
+      writeActualsInThread({ file: db.name, rows, updatedAt, dirtyTargetIds }),
     );
   }
 
   private async writePostgres(buffer: ActualBuffer, now: Date, dirtyTargetIds: string[]): Promise<void> {
-    const sql = `${INSERT} SELECT u.*, $9::timestamp FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::bigint[], $7::varchar[], $8::text[]) AS u ${CONFLICT}`;
+    const sql = `${INSERT_ACTUALS} SELECT u.*, $9::timestamp FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::bigint[], $7::varchar[], $8::text[]) AS u ${UPSERT_CONFLICT}`;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {

@@ -71,4 +71,36 @@ describe('concurrent transactions on the database of this run', () => {
     expect(await repo.existsBy({ name: 'saved alongside' })).toBe(true);
     expect(await repo.existsBy({ name: 'doomed' })).toBe(false);
   });
+
+  // Writes made elsewhere (another connection to the same file) are SQLite's: the queue is not
+  // installed on PostgreSQL.
+  (process.env.DATABASE_URL?.startsWith('postgres') ? it.skip : it)(
+    'lets reads through a write made elsewhere, and holds writes and transactions until it ends',
+    async () => {
+      const queue = sqliteTransactionQueue(dataSource)!;
+      const repo = dataSource.getRepository(Organization);
+      const done: string[] = [];
+      let finish!: () => void;
+      const elsewhere = queue.writeElsewhere(async () => {
+        await new Promise<void>((resolve) => (finish = resolve));
+        done.push('elsewhere');
+      });
+      await pause();
+      const insert = repo.insert(org('written after')).then(() => done.push('insert'));
+      const transaction = dataSource
+        .transaction((manager) => manager.insert(Organization, org('transaction after')))
+        .then(() => done.push('transaction'));
+      expect(await repo.existsBy({ name: 'written after' })).toBe(false); // a read: answered now
+      done.push('read');
+      await pause();
+      finish();
+      await Promise.all([elsewhere, insert, transaction]);
+      expect(done.slice(0, 2)).toEqual(['read', 'elsewhere']);
+      expect(await repo.existsBy({ name: 'written after' })).toBe(true);
+      expect(await repo.existsBy({ name: 'transaction after' })).toBe(true);
+      await expect(dataSource.transaction(() => queue.writeElsewhere(async () => 1))).rejects.toThrow(
+        /would deadlock/,
+      );
+    },
+  );
 });

@@ -5,6 +5,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../../common/config/app-config.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { applySqlitePragmas, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-pragmas.js';
 
 // Instants are stored as UTC in `timestamp` columns on PostgreSQL (TypeORM's mapping of `Date`,
 // shared with SQLite's `datetime`). Make node-postgres write and read them as UTC whatever the
@@ -34,12 +35,8 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       type: 'better-sqlite3',
       database: db.path,
       enableWAL: true,
-      timeout: 10_000,
-      prepareDatabase: (conn: { pragma(source: string): unknown }) => {
-        conn.pragma('busy_timeout = 10000');
-        conn.pragma('foreign_keys = ON');
-        conn.pragma('synchronous = NORMAL');
-      },
+      timeout: SQLITE_BUSY_TIMEOUT_MS,
+      prepareDatabase: applySqlitePragmas,
     };
   }
   return {
