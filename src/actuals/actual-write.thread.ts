@@ -1,7 +1,8 @@
 /**
- * The entry of the worker thread that writes a large import of actuals to the SQLite file (see
- * ActualWriteThread): its own connection, one `BEGIN IMMEDIATE ... COMMIT` transaction, all or
- * nothing. Loads no Nest and no TypeORM: only better-sqlite3 and the upsert itself.
+ * The entry of the worker thread that writes a large import of actuals to the SQLite file (started
+ * by `writeActualsInThread`, actual-thread-writer.ts): its own connection, one `BEGIN IMMEDIATE
+ * ... COMMIT` transaction, all or nothing. Loads no Nest and no TypeORM: only better-sqlite3 and
+ * the upsert itself.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';

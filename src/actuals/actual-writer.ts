@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import { ConflictError } from '../common/errors/domain-error.js';
+import { ConflictError, UnavailableError } from '../common/errors/domain-error.js';
 import { constraintViolation } from '../infra/database/constraint-violation.js';
 import { sqliteTransactionQueue } from '../infra/database/sqlite-transaction-queue.js';
 import { Actual } from './actual.entity.js';
 import type { ActualBuffer } from './actual-rows.js';
 import { upsertActualsSqlite } from './actual-sqlite-upsert.js';
 import { INSERT_ACTUALS, UPSERT_CONFLICT } from './actual-upsert-sql.js';
-import { writeActualsInThread } from './actual-write-thread.js';
+import { writeActualsInThread } from './actual-thread-writer.js';
 import { CITY_SCOPE_KEY } from './metric.js';
 
 /** Rows per `unnest` statement on PostgreSQL. */
@@ -43,7 +43,7 @@ export class ActualWriter {
    * `dirtyTargetIds`: the targets these rows can move, marked dirty (inputs version bumped) in
    * the same transaction as the rows, so a crash after the commit cannot lose their rebuild.
    * A database constraint that fails (a venue deleted while the file was read) rolls all of it
-   * back and is a ConflictError.
+   * back and is a ConflictError; a SQLite write lock held elsewhere past the busy timeout, a 503.
    */
   async write(buffer: ActualBuffer, now: Date, dirtyTargetIds: string[] = []): Promise<void> {
     if (!buffer.length) return;
@@ -51,6 +51,13 @@ export class ActualWriter {
       if (this.dataSource.options.type === 'postgres') await this.writePostgres(buffer, now, dirtyTargetIds);
       else await this.writeSqlite(buffer, now, dirtyTargetIds);
     } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
+        // Another process held the database's write lock past the busy timeout.
+        throw new UnavailableError(
+          'unavailable',
+          'The database is busy with another write; no row was written. Send them again in a moment.',
+        );
+      }
       const violation = constraintViolation(error);
       if (!violation) throw error;
       throw new ConflictError(

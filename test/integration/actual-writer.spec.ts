@@ -156,8 +156,8 @@ describe('writing actuals', () => {
     if (file.type !== 'sqlite') throw new Error('SQLite only');
     const compiled = (await import(
       // @ts-expect-error: the build's JavaScript, which has no types of its own
-      '../../dist/src/actuals/actual-write-thread.js'
-    )) as typeof import('../../src/actuals/actual-write-thread.js');
+      '../../dist/src/actuals/actual-thread-writer.js'
+    )) as typeof import('../../src/actuals/actual-thread-writer.js');
     const rows = cityRows(100, 9_000_000);
     await compiled.writeActualsInThread({
       file: file.path,
