@@ -35,8 +35,11 @@ describe('projections of the demo data', () => {
     users = (await seedDemo(t.dataSource, t.app.get(TokenService), DEMO_SEED_STEPS))!;
     targets = (await t.http.get('/api/v1/targets?year=2022').set(auth('viewer')).expect(200)).body.items;
     expect(targets).toHaveLength(4);
-    // The seed runs after the worker started (as in `npm start`): the periodic sweep, run now.
-    expect((await t.app.get(RebuildSweep).sweep()).queued).toBe(4);
+    // The seed runs after the worker started (as in `npm start`): the periodic sweep, run now,
+    // queues every target still dirty (the worker's start-up sweep may have met the seed's
+    // targets already, and rebuilt some of them).
+    const sweep = await t.app.get(RebuildSweep).sweep();
+    expect(sweep).toMatchObject({ queued: sweep.dirty, failed: 0 });
     for (const target of targets)
       snapshots.set(target.id, await waitForProjection(t.dataSource, target.id, 60_000));
   }, 90_000);

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { VenueDemandService } from '../../src/events/venue-demand.service.js';
+import { ProjectionInputs } from '../../src/projections/rebuild/projection-inputs.js';
 import { TargetPathService } from '../../src/targets/target-path.service.js';
+import { TargetsService } from '../../src/targets/targets.service.js';
 import { importActuals, pinClock } from '../factories/actuals.factory.js';
 import { createEvent, createVenue } from '../factories/planning.factory.js';
 import { createUser, type TestUser } from '../factories/user.factory.js';
@@ -71,7 +73,7 @@ describe('venue demand in the capacity check', () => {
     expect(await submit(venue.id, 1_000)).toEqual([]);
   });
 
-  it('computes a target path once per inputs version', async () => {
+  it('computes a target path once per distinct inputs, whatever bumps the target’s version', async () => {
     const venue = await createVenue(t.http, admin, { maxDailyCapacity: 10_000 });
     const target = await t.http
       .post('/api/v1/targets')
@@ -86,35 +88,37 @@ describe('venue demand in the capacity check', () => {
         targetTotal: 365 * 8_000,
       })
       .expect(201);
-    const computed = jest.spyOn(t.app.get(TargetPathService), 'path');
-    try {
-      const demand = t.app.get(VenueDemandService);
-      const day = '2022-07-01';
-      expect((await demand.baselineVisitors(venue.id, [day])).get(day)).toBe(8_000);
-      expect((await demand.baselineVisitors(venue.id, [day, '2022-07-02'])).get(day)).toBe(8_000);
-      expect(computed).toHaveBeenCalledTimes(1);
-      // A change of the target's inputs bumps its version: the path is computed again.
-      await t.http
-        .patch(`/api/v1/targets/${target.body.id}`)
-        .set(planner.auth)
-        .send({ targetTotal: 365 * 6_000 })
-        .expect(200);
-      expect((await demand.baselineVisitors(venue.id, [day])).get(day)).toBe(6_000);
-      expect(computed).toHaveBeenCalledTimes(2);
-      // So does a change of the baseline year's actuals (a full 2021 now shapes the path).
-      await importActuals(
-        t.app,
-        Array.from({ length: 365 }, (_, i) => ({
-          date: new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10),
-          metric: 'visitors' as const,
-          value: i === 181 ? 20_000 : 1_000,
-          venueId: venue.id,
-        })),
-      );
-      expect((await demand.baselineVisitors(venue.id, [day])).get(day)).not.toBe(6_000);
-      expect(computed).toHaveBeenCalledTimes(3);
-    } finally {
-      computed.mockRestore();
-    }
+    const demand = t.app.get(VenueDemandService);
+    // The path's days as computed: the same array while the memo answers.
+    const days = async () =>
+      (await t.app.get(TargetPathService).path(await t.app.get(TargetsService).get(target.body.id))).days;
+    const day = '2022-07-01';
+    expect((await demand.baselineVisitors(venue.id, [day])).get(day)).toBe(8_000);
+    const first = await days();
+    expect(await days()).toBe(first);
+    // An event edit bumps the target's inputs version but leaves the path's inputs alone.
+    await t.app.get(ProjectionInputs).markDirty({ source: 'event', years: [2022], venueIds: [venue.id] });
+    expect(await days()).toBe(first);
+    // A change of the target's total makes a new path...
+    await t.http
+      .patch(`/api/v1/targets/${target.body.id}`)
+      .set(planner.auth)
+      .send({ targetTotal: 365 * 6_000 })
+      .expect(200);
+    expect((await demand.baselineVisitors(venue.id, [day])).get(day)).toBe(6_000);
+    const second = await days();
+    expect(second).not.toBe(first);
+    // ...and so does a change of the baseline year's actuals (a full 2021 now shapes the path).
+    await importActuals(
+      t.app,
+      Array.from({ length: 365 }, (_, i) => ({
+        date: new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10),
+        metric: 'visitors' as const,
+        value: i === 181 ? 20_000 : 1_000,
+        venueId: venue.id,
+      })),
+    );
+    expect((await demand.baselineVisitors(venue.id, [day])).get(day)).not.toBe(6_000);
+    expect(await days()).not.toBe(second);
   });
 });
