@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { REPORT_LANGUAGES } from '../../subscriptions/report-subscription.entity.js';
 import { fontCharacters } from '../../../../test/support/font-cmap.js';
-import type { ChartPoint } from '../weekly-report-data.js';
+import { straightPanel } from '../../../../test/support/chart-panels.js';
 import { CHART_FONT_FILES, svgToPng } from './chart-png.js';
 import { chartSvg, FONT_FAMILY } from './chart-svg.js';
 import { PANEL_LETTERS } from './report-view.js';
@@ -12,27 +12,12 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const label = (text: string, weight = 400) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20" font-family="${FONT_FAMILY}"><text x="4" y="15" font-size="12" font-weight="${weight}">${text}</text></svg>`;
 
-const point = (date: string, path: number): ChartPoint => ({
-  date,
-  path,
-  actual: null,
-  median: null,
-  lo80: null,
-  hi80: null,
-  lo95: null,
-  hi95: null,
-});
-
 describe('svgToPng', () => {
   it('has a glyph for every character of every label, in both languages, at every scale', () => {
     // Sixteen panels (every letter), their totals from 5 to 5 × 10¹², so every scale and suffix shows.
-    const panels = PANEL_LETTERS.split('').map((letter, i) => ({
-      letter,
-      metric: 'visitors' as const,
-      year: 2022,
-      marker: null,
-      points: [point('2022-01-01', 0), point('2022-12-31', 5 * 10 ** (i % 13) * (1 + (i % 3)))],
-    }));
+    const panels = PANEL_LETTERS.split('').map((letter, i) =>
+      straightPanel(5 * 10 ** (i % 13) * (1 + (i % 3)), { letter, marker: null }),
+    );
     const covered = new Set(CHART_FONT_FILES.flatMap((file) => [...fontCharacters(file)]));
     for (const lang of REPORT_LANGUAGES) {
       const { svg, scales } = chartSvg(panels, lang);

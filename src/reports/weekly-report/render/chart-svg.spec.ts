@@ -1,27 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ChartPoint } from '../weekly-report-data.js';
-import { axisLabel, axisScale, chartSvg, FONT_FAMILY, niceAxis, type ChartPanelInput } from './chart-svg.js';
+import { straightPanel } from '../../../../test/support/chart-panels.js';
+import { axisLabel, axisScale, chartSvg, FONT_FAMILY, niceAxis } from './chart-svg.js';
 
-/** A straight path from 0 on 1 January to `total` on 31 December. */
-const panel = (total: number, letter = 'A', year = 2022): ChartPanelInput => {
-  const point = (date: string, path: number): ChartPoint => ({
-    date,
-    path,
-    actual: null,
-    median: null,
-    lo80: null,
-    hi80: null,
-    lo95: null,
-    hi95: null,
-  });
-  return {
-    letter,
-    metric: 'visitors',
-    year,
-    marker: `${year}-04-10`,
-    points: [point(`${year}-01-01`, 0), point(`${year}-12-31`, total)],
-  };
-};
+const panel = (total: number, letter?: string) => straightPanel(total, { letter });
 
 /** The text of each label, in order, as a reader of the image would see it. */
 const labels = (svg: string) =>
