@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ActualsQueryService } from '../actuals/actuals-query.service.js';
 import { addDays, localDate, startOfLocalDay, yearOf, type LocalDate } from '../common/time/local-date.js';
-import { TargetPathService } from '../targets/target-path.service.js';
+import { TargetPathService, type TargetPath } from '../targets/target-path.service.js';
 import { TargetsService } from '../targets/targets.service.js';
 import { dailyAttendance, type VenueDemand } from './event-checks.js';
 import { Event } from './event.entity.js';
@@ -58,7 +58,7 @@ export class VenueDemandService {
     for (const [year, yearDays] of years) {
       const [target] = await this.targets.list({ year, metric: 'visitors', venueId });
       if (target) {
-        const expected = new Map((await this.paths.path(target)).days.map((d) => [d.date, d.expected]));
+        const expected = expectedByDate((await this.paths.path(target)).days);
         for (const day of yearDays) result.set(day, expected.get(day) ?? 0);
         continue;
       }
@@ -93,6 +93,17 @@ export class VenueDemandService {
     if (excludeEventId) qb.andWhere('e.id <> :self', { self: excludeEventId });
     return qb.getMany();
   }
+}
+
+/**
+ * A path's expected figure by date, made once per computed path: TargetPathService answers the
+ * same `days` array while the path's inputs are unchanged, so capacity checks reuse the map.
+ */
+const byDate = new WeakMap<TargetPath['days'], Map<LocalDate, number>>();
+function expectedByDate(days: TargetPath['days']): Map<LocalDate, number> {
+  let map = byDate.get(days);
+  if (!map) byDate.set(days, (map = new Map(days.map((d) => [d.date, d.expected]))));
+  return map;
 }
 
 function sameDateAYearEarlier(date: LocalDate): LocalDate {
