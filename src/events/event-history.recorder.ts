@@ -20,12 +20,17 @@ export async function recordHistory(
   actor: AuthUser,
   entry: HistoryEntry,
 ): Promise<void> {
-  const last = await manager
-    .createQueryBuilder(EventHistory, 'h')
-    .select('MAX(h.seq)', 'seq')
-    .where('h.eventId = :id', { id: entry.eventId })
-    .getRawOne<{ seq: number | null }>();
-  await manager.insert(EventHistory, historyRow(actor, entry, Number(last?.seq ?? 0) + 1));
+  // The next place in the trail is worked out by the insert itself: one statement, not two.
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(EventHistory)
+    .values({
+      ...historyRow(actor, entry, 0),
+      seq: () => '(SELECT COALESCE(MAX("seq"), 0) + 1 FROM "event_history" WHERE "eventId" = :eventId)',
+    })
+    .setParameter('eventId', entry.eventId)
+    .execute();
 }
 
 /** An audit line; `seq` is its place in the event's trail (1 for the first). */

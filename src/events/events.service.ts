@@ -127,10 +127,8 @@ export class EventsService {
 
   /** The event with its venue and organization; visibility is checked by `@Owned` on the route. */
   async get(id: string): Promise<Event> {
-    const event = await this.events.findOne({
-      where: { id },
-      relations: { venue: true, organization: true },
-    });
+    // One joined query: `findOne` with relations adds a second one for the distinct ids.
+    const event = await this.joined().where('e.id = :id', { id }).getOne();
     if (!event) throw new NotFoundError('Event', id);
     assertIfMatch('events', id, event.version);
     return event;
@@ -165,7 +163,7 @@ export class EventsService {
       );
     }
     const now = this.clock.now();
-    await this.projections.transaction(async (manager, recordChange) => {
+    const after = await this.projections.transaction(async (manager, recordChange): Promise<Event> => {
       const venue = dto.venueId ? await findVenue(manager, dto.venueId) : before.venue!;
       if (dto.campaignId) await assertCampaign(manager, dto.campaignId);
       const times = parseTimes(
@@ -192,7 +190,7 @@ export class EventsService {
         note: dto.note,
       };
       const changed = EDITABLE.filter((f) => next[f] !== undefined && !same(next[f], before[f]));
-      if (!changed.length) return;
+      if (!changed.length) return before;
       const patch = Object.fromEntries(changed.map((f) => [f, next[f]])) as Partial<Event>;
       const reapproval = REAPPROVAL_FIELDS.filter((f) => changed.includes(f));
       const status = before.status === 'approved' && reapproval.length ? 'submitted' : before.status;
@@ -233,9 +231,18 @@ export class EventsService {
           ),
         );
       }
+      // The row is `before` with this patch: the update above matched its version.
+      return {
+        ...before,
+        ...patch,
+        ...approvedPlan,
+        status,
+        version: before.version + 1,
+        updatedAt: now,
+        venue,
+      };
     });
-    const event = await this.get(id);
-    return { event, warnings: await this.warningsIfScheduled(event) };
+    return { event: after, warnings: await this.warningsIfScheduled(after) };
   }
 
   /** Only drafts can be deleted; anything further is cancelled instead, to keep its record. */
