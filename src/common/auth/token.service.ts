@@ -32,7 +32,7 @@ export const hashToken = (token: string): string => createHash('sha256').update(
  */
 @Injectable()
 export class TokenService {
-  /** Live token lookups by purpose and token hash (see TOKEN_CACHE_MS). */
+  /** Live token lookups by token, kept in this process's memory only (see TOKEN_CACHE_MS). */
   private readonly cache = new Map<string, CachedToken>();
 
   constructor(@InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>) {}
@@ -63,12 +63,12 @@ export class TokenService {
   /** The user a live token of that purpose belongs to, or null. */
   async resolve(token: string, purpose: TokenPurpose): Promise<User | null> {
     if (!token.startsWith(`${PREFIX[purpose]}_`)) return null;
-    const hash = hashToken(token);
-    const key = `${purpose}:${hash}`;
+    // Keyed by the token itself (its prefix names the purpose): a hit costs no hashing.
     const now = Date.now();
-    let cached = this.cache.get(key);
+    let cached = this.cache.get(token);
     if (!cached || cached.until <= now) {
-      this.cache.delete(key);
+      this.cache.delete(token);
+      const hash = hashToken(token);
       // One query (findOne with a relation would add a DISTINCT pre-query for its LIMIT).
       const record = await this.tokens
         .createQueryBuilder('t')
@@ -83,7 +83,7 @@ export class TokenService {
         until: now + TOKEN_CACHE_MS,
       };
       if (this.cache.size >= TOKEN_CACHE_MAX) this.cache.clear();
-      this.cache.set(key, cached);
+      this.cache.set(token, cached);
     }
     if (now - cached.lastUsedAt > TOUCH_EVERY_MS) {
       cached.lastUsedAt = now;

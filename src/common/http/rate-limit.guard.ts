@@ -8,6 +8,7 @@ import { REQUEST_PATH_COMMAND_TIMEOUT_MS } from '../../infra/redis/redis-options
 import { firstConnection, InjectRedis } from '../../infra/redis/redis.module.js';
 import { TooManyRequestsError } from '../errors/domain-error.js';
 import { errorMessage } from '../errors/error-message.js';
+import { BatchedHitCounter, type WindowCount } from './batched-hit-counter.js';
 
 const SKIP = 'rate-limit:skip';
 /** Exempts a route or controller from rate limiting (health checks). */
@@ -15,16 +16,19 @@ export const SkipRateLimit = () => SetMetadata(SKIP, true);
 
 const WINDOW_MS = 60_000;
 
-// One fixed window per client and minute, shared by every API process through Redis.
+// One fixed window per client and minute, shared by every API process through Redis. ARGV[2]
+// hits at once: the requests that arrived while the client's previous count was out.
 const INCREMENT = `
-local hits = redis.call('INCR', KEYS[1])
-if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local hits = redis.call('INCRBY', KEYS[1], ARGV[2])
+if hits == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {hits, redis.call('PTTL', KEYS[1])}
 `;
 
 /** The script's name on the shared client: sent once, then run by its SHA (EVALSHA). */
-const COMMAND = 'plannerRateLimitHit';
-type CountingRedis = Redis & { [COMMAND]: (key: string, windowMs: number) => Promise<[number, number]> };
+const COMMAND = 'plannerRateLimitHits';
+type CountingRedis = Redis & {
+  [COMMAND]: (key: string, windowMs: number, hits: number) => Promise<WindowCount>;
+};
 
 /** After Redis failed to answer, the limiter counts in the process for this long before trying it again. */
 const REDIS_RETRY_MS = 5_000;
@@ -33,7 +37,9 @@ const LOCAL_MAX_CLIENTS = 10_000;
 
 /**
  * Global rate limit per client address, counted in Redis so that it holds across any number of
- * API processes.
+ * API processes. A client's requests that arrive while its count is out in Redis are counted
+ * together by the next command (BatchedHitCounter): one round trip per client at a time, not
+ * one per request.
  *
  * When Redis does not answer (down, or connected but stalled: its commands time out after
  * REQUEST_PATH_COMMAND_TIMEOUT_MS), the limit FAILS OPEN TO A LOCAL COUNT: each API process
@@ -52,6 +58,8 @@ export class RateLimitGuard implements CanActivate {
   /** Until when the limiter counts locally (0: Redis counts). */
   private localUntil = 0;
   private local = new Map<string, { resetAt: number; hits: number }>();
+  /** One Redis command in flight per client; the requests meanwhile share the next one. */
+  private readonly counter: BatchedHitCounter;
 
   constructor(
     private readonly reflector: Reflector,
@@ -59,6 +67,9 @@ export class RateLimitGuard implements CanActivate {
     @InjectConfig() private readonly config: AppConfig,
   ) {
     if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: INCREMENT });
+    this.counter = new BatchedHitCounter((key, hits) =>
+      (redis as CountingRedis)[COMMAND](key, WINDOW_MS, hits),
+    );
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -82,13 +93,12 @@ export class RateLimitGuard implements CanActivate {
   }
 
   /** [hits, ms left in the window], or null when Redis did not answer. */
-  private async countInRedis(ip: string): Promise<[number, number] | null> {
+  private async countInRedis(ip: string): Promise<WindowCount | null> {
     const now = Date.now();
     if (now < this.localUntil) return null;
     try {
       await firstConnection(this.redis, REQUEST_PATH_COMMAND_TIMEOUT_MS);
-      const key = `${this.config.redis.prefix}:ratelimit:${ip}`;
-      const counted = await (this.redis as CountingRedis)[COMMAND](key, WINDOW_MS);
+      const counted = await this.counter.hit(`${this.config.redis.prefix}:ratelimit:${ip}`);
       if (this.localUntil) {
         this.logger.log('Rate limiting counts in Redis again');
         this.localUntil = 0;
@@ -107,7 +117,7 @@ export class RateLimitGuard implements CanActivate {
   }
 
   /** The same fixed window, counted in this process. */
-  private countLocally(ip: string): [number, number] {
+  private countLocally(ip: string): WindowCount {
     const now = Date.now();
     let entry = this.local.get(ip);
     if (!entry || entry.resetAt <= now) {
