@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { Processor } from '@nestjs/bullmq';
 import { LoggedWorkerHost } from '../../infra/queue/logged-worker-host.js';
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -6,6 +6,7 @@ import { dispatchJob, type JobHandlers } from '../../infra/queue/job-handlers.js
 import type { JobPayloads } from '../../infra/queue/job-registry.js';
 import { ProjectionRebuild, TargetGoneError, type RebuildResult } from './projection-rebuild.service.js';
 import { RebuildSweep } from './rebuild-sweep.js';
+import { PROJECTION_WARM_UP } from './projection-warm-up.js';
 
 /**
  * The `projections` queue: `projections.sweep` re-queues dirty targets; `projections.rebuild`
@@ -20,6 +21,8 @@ export class ProjectionProcessor extends LoggedWorkerHost {
   constructor(
     private readonly sweep: RebuildSweep,
     private readonly rebuilds: ProjectionRebuild,
+    /** Built first, so the worker takes no job before the maths has run once (see projectionWarmUp). */
+    @Inject(PROJECTION_WARM_UP) readonly warmUpMs: number,
   ) {
     super();
   }
