@@ -9,11 +9,13 @@
  *    measures the API, and the rebuilds the writes queue wait in Redis), with the rate limit
  *    raised out of the way (RATE_LIMIT_PER_MINUTE);
  * 3. records each route's response once and starts a bare Fastify server answering the same
- *    bytes (bench/support/bare-server.ts) in its own process;
- * 4. runs autocannon on each route, `connections` at a time for `duration` seconds, first against
- *    the planner then against the bare server, and prints req/s, p50/p99 latency and the ratio,
- *    and each server process's CPU time per request with its ratio (bare over planner): on a
- *    machine busy with other work the req/s ratio drifts, the CPU one hardly does.
+ *    bytes (bench/support/bare-server.ts) in its own process, and a NestJS application doing
+ *    nothing else on the same adapter (bench/support/nest-floor-server.ts): the framework's floor;
+ * 4. runs autocannon on each route, `connections` at a time for `duration` seconds, against the
+ *    planner, the bare server and the Nest floor, and prints req/s, p50/p99 latency and the ratio
+ *    to bare, and each server process's CPU time per request with its ratio (bare over planner):
+ *    on a machine busy with other work the req/s ratio drifts, the CPU one hardly does. The Nest
+ *    floor's figures say how much of the gap is the framework's.
  * Routes: a target's projection (also revalidated with If-None-Match, and gzipped) and progress,
  * /me, the public events list, /health, an event PATCH (also one at a time) and a PUT /actuals,
  * authenticated with a seeded admin's API token. The last line is JSON.
@@ -41,7 +43,12 @@ const CONNECTIONS = Number(values.connections);
 // Route names may hold ", " ("event PATCH, 1 conn"): only a comma without a space separates.
 const ONLY = values.only ? new Set(values.only.split(/,(?! )/)) : null;
 const ROOT = process.cwd();
-for (const file of ['dist/src/start.js', 'dist/src/main.js', 'dist/bench/support/bare-server.js'])
+for (const file of [
+  'dist/src/start.js',
+  'dist/src/main.js',
+  'dist/bench/support/bare-server.js',
+  'dist/bench/support/nest-floor-server.js',
+])
   if (!existsSync(file)) throw new Error(`Run \`npm run build\` first: the bench starts ${file}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'planner-bench-api-'));
@@ -281,6 +288,9 @@ try {
   const bare = startNode('dist/bench/support/bare-server.js', {}, { args: [responsesFile] });
   const [, barePort] = await bare.waitFor(/listening (\d+)/, 300_000);
   const bareBase = `http://127.0.0.1:${barePort}`;
+  const floor = startNode('dist/bench/support/nest-floor-server.js', {}, { args: [responsesFile] });
+  const [, floorPort] = await floor.waitFor(/listening (\d+)/, 300_000);
+  const floorBase = `http://127.0.0.1:${floorPort}`;
 
   // -- 4. load -------------------------------------------------------------------------------------
   const rows: Array<{
@@ -288,22 +298,37 @@ try {
     bytes: number;
     planner: Measured;
     bare: Measured;
+    /** A NestJS application answering the same bytes and doing nothing else. */
+    nest: Measured;
     ratio: number;
+    /** The Nest floor's req/s over bare's: the most the framework leaves. */
+    nestRatio: number;
     /** Bare's CPU per request over the planner's: the req/s ratio one core would allow. */
     cpuRatio: number | null;
   }> = [];
   for (const r of selected) {
     const planner = await load(base, r, api.child.pid);
     const bareRun = await load(bareBase, r, bare.child.pid);
+    const nest = await load(floorBase, r, floor.child.pid);
     const ratio = +(planner.reqPerSec / Math.max(1, bareRun.reqPerSec)).toFixed(2);
+    const nestRatio = +(nest.reqPerSec / Math.max(1, bareRun.reqPerSec)).toFixed(2);
     const cpuRatio =
       planner.cpuUsPerReq && bareRun.cpuUsPerReq
         ? +(bareRun.cpuUsPerReq / planner.cpuUsPerReq).toFixed(2)
         : null;
-    rows.push({ route: r.name, bytes: sizes.get(r.name) ?? 0, planner, bare: bareRun, ratio, cpuRatio });
+    rows.push({
+      route: r.name,
+      bytes: sizes.get(r.name) ?? 0,
+      planner,
+      bare: bareRun,
+      nest,
+      ratio,
+      nestRatio,
+      cpuRatio,
+    });
     const failed = planner.errors || (planner.non2xx && r.name !== 'projection 304');
     process.stderr.write(
-      `${r.name}: ${planner.reqPerSec} req/s (bare ${bareRun.reqPerSec})${failed ? ` ${JSON.stringify(planner.statuses ?? {})}, ${planner.errors} errors` : ''}\n`,
+      `${r.name}: ${planner.reqPerSec} req/s (bare ${bareRun.reqPerSec}, Nest floor ${nest.reqPerSec})${failed ? ` ${JSON.stringify(planner.statuses ?? {})}, ${planner.errors} errors` : ''}\n`,
     );
   }
 
@@ -313,10 +338,10 @@ try {
     `planner                  demo on SQLite (seeded and first projections in ${seedSeconds.toFixed(0)} s), API process alone, rate limit ${env.RATE_LIMIT_PER_MINUTE}/min`,
     `load                     autocannon, ${CONNECTIONS} connections (unless said), ${DURATION} s per route and server`,
     '',
-    `${'route'.padEnd(22)} ${'bytes'.padStart(7)}  ${'planner'.padEnd(47)}  ${'bare Fastify, same bytes'.padEnd(47)}  ratio  CPU ratio`,
+    `${'route'.padEnd(22)} ${'bytes'.padStart(7)}  ${'planner'.padEnd(47)}  ${'bare Fastify, same bytes'.padEnd(47)}  ratio  CPU ratio  ${'Nest floor, same bytes'.padEnd(30)}  ratio`,
     ...rows.map(
       (r) =>
-        `${r.route.padEnd(22)} ${String(r.bytes).padStart(7)}  ${fmt(r.planner)}  ${fmt(r.bare)}  ${r.ratio.toFixed(2)}   ${r.cpuRatio?.toFixed(2) ?? '-'}${
+        `${r.route.padEnd(22)} ${String(r.bytes).padStart(7)}  ${fmt(r.planner)}  ${fmt(r.bare)}  ${r.ratio.toFixed(2)}   ${(r.cpuRatio?.toFixed(2) ?? '-').padEnd(9)}  ${String(r.nest.reqPerSec).padStart(6)} req/s  ${String(r.nest.cpuUsPerReq ?? '-').padStart(5)} µs CPU  ${r.nestRatio.toFixed(2)}${
           r.planner.errors || (r.planner.non2xx && r.route !== 'projection 304')
             ? `  (statuses ${JSON.stringify(r.planner.statuses ?? {})}, ${r.planner.errors} errors)`
             : ''
@@ -329,11 +354,14 @@ try {
     const r = row(name);
     if (r)
       goals.push(
-        `${name}: ratio ${r.ratio.toFixed(2)} (goal ≥ 0.5), p99 ${r.planner.p99} ms (goal < 25): ${r.ratio >= 0.5 && r.planner.p99 < 25 ? 'met' : 'NOT met'}`,
+        `${name}: ratio ${r.ratio.toFixed(2)} (goal ≥ 0.5; Nest floor ${r.nestRatio.toFixed(2)}), p99 ${r.planner.p99} ms (goal < 25): ${r.ratio >= 0.5 && r.planner.p99 < 25 ? 'met' : 'NOT met'}`,
       );
   }
   const me = row('me');
-  if (me) goals.push(`me: ratio ${me.ratio.toFixed(2)} (goal ≥ 0.5): ${me.ratio >= 0.5 ? 'met' : 'NOT met'}`);
+  if (me)
+    goals.push(
+      `me: ratio ${me.ratio.toFixed(2)} (goal ≥ 0.5; Nest floor ${me.nestRatio.toFixed(2)}): ${me.ratio >= 0.5 ? 'met' : 'NOT met'}`,
+    );
   const single = row('event PATCH, 1 conn');
   if (single)
     goals.push(
