@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from '../common/errors/validation.pipe.js';
 import { jsonBodyParser } from '../common/http/json-body-parser.js';
 import { API_HELMET_OPTIONS, registerSecurityHeaders } from '../infra/http/security-headers.js';
+import { registerCors } from '../infra/http/cors.js';
 import { registerWebConsole } from '../infra/http/web-console.js';
 import { requestId } from '../infra/logging/logger.module.js';
 import { mountQueueDashboard } from '../jobs/queue-dashboard.js';
@@ -33,6 +34,7 @@ export async function createHttpApp(
   });
   // Every response names its request, as the log line does, and carries helmet's headers.
   registerSecurityHeaders(adapter.getInstance(), API_HELMET_OPTIONS);
+  await registerCors(adapter.getInstance(), config.http.corsOrigins);
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config, { withWorker: options.withWorker }),
     adapter,
@@ -49,12 +51,6 @@ export async function createHttpApp(
   );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  if (config.http.corsOrigins === true || config.http.corsOrigins.length) {
-    app.enableCors({
-      origin: config.http.corsOrigins,
-      exposedHeaders: ['x-request-id', 'retry-after', 'etag'],
-    });
-  }
   // Parses Cookie headers for the console session (a badly encoded cookie stays raw, never a 500).
   await app.register(cookie);
   await mountQueueDashboard(app);
