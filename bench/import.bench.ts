@@ -2,10 +2,11 @@
  * Speed and memory of the actuals CSV import on SQLite.
  *   npm run bench:import [-- --rows 1000000]
  * Writes a CSV of `rows` daily figures (the city and 50 venues, both metrics), then:
- * 1. imports it the way POST /api/v1/actuals/import does (streamed csv-parse, validation of
+ * 1. imports it the way POST /api/v1/actuals/import does (streamed CsvRecords, validation of
  *    every row, multi-row upserts in one transaction), into a fresh database;
  * 2. inserts the same rows with a plain better-sqlite3 prepared INSERT in one transaction
- *    (no CSV, no validation, no upsert; same table and pragmas) into another fresh database;
+ *    (no CSV, no validation, no upsert; same table and pragmas but `temp_store`, which a one-row
+ *    insert does not use: it keeps no statement journal) into another fresh database;
  * and prints rows per second of both, their ratio and the peak memory of the import. During the
  * import it also records the longest event-loop stall (`monitorEventLoopDelay`) and the latency
  * of a `GET /health` answered by an HTTP server in the same process (as the API's would be) and

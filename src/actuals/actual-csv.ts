@@ -1,11 +1,9 @@
-import { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { CsvError, parse } from 'csv-parse';
+import { CsvRecords, CsvSyntaxError } from '../common/csv/csv-records.js';
 import type { ActualBuffer, ActualRowValidator, RawActualRow, RowProblem } from './actual-rows.js';
 
 /**
- * Streams an actuals CSV through csv-parse, validating every row and buffering the valid ones.
+ * Streams an actuals CSV through CsvRecords, validating every row and buffering the valid ones.
  * Nothing is written here: the caller writes the buffer only when no row was bad. No Nest.
  *
  * Format: a header line naming the columns (any order, case-insensitive), then one row per
@@ -37,39 +35,28 @@ export interface CsvReadResult {
 type Column = (typeof CSV_COLUMNS)[number];
 
 /**
- * Most characters (or bytes) parsed in one turn of the event loop. csv-parse handles a chunk in
- * one synchronous go; the chunks of a file read, or of a body sent by a fast client, can be large
- * enough for that to hold every other request up for tens of milliseconds.
+ * Most characters parsed in one turn of the event loop. The parse of a chunk is one synchronous
+ * go; the chunks of a file read, or of a body sent by a fast client, can be large enough for that
+ * to hold every other request up for tens of milliseconds.
  */
 const SLICE = 16 * 1024;
 
 /**
- * The input in slices of about SLICE, one per turn of the event loop. Text is never cut inside a
- * surrogate pair (csv-parse encodes each string chunk on its own); bytes are cut anywhere
- * (csv-parse decodes fields, not chunks).
+ * The input in slices of SLICE characters, one per turn of the event loop. A slice may end inside
+ * a surrogate pair: CsvRecords joins the pieces of a field as text, so the pair is whole again.
  */
-async function* inSlices(input: AsyncIterable<string | Buffer>): AsyncGenerator<string | Buffer> {
+async function* inSlices(input: AsyncIterable<string>): AsyncGenerator<string> {
   for await (const chunk of input) {
-    let start = 0;
-    while (start < chunk.length) {
-      let end = Math.min(start + SLICE, chunk.length);
-      if (typeof chunk === 'string') {
-        if (end < chunk.length && isHighSurrogate(chunk.charCodeAt(end - 1))) end++;
-        yield start === 0 && end === chunk.length ? chunk : chunk.slice(start, end);
-      } else {
-        yield chunk.subarray(start, end);
-      }
-      start = end;
+    for (let start = 0; start < chunk.length; start += SLICE) {
+      yield start === 0 && chunk.length <= SLICE ? chunk : chunk.slice(start, start + SLICE);
       await nextTurn();
     }
   }
 }
 
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
-/** `input`: the file's text or bytes, e.g. `csvText(request body, limit)` (UTF-8 check, size limit). */
+/** `input`: the file's text, e.g. `csvText(request body, limit)` (UTF-8 check, size limit). */
 export async function readActualsCsv(
-  input: AsyncIterable<string | Buffer>,
+  input: AsyncIterable<string>,
   validator: ActualRowValidator,
   buffer: ActualBuffer,
   options: CsvReadOptions,
@@ -114,31 +101,17 @@ export async function readActualsCsv(
     // Once a row is bad nothing will be written: keep reading only to report every bad row.
   };
 
-  // Lines are counted here rather than read from csv-parse's per-record context (`on_record`,
-  // `info`), which copies its state into two objects per record and doubles the parse time.
-  // A record starts on the line after the previous one ended: one line, plus the line breaks
-  // inside its quoted fields. Empty lines come through as one empty field and are skipped.
-  let line = 1;
-  const sink = new Writable({
-    objectMode: true,
-    highWaterMark: 1024,
-    write(record: string[], _encoding, done) {
-      const start = line;
-      line++;
-      for (const field of record) if (field.includes('\n')) line += field.split('\n').length - 1;
-      if (!(record.length === 1 && record[0] === '')) onRecord(record, start);
-      done();
-    },
+  const records = new CsvRecords((record, line) => {
+    // An empty line is one empty field: skipped.
+    if (!(record.length === 1 && record[0] === '')) onRecord(record, line);
   });
-  const parser = parse({ bom: true, relax_column_count: true });
-
   try {
-    await pipeline(Readable.from(inSlices(input), { objectMode: false }), parser, sink);
+    for await (const slice of inSlices(input)) records.write(slice);
+    records.end();
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
+    if (!(error instanceof CsvSyntaxError)) throw error;
     // A broken quote and the like: the rest of the file cannot be read reliably.
-    const at = (error as CsvError & { lines?: number }).lines ?? parser.info.lines;
-    report({ line: at, problems: [`the CSV cannot be read past this line: ${error.message}`] });
+    report({ line: error.line, problems: [`the CSV cannot be read past this line: ${error.message}`] });
   }
   if (!columns && !headerFailed) report({ line: 1, problems: ['the file is empty: expected a header line'] });
   return result;

@@ -16,6 +16,12 @@ try {
   const db = new Database(job.file, { fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
     applySqlitePragmas(db);
+    // Each multi-row upsert keeps a statement journal (the pages it changes, to undo it alone if
+    // one of its rows fails), which SQLite spills to a temporary FILE past 64 KiB: a file write
+    // per statement, most of the time the upsert took over a plain insert (8.9 s instead of
+    // 6.2 s for a million rows). In memory it stays a few hundred KiB, emptied after each
+    // statement. This connection makes no temporary tables.
+    db.pragma('temp_store = MEMORY');
     db.exec('BEGIN IMMEDIATE');
     try {
       upsertActualsSqlite(db, job.rows, job.updatedAt, job.dirtyTargetIds);
