@@ -14,6 +14,7 @@ import { TargetReadHeads } from './read/target-read-head.js';
 import { ProjectionsService } from './read/projections.service.js';
 import { PROJECTION_SNAPSHOT_READER } from './read/projection-snapshot-reader.js';
 import { ReportProjectionReader } from './read/report-projection.reader.js';
+import { RecentProjections } from './rebuild/recent-projections.js';
 import { RevenuePerVisitorLoader } from './rebuild/revenue-per-visitor.loader.js';
 import { ProjectionInputsModule } from './rebuild/projection-inputs.module.js';
 
@@ -34,6 +35,7 @@ import { ProjectionInputsModule } from './rebuild/projection-inputs.module.js';
     ContributionLoader,
     ProjectionInputLoader,
     RevenuePerVisitorLoader,
+    RecentProjections,
     ProjectionBuilder,
     ProjectionSnapshotStore,
     ProjectionRebuild,

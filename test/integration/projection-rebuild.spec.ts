@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { eachDay } from '../../src/common/time/local-date.js';
+import { ProjectionInputLoader } from '../../src/projections/rebuild/projection-input.loader.js';
 import { ProjectionInputs } from '../../src/projections/rebuild/projection-inputs.js';
 import {
   ProjectionRebuild,
@@ -109,6 +110,42 @@ describe('projection rebuild pipeline', () => {
     const after = (await latestSnapshot(t.dataSource, targetId))!;
     expect(after.inputsVersion).toBeGreaterThan(before.inputsVersion);
     expect(after.actualToDate).toBe(before.actualToDate + 1_000);
+  });
+
+  it('a revenue target built after its visitors target takes that projection instead of making it again', async () => {
+    const planner = asAuthUser(await createUser(t.app, 'planner'));
+    await importActuals(
+      t.app,
+      eachDay('2022-01-01', '2022-01-10').map((date) => ({ date, metric: 'revenue', value: 390_000 })),
+    );
+    const revenue = await t.app
+      .get(TargetsService)
+      .create(
+        {
+          year: 2022,
+          metric: 'revenue',
+          scope: 'city',
+          baselineYear: 2021,
+          growthRate: 0.34,
+          targetTotal: 150_000_000,
+        },
+        planner,
+      );
+    // The visitors target is rebuilt first, as a change that queues both usually has it.
+    await t.app.get(ProjectionInputs).markDirty({ source: 'target', years: [], targetIds: [targetId] });
+    expect(await rebuild.run(targetId)).toMatchObject({ built: true });
+    const load = jest.spyOn(ProjectionInputLoader.prototype, 'load');
+    try {
+      expect(await rebuild.run(revenue.target.id)).toMatchObject({ built: true });
+      // Its own inputs only: the visitors projection of that version came from the first build.
+      expect(load).toHaveBeenCalledTimes(1);
+    } finally {
+      load.mockRestore();
+    }
+    const visitors = (await latestSnapshot(t.dataSource, targetId))!;
+    const perVisitor = (await latestSnapshot(t.dataSource, revenue.target.id))!.revenuePerVisitor!;
+    expect(perVisitor.visitorsTargetId).toBe(targetId);
+    expect(perVisitor.projected?.visitors).toBe(visitors.median);
   });
 
   it('a target that does not exist fails as gone, which no retry can help', async () => {

@@ -8,6 +8,7 @@ import { hashedInput, inputsHash, PROJECTION_METHOD_VERSION } from './inputs-has
 import { ProjectionInputLoader } from './projection-input.loader.js';
 import { projectYear } from '../math/projection-math.js';
 import type { ProjectionSnapshot } from './projection-snapshot.entity.js';
+import { RecentProjections } from './recent-projections.js';
 import { RevenuePerVisitorLoader } from './revenue-per-visitor.loader.js';
 import { snapshotOf } from './snapshot-of.js';
 
@@ -40,6 +41,7 @@ export class ProjectionBuilder {
     private readonly targets: TargetsService,
     private readonly loader: ProjectionInputLoader,
     private readonly perVisitor: RevenuePerVisitorLoader,
+    private readonly recent: RecentProjections,
     private readonly clock: Clock,
   ) {}
 
@@ -61,6 +63,10 @@ export class ProjectionBuilder {
     const loaded = await this.loader.load(resolved, today, { watch, reads });
     report(40);
     const result = projectYear(loaded.input);
+    this.recent.set(targetId, inputsVersion, today, {
+      input: loaded.input,
+      projectedMedian: result.projected.median,
+    });
     watch.lap('forecast');
     report(70);
     const perVisitor =

@@ -8,6 +8,7 @@ import { TargetsService, type ResolvedTarget } from '../../targets/targets.servi
 import type { ContributionReads } from './contribution.loader.js';
 import { hashedInput } from './inputs-hash.js';
 import { ProjectionInputLoader, type LoadedInput } from './projection-input.loader.js';
+import { RecentProjections, type RecentProjection } from './recent-projections.js';
 import { projectYear, type ProjectionResult } from '../math/projection-math.js';
 import { revenuePerVisitor, type RevenuePerVisitor } from '../math/revenue-per-visitor.js';
 
@@ -29,6 +30,7 @@ export class RevenuePerVisitorLoader {
     private readonly targets: TargetsService,
     private readonly actuals: ActualsQueryService,
     private readonly loader: ProjectionInputLoader,
+    private readonly recent: RecentProjections,
   ) {}
 
   async compute(
@@ -44,10 +46,13 @@ export class RevenuePerVisitorLoader {
       .getRepository(Target)
       .findOneBy({ year: t.year, metric: 'visitors', scopeKey: t.scopeKey });
     const visitorsTarget = row ? await this.targets.resolve(row) : null;
-    const visitorsInput = visitorsTarget
-      ? (await this.loader.load(visitorsTarget, today, { reads })).input
+    // Usually just built by this worker, from the data of the version the target has now.
+    const visitors = visitorsTarget
+      ? (this.recent.get(visitorsTarget.target.id, visitorsTarget.target.inputsVersion, today) ??
+        (await this.project(visitorsTarget, today, reads)))
       : null;
-    const projectedVisitors = visitorsInput ? projectYear(visitorsInput).projected.median : null;
+    const visitorsInput = visitors?.input ?? null;
+    const projectedVisitors = visitors?.projectedMedian ?? null;
 
     const { dates, asOfIndex, actualDaily } = loaded.input;
     const counted = (i: number) => i <= asOfIndex;
@@ -79,5 +84,14 @@ export class RevenuePerVisitorLoader {
       figures: revenuePerVisitor(inputs),
       inputs: { ...inputs, visitorsInput: visitorsInput && hashedInput(visitorsInput) },
     };
+  }
+
+  private async project(
+    target: ResolvedTarget,
+    today: LocalDate,
+    reads?: ContributionReads,
+  ): Promise<RecentProjection> {
+    const { input } = await this.loader.load(target, today, { reads });
+    return { input, projectedMedian: projectYear(input).projected.median };
   }
 }
