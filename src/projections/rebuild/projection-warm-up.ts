@@ -48,7 +48,7 @@ export const projectionWarmUp: Provider = {
     const start = performance.now();
     for (let i = 0; i < 3; i++) projectYear({ ...warmUpInput(), asOfIndex: 120 + 40 * i });
     const ms = performance.now() - start;
-    new Logger('ProjectionWarmUp').log(`Projection maths warmed up in ${ms.toFixed(0)} ms`);
+    new Logger('ProjectionWarmUp').debug(`Projection maths warmed up in ${ms.toFixed(0)} ms`);
     return ms;
   },
 };
