@@ -23,6 +23,13 @@ describe('combineForecasts', () => {
     expect(f.upper[95][0]).toBeCloseTo((12 + 16 + 26 + 15) / 4, 12);
     expect(f.model).toBe('Median(a, b, c, d)');
   });
+
+  it('pools point-only forecasts with the point forecasts but not with the quantiles', () => {
+    const f = combineForecasts(members, [80, 95], { pointOnly: [{ model: 'e', mean: [30] }] });
+    expect(f.mean).toEqual([12]);
+    expect(f.lower[80][0]).toBeCloseTo((9 + 10 + 17 + 9) / 4, 12);
+    expect(f.model).toBe('Median(a, b, c, d, e)');
+  });
 });
 
 describe('tidyForecast', () => {

@@ -15,6 +15,11 @@ export interface CombinationOptions {
    * quantiles are already, if anything, overconfident (Jose, Grushka-Cockayne & Lichtendahl 2014).
    */
   quantiles?: CombinationOperator;
+  /**
+   * Point forecasts of methods without intervals, named: they join the pool of point forecasts
+   * only (with four members and one of these, the median is the middle of five values).
+   */
+  pointOnly?: readonly { model: string; mean: readonly number[] }[];
 }
 
 /** Combines member forecasts step by step; bounds are pooled per level, then nested by `tidyForecast`. */
@@ -27,6 +32,8 @@ export function combineForecasts(
   const operator = options.point ?? 'median';
   const combine = (pick: (f: ForecastResult) => number[], pool: (values: number[]) => number): number[] =>
     pick(members[0]).map((_, i) => pool(members.map((f) => pick(f)[i])));
+  const extra = options.pointOnly ?? [];
+  const points = (i: number): number[] => [...members.map((f) => f.mean[i]), ...extra.map((f) => f.mean[i])];
   const quantilePool = (options.quantiles ?? 'mean') === 'mean' ? poolMean : poolMedian;
   const lower: Record<number, number[]> = {};
   const upper: Record<number, number[]> = {};
@@ -35,10 +42,10 @@ export function combineForecasts(
     upper[level] = combine((f) => f.upper[level], quantilePool);
   }
   return {
-    mean: combine((f) => f.mean, operator === 'mean' ? poolMean : poolMedian),
+    mean: members[0].mean.map((_, i) => (operator === 'mean' ? poolMean : poolMedian)(points(i))),
     lower,
     upper,
-    model: `${operator === 'mean' ? 'Mean' : 'Median'}(${members.map((f) => f.model).join(', ')})`,
+    model: `${operator === 'mean' ? 'Mean' : 'Median'}(${[...members, ...extra].map((f) => f.model).join(', ')})`,
   };
 }
 

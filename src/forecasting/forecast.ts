@@ -1,3 +1,4 @@
+import { annualTheta } from './annual-theta.js';
 import { combineForecasts, isFiniteForecast, tidyForecast } from './combine.js';
 import { ets } from './ets.js';
 import { DEFAULT_LEVELS, type ForecastResult } from './forecast-result.js';
@@ -30,8 +31,9 @@ const MAX_WIDTH_FACTOR = 2;
 /**
  * Forecasts a series with a combination of four members: automatic ETS (AICc over error, trend
  * incl. damped, and season types), the optimised Theta method, automatic seasonal ARIMA and seasonal naive.
- * Point forecast: the median of the members (with four, the mean of the middle two); intervals:
- * the average of the members' quantiles. A member that cannot be fitted (e.g. a series too short)
+ * Point forecast: the median of the members and, for seasonal series of six years or more, of
+ * the annual Theta forecast spread over the seasons ({@link annualTheta}); intervals: the average
+ * of the four members' quantiles. A member that cannot be fitted (e.g. a series too short)
  * is left out. Always returns finite numbers; series that never go negative get forecasts
  * floored at zero.
  */
@@ -63,7 +65,9 @@ function combination(
   add(() => theta(y, { period, horizon, levels, optimised: true }));
   add(() => seasonalArima(y, { period, horizon, levels }));
   add(() => seasonalNaive(y, { period, horizon, levels }));
-  return combineForecasts(members, levels);
+  const annual = annualTheta(y, { period, horizon });
+  const pointOnly = annual?.every(Number.isFinite) ? [{ model: 'annual Theta', mean: annual }] : [];
+  return combineForecasts(members, levels, { pointOnly });
 }
 
 /**
