@@ -118,19 +118,17 @@ describe('projection rebuild pipeline', () => {
       t.app,
       eachDay('2022-01-01', '2022-01-10').map((date) => ({ date, metric: 'revenue', value: 390_000 })),
     );
-    const revenue = await t.app
-      .get(TargetsService)
-      .create(
-        {
-          year: 2022,
-          metric: 'revenue',
-          scope: 'city',
-          baselineYear: 2021,
-          growthRate: 0.34,
-          targetTotal: 150_000_000,
-        },
-        planner,
-      );
+    const revenue = await t.app.get(TargetsService).create(
+      {
+        year: 2022,
+        metric: 'revenue',
+        scope: 'city',
+        baselineYear: 2021,
+        growthRate: 0.34,
+        targetTotal: 150_000_000,
+      },
+      planner,
+    );
     // The visitors target is rebuilt first, as a change that queues both usually has it.
     await t.app.get(ProjectionInputs).markDirty({ source: 'target', years: [], targetIds: [targetId] });
     expect(await rebuild.run(targetId)).toMatchObject({ built: true });
