@@ -219,6 +219,9 @@ describeConsole('the web console in Chromium', () => {
   step('an expired session goes to sign-in and back to the page the user wanted', async () => {
     await organizer.goto('/events');
     await organizer.getByRole('heading', { name: 'My events' }).waitFor();
+    // The page's own reads done first: one of them answered 401 would send the user to sign-in
+    // from /events before the click (CI saw it: the Calendar link went away under the click).
+    await organizer.waitForLoadState('networkidle');
     expect(expireSessions(session.planner, 'tianmen@planner.local')).toBeGreaterThan(0);
     await organizer.getByRole('link', { name: 'Calendar' }).click();
     await organizer.waitForURL(/\/sign-in\?next=%2Fcalendar$/);
