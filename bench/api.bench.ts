@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort, startPrivateRedis } from '../src/infra/redis/embedded-redis.js';
 import { spawnNode } from '../test/support/spawn-process.js';
-import type { BareResponse } from './support/bare-server.js';
+import type { BareResponse } from './support/recorded-response.js';
 import { until } from './support/until.js';
 
 const { values } = parseArgs({

@@ -7,35 +7,17 @@
  */
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
-
-export interface BareResponse {
-  method: 'GET' | 'PATCH' | 'PUT';
-  /** The route path without the query string, as Fastify matches it. */
-  path: string;
-  status: number;
-  headers: Record<string, string>;
-  /** The body, base64. */
-  body: string;
-  /** When set, a request whose If-None-Match equals it is answered 304, as the planner does. */
-  etag?: string;
-}
+import { replay, type BareResponse } from './recorded-response.js';
 
 const responses = JSON.parse(readFileSync(process.argv[2], 'utf8')) as BareResponse[];
 const app = Fastify({ logger: false });
 // Accept any JSON body without parsing more than Fastify does by default.
 for (const r of responses) {
-  const body = Buffer.from(r.body, 'base64');
+  const answer = replay(r);
   app.route({
     method: r.method,
     url: r.path,
-    handler: (request, reply) => {
-      if (r.etag && request.headers['if-none-match'] === r.etag) {
-        void reply.code(304).header('etag', r.etag);
-        return reply.send();
-      }
-      void reply.code(r.status).headers(r.headers);
-      return reply.send(body);
-    },
+    handler: (request, reply) => answer(request.headers['if-none-match'], reply),
   });
 }
 const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -13,7 +13,7 @@ import { Controller, Module, Req, RequestMapping, RequestMethod, Res } from '@ne
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { BareResponse } from './bare-server.js';
+import { replay, type BareResponse } from './recorded-response.js';
 
 const responses = JSON.parse(readFileSync(process.argv[2], 'utf8')) as BareResponse[];
 
@@ -23,15 +23,9 @@ const prototype = FloorController.prototype as unknown as Record<
   (request: FastifyRequest, reply: FastifyReply) => void
 >;
 responses.forEach((r, i) => {
-  const body = Buffer.from(r.body, 'base64');
+  const answer = replay(r);
   const name = `route${i}`;
-  prototype[name] = (request, reply) => {
-    if (r.etag && request.headers['if-none-match'] === r.etag) {
-      void reply.code(304).header('etag', r.etag).send();
-      return;
-    }
-    void reply.code(r.status).headers(r.headers).send(body);
-  };
+  prototype[name] = (request, reply) => answer(request.headers['if-none-match'], reply);
   Req()(prototype, name, 0);
   Res()(prototype, name, 1);
   RequestMapping({ path: r.path, method: RequestMethod[r.method] })(
