@@ -8,7 +8,11 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from '../common/errors/validation.pipe.js';
 import { jsonBodyParser } from '../common/http/json-body-parser.js';
-import { API_HELMET_OPTIONS, registerSecurityHeaders } from '../infra/http/security-headers.js';
+import {
+  API_HELMET_OPTIONS,
+  DOCUMENT_HELMET_OPTIONS,
+  registerSecurityHeaders,
+} from '../infra/http/security-headers.js';
 import { registerCors } from '../infra/http/cors.js';
 import { registerWebConsole } from '../infra/http/web-console.js';
 import { requestId } from '../infra/logging/logger.module.js';
@@ -32,8 +36,12 @@ export async function createHttpApp(
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => requestId(req.headers['x-request-id']),
   });
-  // Every response names its request, as the log line does, and carries helmet's headers.
-  registerSecurityHeaders(adapter.getInstance(), API_HELMET_OPTIONS);
+  // Every response names its request, as the log line does, and carries helmet's headers (the
+  // API's answers a smaller set than the pages).
+  registerSecurityHeaders(adapter.getInstance(), {
+    api: API_HELMET_OPTIONS,
+    documents: DOCUMENT_HELMET_OPTIONS,
+  });
   await registerCors(adapter.getInstance(), config.http.corsOrigins);
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config, { withWorker: options.withWorker }),

@@ -53,6 +53,11 @@ describe('the web console served at /', () => {
     expect(docs.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
     expect(docs.headers['x-content-type-options']).toBe('nosniff');
     expect(api.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    // The API's answers carry the API's header set (security-headers.ts), the pages theirs.
+    expect(api.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+    expect(api.headers['x-frame-options']).toBe('DENY');
+    expect(api.headers['x-xss-protection']).toBeUndefined();
+    expect(docs.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(api.headers['x-request-id']).toBeDefined();
     await t.http.get('/public/anything').set('Accept', 'text/html').expect(404);
     await t.http.get('/events/42').set('Accept', 'application/json').expect(404);

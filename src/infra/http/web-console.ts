@@ -40,7 +40,8 @@ export function defaultConsoleRoot(): string {
  * Serves the built web console at `/`: hashed assets under /assets with immutable caching, and
  * index.html (never cached) at `/` and for every other GET that asks for HTML outside the
  * server's own prefixes, so that client routes such as /events/42 load the console. When the console has not
- * been built, `/` says so with a 503 instead of failing.
+ * been built, `/` says so with a 503 instead of failing. What the console serves carries its own
+ * CSP; what it leaves to the server (`reply.callNotFound()`) keeps the server's headers.
  */
 export async function registerWebConsole(
   fastify: FastifyInstance,
@@ -49,10 +50,6 @@ export async function registerWebConsole(
   const indexFile = join(resolve(root), 'index.html');
   const built = existsSync(indexFile);
   await fastify.register(async (scope) => {
-    scope.addHook('onSend', async (_request, reply, payload) => {
-      void reply.header('content-security-policy', CONSOLE_CSP);
-      return payload;
-    });
     if (built) {
       await scope.register(fastifyStatic, {
         root: resolve(root),
@@ -65,10 +62,12 @@ export async function registerWebConsole(
         serveDotFiles: false,
         globIgnore: ['index.html', '**/*.gz', '**/*.br'],
         setHeaders: (reply: FastifyReply, path: string) => {
-          void reply.header(
-            'cache-control',
-            path.includes(`${join(resolve(root), 'assets')}`) ? IMMUTABLE : 'public, max-age=3600',
-          );
+          void reply
+            .header('content-security-policy', CONSOLE_CSP)
+            .header(
+              'cache-control',
+              path.includes(`${join(resolve(root), 'assets')}`) ? IMMUTABLE : 'public, max-age=3600',
+            );
         },
       });
     }
@@ -84,6 +83,7 @@ export async function registerWebConsole(
       ) {
         return reply.callNotFound();
       }
+      void reply.header('content-security-policy', CONSOLE_CSP);
       if (!index) {
         return reply
           .status(503)
