@@ -7,6 +7,7 @@ import { ForbiddenError } from '../errors/domain-error.js';
 import type { AuthUser } from './auth-user.js';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
 import { RequestAuthenticator } from './request-authenticator.js';
+import { RouteMetadata } from '../http/route-metadata.js';
 
 export { bearerToken } from './request-authenticator.js';
 
@@ -17,16 +18,23 @@ export { bearerToken } from './request-authenticator.js';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly isPublic: RouteMetadata<boolean>;
+  private readonly roles: RouteMetadata<Role[]>;
+
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly authenticator: RequestAuthenticator,
-  ) {}
+  ) {
+    this.isPublic = new RouteMetadata(reflector, IS_PUBLIC);
+    this.roles = new RouteMetadata(reflector, ROLES);
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    if (context.getType() !== 'http' || this.isPublic.of(context)) return true;
+    return this.authenticate(context);
+  }
 
+  private async authenticate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser; account?: User }>();
     const { user, via } = await this.authenticator.authenticate(request);
     request.account = user;
@@ -38,7 +46,7 @@ export class AuthGuard implements CanActivate {
       via,
     };
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    const roles = this.roles.of(context);
     if (roles?.length && !roles.includes(user.role)) {
       throw new ForbiddenError(
         `This action needs one of the roles ${roles.join(', ')}; you are ${user.role}`,

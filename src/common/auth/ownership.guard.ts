@@ -5,6 +5,7 @@ import type { DataSource, ObjectLiteral } from 'typeorm';
 import { NotFoundError } from '../errors/domain-error.js';
 import { seesAllOrganizations, type AuthUser } from './auth-user.js';
 import { OWNED, type OwnedOptions } from './auth.decorators.js';
+import { RouteMetadata } from '../http/route-metadata.js';
 
 /**
  * Enforces `@Owned(...)`: the resource in the route must exist and, for organizers, belong to
@@ -12,18 +13,24 @@ import { OWNED, type OwnedOptions } from './auth.decorators.js';
  */
 @Injectable()
 export class OwnershipGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  private readonly owned: RouteMetadata<Required<OwnedOptions<ObjectLiteral>>>;
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
-    const owned = this.reflector.get<Required<OwnedOptions<ObjectLiteral>> | undefined>(
-      OWNED,
-      context.getHandler(),
-    );
-    if (!owned) return true;
+  constructor(
+    reflector: Reflector,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    this.owned = new RouteMetadata(reflector, OWNED);
+  }
+
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const owned = context.getType() === 'http' ? this.owned.of(context) : undefined;
+    return owned ? this.check(context, owned) : true;
+  }
+
+  private async check(
+    context: ExecutionContext,
+    owned: Required<OwnedOptions<ObjectLiteral>>,
+  ): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ user?: AuthUser; params: Record<string, string> }>();
     const id = request.params[owned.param];
     const user = request.user;

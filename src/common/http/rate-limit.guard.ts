@@ -9,6 +9,7 @@ import { firstConnection, InjectRedis } from '../../infra/redis/redis.module.js'
 import { TooManyRequestsError } from '../errors/domain-error.js';
 import { errorMessage } from '../errors/error-message.js';
 import { BatchedHitCounter, type WindowCount } from './batched-hit-counter.js';
+import { RouteMetadata } from './route-metadata.js';
 
 const SKIP = 'rate-limit:skip';
 /** Exempts a route or controller from rate limiting (health checks). */
@@ -61,21 +62,26 @@ export class RateLimitGuard implements CanActivate {
   /** One Redis command in flight per client; the requests meanwhile share the next one. */
   private readonly counter: BatchedHitCounter;
 
+  private readonly skip: RouteMetadata<boolean>;
+
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     @InjectRedis() private readonly redis: Redis,
     @InjectConfig() private readonly config: AppConfig,
   ) {
+    this.skip = new RouteMetadata(reflector, SKIP);
     if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 1, lua: INCREMENT });
     this.counter = new BatchedHitCounter((key, hits) =>
       (redis as CountingRedis)[COMMAND](key, WINDOW_MS, hits),
     );
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
-    if (this.reflector.getAllAndOverride<boolean>(SKIP, [context.getHandler(), context.getClass()]))
-      return true;
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    if (context.getType() !== 'http' || this.skip.of(context)) return true;
+    return this.count(context);
+  }
+
+  private async count(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
