@@ -17,6 +17,17 @@ describe('combineForecasts', () => {
     expect(combineForecasts(members, [80, 95], { point: 'mean' }).mean).toEqual([13.25]);
   });
 
+  it('leaves out the lowest and the highest point forecast for the trimmed mean', () => {
+    expect(combineForecasts(members, [80, 95], { point: 'trimmed' }).mean).toEqual([11.5]);
+    const five = combineForecasts(members, [80, 95], {
+      point: 'trimmed',
+      pointOnly: [{ model: 'e', mean: [30] }],
+    });
+    expect(five.mean[0]).toBeCloseTo((11 + 12 + 20) / 3, 12);
+    expect(five.model).toBe('Trimmed mean(a, b, c, d, e)');
+    expect(combineForecasts(members.slice(0, 2), [80], { point: 'trimmed' }).mean).toEqual([11]);
+  });
+
   it('averages the quantiles of the members', () => {
     const f = combineForecasts(members, [80, 95]);
     expect(f.lower[80][0]).toBeCloseTo((9 + 10 + 17 + 9) / 4, 12);

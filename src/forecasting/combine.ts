@@ -1,12 +1,22 @@
 import type { ForecastResult } from './forecast-result.js';
 
-/** How member values are pooled at each step. */
-export type CombinationOperator = 'mean' | 'median';
+/**
+ * How member values are pooled at each step. `trimmed`: the mean once the lowest and the highest
+ * value are left out (with three or four values, the median; with five, the mean of the middle three).
+ */
+export type CombinationOperator = 'mean' | 'median' | 'trimmed';
+
+const OPERATOR_NAMES: Record<CombinationOperator, string> = {
+  mean: 'Mean',
+  median: 'Median',
+  trimmed: 'Trimmed mean',
+};
 
 export interface CombinationOptions {
   /**
    * Operator for the point forecasts. Default `median`: for four members the mean of the middle
-   * two, i.e. the 25 % trimmed mean, a robust average (Jose & Winkler 2008).
+   * two, i.e. the 25 % trimmed mean, a robust average (Jose & Winkler 2008); `trimmed` keeps
+   * more of the middle when there are five or more.
    */
   point?: CombinationOperator;
   /**
@@ -17,7 +27,8 @@ export interface CombinationOptions {
   quantiles?: CombinationOperator;
   /**
    * Point forecasts of methods without intervals, named: they join the pool of point forecasts
-   * only (with four members and one of these, the median is the middle of five values).
+   * only (with four members and one of these, the median is the middle of five values and the
+   * trimmed mean the mean of the middle three).
    */
   pointOnly?: readonly { model: string; mean: readonly number[] }[];
 }
@@ -34,7 +45,7 @@ export function combineForecasts(
     pick(members[0]).map((_, i) => pool(members.map((f) => pick(f)[i])));
   const extra = options.pointOnly ?? [];
   const points = (i: number): number[] => [...members.map((f) => f.mean[i]), ...extra.map((f) => f.mean[i])];
-  const quantilePool = (options.quantiles ?? 'mean') === 'mean' ? poolMean : poolMedian;
+  const quantilePool = POOLS[options.quantiles ?? 'mean'];
   const lower: Record<number, number[]> = {};
   const upper: Record<number, number[]> = {};
   for (const level of levels) {
@@ -42,10 +53,10 @@ export function combineForecasts(
     upper[level] = combine((f) => f.upper[level], quantilePool);
   }
   return {
-    mean: members[0].mean.map((_, i) => (operator === 'mean' ? poolMean : poolMedian)(points(i))),
+    mean: members[0].mean.map((_, i) => POOLS[operator](points(i))),
     lower,
     upper,
-    model: `${operator === 'mean' ? 'Mean' : 'Median'}(${[...members, ...extra].map((f) => f.model).join(', ')})`,
+    model: `${OPERATOR_NAMES[operator]}(${[...members, ...extra].map((f) => f.model).join(', ')})`,
   };
 }
 
@@ -58,6 +69,22 @@ function poolMedian(values: number[]): number {
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+function poolTrimmed(values: number[]): number {
+  if (values.length < 3) return poolMean(values);
+  return poolMean(
+    values
+      .slice()
+      .sort((a, b) => a - b)
+      .slice(1, -1),
+  );
+}
+
+const POOLS: Record<CombinationOperator, (values: number[]) => number> = {
+  mean: poolMean,
+  median: poolMedian,
+  trimmed: poolTrimmed,
+};
 
 /** True when every number of the forecast is finite. */
 export function isFiniteForecast(f: ForecastResult, levels: readonly number[]): boolean {

@@ -31,8 +31,9 @@ const MAX_WIDTH_FACTOR = 2;
 /**
  * Forecasts a series with a combination of four members: automatic ETS (AICc over error, trend
  * incl. damped, and season types), the optimised Theta method, automatic seasonal ARIMA and seasonal naive.
- * Point forecast: the median of the members and, for seasonal series of six years or more, of
- * the annual Theta forecast spread over the seasons ({@link annualTheta}); intervals: the average
+ * Point forecast: the trimmed mean (the lowest and the highest left out) of the members and, for
+ * seasonal series of six years or more, of the annual Theta forecast spread over the seasons
+ * ({@link annualTheta}): the median of four, the mean of the middle three of five; intervals: the average
  * of the four members' quantiles. A member that cannot be fitted (e.g. a series too short)
  * is left out. Always returns finite numbers; series that never go negative get forecasts
  * floored at zero.
@@ -49,7 +50,7 @@ export function forecast(y: readonly number[], options: ForecastOptions): Foreca
   return tidyForecast(widen(combined, factors), levels, nonNegative);
 }
 
-/** The members' combination (median point forecast, averaged quantiles), before tidying. */
+/** The members' combination (trimmed-mean point forecast, averaged quantiles), before tidying. */
 function combination(
   y: readonly number[],
   period: number,
@@ -67,7 +68,7 @@ function combination(
   add(() => seasonalNaive(y, { period, horizon, levels }));
   const annual = annualTheta(y, { period, horizon });
   const pointOnly = annual?.every(Number.isFinite) ? [{ model: 'annual Theta', mean: annual }] : [];
-  return combineForecasts(members, levels, { pointOnly });
+  return combineForecasts(members, levels, { point: 'trimmed', pointOnly });
 }
 
 /**

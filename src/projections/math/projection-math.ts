@@ -6,8 +6,8 @@ import { normalCdf, zForLevel } from '../../forecasting/normal.js';
  *
  * Method, for the days after the last counted actual:
  * - **forecast**: with at least 13 months of history (past years' monthly totals then this year's
- *   complete months), the forecasting engine (median of ETS, Theta, seasonal ARIMA and seasonal
- *   naive, period 12) forecasts the rest of the year's months; each month is spread over its days
+ *   complete months), the forecasting engine (trimmed mean of ETS, Theta, seasonal ARIMA and
+ *   seasonal naive, period 12) forecasts the rest of the year's months; each month is spread over its days
  *   by the target path's daily shape (holidays already aligned). The year-end interval adds the
  *   months' interval bounds (errors of one model are strongly correlated across months, so their
  *   bounds are added rather than combined as independent).

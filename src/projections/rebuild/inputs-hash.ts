@@ -6,7 +6,7 @@ import type { ProjectionInput } from '../math/projection-math.js';
  * Bumped when the projection method changes in a way that changes figures for the same data,
  * so that equal hashes always mean equal snapshots.
  */
-export const PROJECTION_METHOD_VERSION = 4;
+export const PROJECTION_METHOD_VERSION = 5;
 
 /** sha256 (hex) of the canonical JSON of a value: object keys sorted, no whitespace. */
 export function inputsHash(value: unknown): string {
