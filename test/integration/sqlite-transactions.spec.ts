@@ -103,4 +103,37 @@ describe('concurrent transactions on the database of this run', () => {
       );
     },
   );
+
+  (process.env.DATABASE_URL?.startsWith('postgres') ? it.skip : it)(
+    "runs a statement of the driver's own at once, but never inside another's open transaction",
+    async () => {
+      const queue = sqliteTransactionQueue(dataSource)!;
+      const count = (name: string) =>
+        queue.read(
+          (connection) =>
+            (
+              connection.prepare('SELECT COUNT(*) AS n FROM "organizations" WHERE "name" = ?').get(name) as {
+                n: number;
+              }
+            ).n,
+        );
+      expect(await count('nobody')).toBe(0);
+      const failing = dataSource.transaction(async (manager) => {
+        await manager.insert(Organization, org('uncommitted'));
+        await pause();
+        await pause();
+        throw new Error('rollback');
+      });
+      await pause();
+      // Asked while the transaction holds its uncommitted row: answered after it, without it.
+      const during = count('uncommitted');
+      await expect(failing).rejects.toThrow('rollback');
+      expect(await during).toBe(0);
+      // Inside its own transaction, a statement sees that transaction's rows.
+      await dataSource.transaction(async (manager) => {
+        await manager.insert(Organization, org('mine'));
+        expect(await count('mine')).toBe(1);
+      });
+    },
+  );
 });

@@ -31,6 +31,12 @@ export interface SqliteTransactionQueue {
    * connection (the other connection would wait for it, and it for the other).
    */
   writeElsewhere<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `statement`, a synchronous read-only statement on the shared connection (a prepared
+   * statement of the driver's own, without TypeORM's query runner), when a read through TypeORM
+   * would run: at once, unless someone else's transaction is open (then after it).
+   */
+  read<T>(statement: (connection: BetterSqlite3.Database) => T): Promise<T>;
 }
 
 const QUEUES = new WeakMap<DataSource, SqliteTransactionQueue>();
@@ -94,6 +100,9 @@ function install(dataSource: DataSource): SqliteTransactionQueue {
       exclusive(() => original(...args));
   }
 
+  const connection = () =>
+    (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+
   // A read: a statement that returns rows and changes nothing (not BEGIN, which SQLite also
   // counts as read-only), as the connection itself tells once the statement is prepared.
   const readOnly = new Map<string, boolean>();
@@ -101,10 +110,8 @@ function install(dataSource: DataSource): SqliteTransactionQueue {
     if (typeof sql !== 'string') return false;
     let known = readOnly.get(sql);
     if (known === undefined) {
-      const connection = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database })
-        .databaseConnection;
       try {
-        const statement = connection.prepare(sql);
+        const statement = connection().prepare(sql);
         known = statement.reader && statement.readonly;
       } catch {
         known = false; // not one statement, or wrong: it waits, and fails in its turn
@@ -121,5 +128,9 @@ function install(dataSource: DataSource): SqliteTransactionQueue {
     while (owner && context.getStore() !== owner && !(readsRun && isRead(args[0]))) await tail;
     return query(...args);
   };
-  return { exclusive, writeElsewhere };
+  const read = async <T>(statement: (connection: BetterSqlite3.Database) => T): Promise<T> => {
+    while (owner && context.getStore() !== owner && !readsRun) await tail;
+    return statement(connection());
+  };
+  return { exclusive, writeElsewhere, read };
 }

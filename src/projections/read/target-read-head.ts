@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
+import { sqliteTransactionQueue } from '../../infra/database/sqlite-transaction-queue.js';
 import { Target } from '../../targets/target.entity.js';
 
 /** The columns of a target that a projection read shows or judges freshness by. */
@@ -17,26 +19,28 @@ export interface ReadHead {
 }
 
 const COLUMNS = ['id', 'year', 'metric', 'scope', 'venueId', 'inputsVersion', 'dirtySince'] as const;
+type HeadRow = Record<(typeof COLUMNS)[number] | 'latestSnapshotId', unknown>;
 
 /**
  * What the projection and progress reads need before anything else, in ONE indexed query: the
  * target's identity and freshness columns and the id of its newest snapshot (which the process
  * usually holds parsed already, see LatestSnapshots). The reads are polled by dashboards, so
  * this skips TypeORM's query building and entity hydration: the statement is made once per
- * process in the driver's dialect and only `dirtySince` needs the driver's conversion.
+ * process in the driver's dialect and only `dirtySince` needs the driver's conversion. On SQLite
+ * it is also prepared once on the driver's connection and run there, without a TypeORM query
+ * runner per read (about 10 µs of a 60 µs read), taking turns with transactions as TypeORM's
+ * statements do (sqliteTransactionQueue).
  */
 @Injectable()
 export class TargetReadHeads {
   private sql?: string;
+  private prepared?: { connection: BetterSqlite3.Database; statement: BetterSqlite3.Statement };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Throws the 404 of an unknown target. */
   async of(targetId: string): Promise<ReadHead> {
-    const rows = await this.dataSource.query<
-      Array<Record<(typeof COLUMNS)[number] | 'latestSnapshotId', unknown>>
-    >(this.statement(), [targetId]);
-    const row = rows[0];
+    const row = await this.row(targetId);
     if (!row) throw new NotFoundError('Target', targetId);
     const metadata = this.dataSource.getMetadata(Target);
     const dirtySince = this.dataSource.driver.prepareHydratedValue(
@@ -55,6 +59,16 @@ export class TargetReadHeads {
       },
       latestSnapshotId: (row.latestSnapshotId as string | null) ?? null,
     };
+  }
+
+  private async row(targetId: string): Promise<HeadRow | undefined> {
+    const sqlite = sqliteTransactionQueue(this.dataSource);
+    if (!sqlite) return (await this.dataSource.query<HeadRow[]>(this.statement(), [targetId]))[0];
+    return sqlite.read((connection) => {
+      if (this.prepared?.connection !== connection)
+        this.prepared = { connection, statement: connection.prepare(this.statement()) };
+      return this.prepared.statement.get(targetId) as HeadRow | undefined;
+    });
   }
 
   private statement(): string {
