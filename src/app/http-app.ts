@@ -8,11 +8,7 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from '../common/errors/validation.pipe.js';
 import { jsonBodyParser } from '../common/http/json-body-parser.js';
-import {
-  API_HELMET_OPTIONS,
-  DOCUMENT_HELMET_OPTIONS,
-  registerSecurityHeaders,
-} from '../infra/http/security-headers.js';
+import { registerSecurityHeaders } from '../infra/http/security-headers.js';
 import { registerCors } from '../infra/http/cors.js';
 import { registerWebConsole } from '../infra/http/web-console.js';
 import { requestId } from '../infra/logging/logger.module.js';
@@ -38,10 +34,7 @@ export async function createHttpApp(
   });
   // Every response names its request, as the log line does, and carries helmet's headers (the
   // API's answers a smaller set than the pages).
-  registerSecurityHeaders(adapter.getInstance(), {
-    api: API_HELMET_OPTIONS,
-    documents: DOCUMENT_HELMET_OPTIONS,
-  });
+  registerSecurityHeaders(adapter.getInstance());
   await registerCors(adapter.getInstance(), config.http.corsOrigins);
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config, { withWorker: options.withWorker }),

@@ -6,10 +6,11 @@ import type { ForecastResult } from './forecast-result.js';
  */
 export type CombinationOperator = 'mean' | 'median' | 'trimmed';
 
-const OPERATOR_NAMES: Record<CombinationOperator, string> = {
-  mean: 'Mean',
-  median: 'Median',
-  trimmed: 'Trimmed mean',
+/** Each operator's name in the model string, and how it pools the values of one step. */
+const OPERATORS: Record<CombinationOperator, { name: string; pool: (values: number[]) => number }> = {
+  mean: { name: 'Mean', pool: poolMean },
+  median: { name: 'Median', pool: poolMedian },
+  trimmed: { name: 'Trimmed mean', pool: poolTrimmed },
 };
 
 export interface CombinationOptions {
@@ -45,7 +46,7 @@ export function combineForecasts(
     pick(members[0]).map((_, i) => pool(members.map((f) => pick(f)[i])));
   const extra = options.pointOnly ?? [];
   const points = (i: number): number[] => [...members.map((f) => f.mean[i]), ...extra.map((f) => f.mean[i])];
-  const quantilePool = POOLS[options.quantiles ?? 'mean'];
+  const quantilePool = OPERATORS[options.quantiles ?? 'mean'].pool;
   const lower: Record<number, number[]> = {};
   const upper: Record<number, number[]> = {};
   for (const level of levels) {
@@ -53,10 +54,10 @@ export function combineForecasts(
     upper[level] = combine((f) => f.upper[level], quantilePool);
   }
   return {
-    mean: members[0].mean.map((_, i) => POOLS[operator](points(i))),
+    mean: members[0].mean.map((_, i) => OPERATORS[operator].pool(points(i))),
     lower,
     upper,
-    model: `${OPERATOR_NAMES[operator]}(${[...members, ...extra].map((f) => f.model).join(', ')})`,
+    model: `${OPERATORS[operator].name}(${[...members, ...extra].map((f) => f.model).join(', ')})`,
   };
 }
 
@@ -79,12 +80,6 @@ function poolTrimmed(values: number[]): number {
       .slice(1, -1),
   );
 }
-
-const POOLS: Record<CombinationOperator, (values: number[]) => number> = {
-  mean: poolMean,
-  median: poolMedian,
-  trimmed: poolTrimmed,
-};
 
 /** True when every number of the forecast is finite. */
 export function isFiniteForecast(f: ForecastResult, levels: readonly number[]): boolean {

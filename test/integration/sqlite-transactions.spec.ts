@@ -30,6 +30,14 @@ describe('concurrent transactions on the database of this run', () => {
   });
 
   const org = (name: string) => ({ id: newId(), name, kind: 'other' as const });
+  /** A transaction that inserts an organization, holds it uncommitted for a while, and rolls back. */
+  const rolledBack = (name: string) =>
+    dataSource.transaction(async (manager) => {
+      await manager.insert(Organization, org(name));
+      await pause();
+      await pause();
+      throw new Error('rollback');
+    });
 
   it('runs 20 interleaving transactions without a collision, each all or nothing', async () => {
     const results = await Promise.allSettled(
@@ -57,12 +65,7 @@ describe('concurrent transactions on the database of this run', () => {
 
   it('keeps a statement of another request out of a transaction that rolls back', async () => {
     const repo = dataSource.getRepository(Organization);
-    const failing = dataSource.transaction(async (manager) => {
-      await manager.insert(Organization, org('doomed'));
-      await pause();
-      await pause();
-      throw new Error('rollback');
-    });
+    const failing = rolledBack('doomed');
     await pause();
     await repo.insert(org('independent'));
     await repo.save(repo.create(org('saved alongside')));
@@ -118,12 +121,7 @@ describe('concurrent transactions on the database of this run', () => {
             ).n,
         );
       expect(await count('nobody')).toBe(0);
-      const failing = dataSource.transaction(async (manager) => {
-        await manager.insert(Organization, org('uncommitted'));
-        await pause();
-        await pause();
-        throw new Error('rollback');
-      });
+      const failing = rolledBack('uncommitted');
       await pause();
       // Asked while the transaction holds its uncommitted row: answered after it, without it.
       const during = count('uncommitted');

@@ -61,7 +61,6 @@ export class RateLimitGuard implements CanActivate {
   private local = new Map<string, { resetAt: number; hits: number }>();
   /** One Redis command in flight per client; the requests meanwhile share the next one. */
   private readonly counter: BatchedHitCounter;
-
   private readonly skip: RouteMetadata<boolean>;
 
   constructor(

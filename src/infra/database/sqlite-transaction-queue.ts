@@ -122,14 +122,21 @@ function install(dataSource: DataSource): SqliteTransactionQueue {
     return known;
   };
 
+  /**
+   * Whether a statement of this async context waits: someone else's turn is open, and that turn
+   * lets no reads through or the statement is no read.
+   */
+  const mustWait = (isReadStatement: () => boolean): boolean =>
+    owner !== null && context.getStore() !== owner && !(readsRun && isReadStatement());
+
   const runner: QueryRunner = dataSource.driver.createQueryRunner('master');
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   (runner as { query: unknown }).query = async (...args: unknown[]) => {
-    while (owner && context.getStore() !== owner && !(readsRun && isRead(args[0]))) await tail;
+    while (mustWait(() => isRead(args[0]))) await tail;
     return query(...args);
   };
   const read = async <T>(statement: (connection: BetterSqlite3.Database) => T): Promise<T> => {
-    while (owner && context.getStore() !== owner && !readsRun) await tail;
+    while (mustWait(() => true)) await tail;
     return statement(connection());
   };
   return { exclusive, writeElsewhere, read };

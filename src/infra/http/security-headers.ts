@@ -78,12 +78,9 @@ export function staticSecurityHeaders(options: HelmetOptions): Record<string, st
  * on every request, about 6 % of a small request's CPU time. A route may still replace a header
  * (the console sets its stricter CSP on what it serves).
  */
-export function registerSecurityHeaders(
-  fastify: FastifyInstance,
-  options: { api: HelmetOptions; documents: HelmetOptions },
-): void {
-  const api = staticSecurityHeaders(options.api);
-  const documents = staticSecurityHeaders(options.documents);
+export function registerSecurityHeaders(fastify: FastifyInstance): void {
+  const api = staticSecurityHeaders(API_HELMET_OPTIONS);
+  const documents = staticSecurityHeaders(DOCUMENT_HELMET_OPTIONS);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.headers(API_PATH.test(request.url) ? api : documents);
     reply.header('x-request-id', request.id);

@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import { NotFoundError } from '../../common/errors/domain-error.js';
-import { sqliteTransactionQueue } from '../../infra/database/sqlite-transaction-queue.js';
+import { rawRowHydrator } from '../../infra/database/raw-row-hydrator.js';
+import {
+  sqliteTransactionQueue,
+  type SqliteTransactionQueue,
+} from '../../infra/database/sqlite-transaction-queue.js';
 import { Target } from '../../targets/target.entity.js';
 
 /** The columns of a target that a projection read shows or judges freshness by. */
@@ -35,6 +39,9 @@ type HeadRow = Record<(typeof COLUMNS)[number] | 'latestSnapshotId', unknown>;
 export class TargetReadHeads {
   private sql?: string;
   private prepared?: { connection: BetterSqlite3.Database; statement: BetterSqlite3.Statement };
+  /** The SQLite data source's transaction queue (null on PostgreSQL), once looked up. */
+  private sqlite?: SqliteTransactionQueue | null;
+  private hydrateDirtySince?: (raw: Record<string, unknown>) => Pick<Target, 'dirtySince'>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -42,11 +49,8 @@ export class TargetReadHeads {
   async of(targetId: string): Promise<ReadHead> {
     const row = await this.row(targetId);
     if (!row) throw new NotFoundError('Target', targetId);
-    const metadata = this.dataSource.getMetadata(Target);
-    const dirtySince = this.dataSource.driver.prepareHydratedValue(
-      row.dirtySince,
-      metadata.findColumnWithPropertyName('dirtySince')!,
-    ) as Date | null;
+    this.hydrateDirtySince ??= rawRowHydrator(this.dataSource, Target, ['dirtySince']);
+    const { dirtySince } = this.hydrateDirtySince(row);
     return {
       target: {
         id: row.id as string,
@@ -62,7 +66,8 @@ export class TargetReadHeads {
   }
 
   private async row(targetId: string): Promise<HeadRow | undefined> {
-    const sqlite = sqliteTransactionQueue(this.dataSource);
+    if (this.sqlite === undefined) this.sqlite = sqliteTransactionQueue(this.dataSource);
+    const sqlite = this.sqlite;
     if (!sqlite) return (await this.dataSource.query<HeadRow[]>(this.statement(), [targetId]))[0];
     return sqlite.read((connection) => {
       if (this.prepared?.connection !== connection)
