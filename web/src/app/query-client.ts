@@ -14,7 +14,8 @@ declare module '@tanstack/react-query' {
 
 /**
  * Server state: one key per resource (`['events', id]`, `['targets']`, …). A mutation names
- * the keys it changes in `meta.invalidates`. A 409 says what changed and reloads them.
+ * the keys it changes in `meta.invalidates`. A 409 says why (what changed, or what was refused)
+ * and reloads them.
  */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
@@ -30,8 +31,13 @@ export function createQueryClient(): QueryClient {
     mutationCache: new MutationCache({
       onSettled: async (_data, error, _variables, _context, mutation) => {
         const conflict = error instanceof ApiError && error.status === 409;
-        if (conflict)
-          notify('warning', i18n.getFixedT(null, 'common')('errors.conflict', { message: error.message }));
+        if (conflict) {
+          // Only `concurrent_change` means someone else changed it; the other 409s are refusals
+          // (over-allocated, already exists, closed…) whose message names the reason.
+          const t = i18n.getFixedT(null, 'common');
+          const key = error.code === 'concurrent_change' ? 'errors.conflict' : 'errors.generic';
+          notify('warning', t(key, { message: error.message }));
+        }
         if (!error || conflict) {
           await Promise.all(
             (mutation.meta?.invalidates ?? []).map((queryKey) => client.invalidateQueries({ queryKey })),
