@@ -1,12 +1,10 @@
 import { MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { ApiError } from '../common/api/client';
-import { notify } from '../common/feedback';
-import i18n from '../common/i18n/i18n';
 
 declare module '@tanstack/react-query' {
   interface Register {
     mutationMeta: {
-      /** Query keys this mutation changes: invalidated after success and after a 409. */
+      /** Query keys this mutation changes: invalidated after success and after a 409 or 412. */
       invalidates?: QueryKey[];
     };
   }
@@ -14,8 +12,8 @@ declare module '@tanstack/react-query' {
 
 /**
  * Server state: one key per resource (`['events', id]`, `['targets']`, …). A mutation names
- * the keys it changes in `meta.invalidates`. A 409 says why (what changed, or what was refused)
- * and reloads them.
+ * the keys it changes in `meta.invalidates`, reloaded after a success and after a 409 or 412. Errors
+ * are shown once, by the page that asked (with `errorText`).
  */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
@@ -30,14 +28,9 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache(),
     mutationCache: new MutationCache({
       onSettled: async (_data, error, _variables, _context, mutation) => {
-        const conflict = error instanceof ApiError && error.status === 409;
-        if (conflict) {
-          // Only `concurrent_change` means someone else changed it; the other 409s are refusals
-          // (over-allocated, already exists, closed…) whose message names the reason.
-          const t = i18n.getFixedT(null, 'common');
-          const key = error.code === 'concurrent_change' ? 'errors.conflict' : 'errors.generic';
-          notify('warning', t(key, { message: error.message }));
-        }
+        // The caller says what went wrong (errorText words a concurrent change); a 409 or a 412
+        // means what the page shows is out of date, so it is reloaded as after a success.
+        const conflict = error instanceof ApiError && (error.status === 409 || error.status === 412);
         if (!error || conflict) {
           await Promise.all(
             (mutation.meta?.invalidates ?? []).map((queryKey) => client.invalidateQueries({ queryKey })),

@@ -11,6 +11,11 @@ export function errorText(error: unknown): string {
   if (error.status === 403) return t('errors.forbidden');
   if (error.status === 404) return t('errors.notFound');
   if (error.status === 429) return t('errors.rateLimited');
+  // Someone else's change came first (the page has reloaded it); other 409s are refusals
+  // (over-allocated, already exists, closed…) that the message itself explains.
+  if (error.code === 'concurrent_change') return t('errors.conflict', { message: error.message });
+  // An edit made on a version someone has changed since (If-Match): the form now shows theirs.
+  if (error.status === 412) return t('errors.changedMeanwhile');
   return error.message;
 }
 

@@ -27,9 +27,10 @@ export const messages = defineMessages(
       forbidden: '您的角色无权执行此操作。',
       notFound: '找不到该内容，它可能已被删除，或您无权查看。',
       conflict: '数据已被他人修改：{{message}}。已重新加载最新内容。',
+      changedMeanwhile:
+        '保存前已有他人修改了此内容，未保存。您未改动的字段已显示最新内容，您的修改仍保留；请核对后再次保存。',
       validation: '请检查标出的字段。',
       rateLimited: '请求过于频繁，请稍后再试。',
-      generic: '{{message}}',
     },
     pages: {
       notFound: '页面不存在',
@@ -64,9 +65,10 @@ export const messages = defineMessages(
       forbidden: 'Your role may not do this.',
       notFound: 'Not found: it may have been deleted, or you may not see it.',
       conflict: 'Someone changed this in the meantime: {{message}}. The latest version has been loaded.',
+      changedMeanwhile:
+        'Not saved: someone changed this in the meantime. The fields you did not edit now show the latest values and your edits are kept; check them and save again.',
       validation: 'Please check the marked fields.',
       rateLimited: 'Too many requests; please wait a moment.',
-      generic: '{{message}}',
     },
     pages: {
       notFound: 'Page not found',
