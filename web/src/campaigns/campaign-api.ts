@@ -108,8 +108,13 @@ export function useCreateCampaign() {
 
 export function useUpdateCampaign(id: string) {
   return useMutation({
-    mutationFn: (body: Schemas['UpdateCampaignDto']) =>
-      ok(api.PATCH('/api/v1/campaigns/{id}', { params: { path: { id } }, body })),
+    mutationFn: ({ body, ifMatch }: { body: Schemas['UpdateCampaignDto']; ifMatch?: string }) =>
+      ok(
+        api.PATCH('/api/v1/campaigns/{id}', {
+          params: { path: { id }, header: { 'If-Match': ifMatch } },
+          body,
+        }),
+      ),
     meta: { invalidates },
   });
 }

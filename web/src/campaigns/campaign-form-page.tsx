@@ -10,6 +10,7 @@ import { applyFieldErrors, errorText } from '../common/errors';
 import { notify } from '../common/feedback';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
+import { useEditedVersion } from '../common/versioned-form';
 import {
   CHANNELS,
   EDITABLE,
@@ -72,27 +73,32 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
   const [createdId, setCreatedId] = useState<string | null>(null);
   const schedule = useScheduleCampaign();
 
-  const initial: Partial<Values> = campaign
-    ? {
-        name: campaign.name,
-        channel: campaign.channel,
-        startDate: dayjs(campaign.startDate),
-        endDate: dayjs(campaign.endDate),
-        budgetYuan: campaign.budgetYuan,
-        responsibleUnit: campaign.responsibleUnit,
-        responsibleOrganizationId: campaign.responsibleOrganizationId ?? undefined,
-        targetMarkets: campaign.targetMarkets,
-        description: campaign.description ?? undefined,
-        expectedIncrementalVisitors: campaign.expectedIncrementalVisitors ?? undefined,
-        expectedIncrementalRevenueYuan: campaign.expectedIncrementalRevenueYuan ?? undefined,
-        note: campaign.note ?? undefined,
-        eventIds: campaign.linkedEventIds,
-      }
-    : {
-        targetMarkets: [],
-        eventIds: [],
-        ...(fromCalendar ? { startDate: dayjs(fromCalendar), endDate: dayjs(fromCalendar) } : {}),
-      };
+  const initial = useMemo<Partial<Values>>(
+    () =>
+      campaign
+        ? {
+            name: campaign.name,
+            channel: campaign.channel,
+            startDate: dayjs(campaign.startDate),
+            endDate: dayjs(campaign.endDate),
+            budgetYuan: campaign.budgetYuan,
+            responsibleUnit: campaign.responsibleUnit,
+            responsibleOrganizationId: campaign.responsibleOrganizationId ?? undefined,
+            targetMarkets: campaign.targetMarkets,
+            description: campaign.description ?? undefined,
+            expectedIncrementalVisitors: campaign.expectedIncrementalVisitors ?? undefined,
+            expectedIncrementalRevenueYuan: campaign.expectedIncrementalRevenueYuan ?? undefined,
+            note: campaign.note ?? undefined,
+            eventIds: campaign.linkedEventIds,
+          }
+        : {
+            targetMarkets: [],
+            eventIds: [],
+            ...(fromCalendar ? { startDate: dayjs(fromCalendar), endDate: dayjs(fromCalendar) } : {}),
+          },
+    [campaign, fromCalendar],
+  );
+  const edited = useEditedVersion(form, campaign?.version, campaign ? initial : undefined);
 
   const eventOptions = useMemo(() => {
     const seen = new Map<string, string>();
@@ -128,6 +134,7 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
   };
 
   const fail = (error: unknown) => {
+    edited.rebase(error);
     if (applyFieldErrors(form, error)) setFormError(tc('errors.validation'));
     else setFormError(errorText(error));
   };
@@ -143,7 +150,7 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
     const body = bodyOf(values);
     try {
       if (campaign) {
-        const saved = await update.mutateAsync(body);
+        const saved = await update.mutateAsync({ body, ifMatch: edited.ifMatch() });
         notify('success', t('saved'));
         void navigate(`/campaigns/${saved.id}`);
         return;

@@ -13,16 +13,16 @@ import {
   Skeleton,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { STAFF } from '../app/routes';
 import { useCurrentUser } from '../auth/session';
-import { ApiError } from '../common/api/client';
 import { applyFieldErrors, errorText } from '../common/errors';
 import { notify } from '../common/feedback';
 import { formatInt } from '../common/format';
 import { PageHeader } from '../common/page';
+import { useEditedVersion } from '../common/versioned-form';
 import {
   useCreateEvent,
   useEvent,
@@ -138,6 +138,7 @@ function EventForm({ event }: { event?: EventView }) {
   const update = useUpdateEvent(event?.id ?? '');
   const [form] = Form.useForm<Values>();
   const initial = useMemo(() => (event ? toValues(event) : undefined), [event]);
+  const edited = useEditedVersion(form, event?.version, initial as Record<string, unknown> | undefined);
 
   const venueId = Form.useWatch('venueId', form);
   const startsAt = Form.useWatch('startsAt', form);
@@ -149,12 +150,15 @@ function EventForm({ event }: { event?: EventView }) {
       ? endsAt.startOf('day').diff(startsAt.startOf('day'), 'day') + 1
       : 1;
 
+  // One place says what went wrong: the alert above the form (the fields carry their own problems).
+  const [formError, setFormError] = useState<string | null>(null);
   const failed = (error: unknown) => {
-    if (!applyFieldErrors(form, error)) notify('error', errorText(error));
-    else notify('error', tc('errors.validation'));
+    edited.rebase(error);
+    setFormError(applyFieldErrors(form, error) ? tc('errors.validation') : errorText(error));
   };
 
   const save = (values: Values) => {
+    setFormError(null);
     const body = toBody(values);
     if (!event) {
       create.mutate(body, {
@@ -173,23 +177,25 @@ function EventForm({ event }: { event?: EventView }) {
         ([k, v]) => k !== 'organizationId' && JSON.stringify(v) !== JSON.stringify(before[k]),
       ),
     );
-    update.mutate(changed, {
-      onSuccess: () => {
-        notify('success', t('form.saved'));
-        void navigate(`/events/${event.id}`);
+    update.mutate(
+      { body: changed, ifMatch: edited.ifMatch() },
+      {
+        onSuccess: () => {
+          notify('success', t('form.saved'));
+          void navigate(`/events/${event.id}`);
+        },
+        onError: failed,
       },
-      onError: failed,
-    });
+    );
   };
 
   const pending = create.isPending || update.isPending;
-  const saveError = create.error ?? update.error;
   return (
     <>
       <PageHeader title={event ? t('form.editTitle') : t('form.newTitle')} />
       <Card>
-        {saveError instanceof ApiError && saveError.status !== 400 && (
-          <Alert type="error" showIcon title={errorText(saveError)} style={{ marginBottom: 16 }} />
+        {formError && (
+          <Alert type="error" showIcon role="alert" title={formError} style={{ marginBottom: 16 }} />
         )}
         <Form<Values>
           form={form}
@@ -359,7 +365,7 @@ function EventForm({ event }: { event?: EventView }) {
           </Row>
           <Flex gap={8} wrap>
             <Button type="primary" htmlType="submit" loading={pending}>
-              {t('form.save')}
+              {t(event ? 'form.saveChanges' : 'form.save')}
             </Button>
             <Button onClick={() => void navigate(event ? `/events/${event.id}` : '/events')}>
               {tc('cancel')}

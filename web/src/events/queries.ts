@@ -82,8 +82,13 @@ export function useCreateEvent() {
 
 export function useUpdateEvent(id: string) {
   return useMutation({
-    mutationFn: (body: UpdateEventBody) =>
-      ok(api.PATCH('/api/v1/events/{id}', { params: { path: { id } }, body })),
+    mutationFn: ({ body, ifMatch }: { body: UpdateEventBody; ifMatch?: string }) =>
+      ok(
+        api.PATCH('/api/v1/events/{id}', {
+          params: { path: { id }, header: { 'If-Match': ifMatch } },
+          body,
+        }),
+      ),
     meta: { invalidates: EVENT_CHANGES },
   });
 }
