@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { UnprocessableError, ValidationError } from '../common/errors/domain-error.js';
 import { addDays, diffDays, localDateOf, localDatesOf, startOfLocalDay } from '../common/time/local-date.js';
@@ -12,6 +12,12 @@ import { EVENT_STATUSES, type EventStatus } from '../events/event-status.js';
 import { Event } from '../events/event.entity.js';
 import type { CalendarItemView, CalendarView } from './dto/calendar-item.view.js';
 import type { CalendarQuery } from './dto/calendar.query.js';
+
+/** Local days, both ends optional: what overlaps them. */
+interface Window {
+  from?: string;
+  to?: string;
+}
 
 export const MAX_CALENDAR_DAYS = 400;
 const MAX_ITEMS = 5000;
@@ -36,8 +42,16 @@ export class CalendarService {
       ]);
     }
     const [campaigns, events] = await Promise.all([
-      q.kind === 'event' ? [] : this.campaignsIn(q),
-      q.kind === 'campaign' ? [] : this.eventsIn(q, user),
+      q.kind === 'event'
+        ? []
+        : (this.campaignsIn(q, q)
+            ?.take(MAX_ITEMS + 1)
+            .getMany() ?? []),
+      q.kind === 'campaign'
+        ? []
+        : (this.eventsIn(q, user, q)
+            ?.take(MAX_ITEMS + 1)
+            .getMany() ?? []),
     ]);
     if (campaigns.length > MAX_ITEMS || events.length > MAX_ITEMS) {
       throw new UnprocessableError(
@@ -52,14 +66,42 @@ export class CalendarService {
         a.kind.localeCompare(b.kind) ||
         a.id.localeCompare(b.id),
     );
-    return { from: q.from, to: q.to, items };
+    const nearest = items.length ? { earlier: null, later: null } : await this.nearest(q, user);
+    return { from: q.from, to: q.to, items, ...nearest };
   }
 
-  private campaignsIn(q: CalendarQuery): Promise<Campaign[]> {
-    if (q.status && !CAMPAIGN_STATUSES.includes(q.status as CampaignStatus)) return Promise.resolve([]);
+  /**
+   * For an empty period: the last day of the nearest item that ended before it and the first day
+   * of the nearest that starts after it, under the same filters and visibility (null when none).
+   */
+  private async nearest(q: CalendarQuery, user: AuthUser): Promise<Pick<CalendarView, 'earlier' | 'later'>> {
+    const before = { to: addDays(q.from, -1) };
+    const after = { from: addDays(q.to, 1) };
+    const [campaignBefore, campaignAfter, eventBefore, eventAfter] = await Promise.all([
+      q.kind === 'event' ? null : this.campaignsIn(q, before)?.orderBy('c.endDate', 'DESC').getOne(),
+      q.kind === 'event' ? null : this.campaignsIn(q, after)?.getOne(),
+      q.kind === 'campaign'
+        ? null
+        : this.eventsIn(q, user, before)?.orderBy('e.endsAt', 'DESC').addOrderBy('e.id', 'DESC').getOne(),
+      q.kind === 'campaign' ? null : this.eventsIn(q, user, after)?.getOne(),
+    ]);
+    const last = [campaignBefore && campaignItem(campaignBefore), eventBefore && eventItem(eventBefore)]
+      .map((item) => item?.endDate)
+      .filter((d): d is string => Boolean(d) && d! < q.from)
+      .sort();
+    const first = [campaignAfter && campaignItem(campaignAfter), eventAfter && eventItem(eventAfter)]
+      .map((item) => item?.startDate)
+      .filter((d): d is string => Boolean(d) && d! > q.to)
+      .sort();
+    return { earlier: last.at(-1) ?? null, later: first[0] ?? null };
+  }
+
+  /** The campaigns matching the filters in a window (undefined when the status is not a campaign's). */
+  private campaignsIn(q: CalendarQuery, window: Window): SelectQueryBuilder<Campaign> | undefined {
+    if (q.status && !CAMPAIGN_STATUSES.includes(q.status as CampaignStatus)) return undefined;
     const qb = applyCampaignFilters(this.campaigns.createQueryBuilder('c'), {
-      from: q.from,
-      to: q.to,
+      from: window.from,
+      to: window.to,
       channel: q.channel,
       status: q.status as CampaignStatus | undefined,
     });
@@ -71,22 +113,23 @@ export class CalendarService {
         .andWhere('le.campaignId IS NOT NULL');
       qb.andWhere(`c.id IN (${linked.getQuery()})`, { venue: q.venue });
     }
-    return qb.take(MAX_ITEMS + 1).getMany();
+    return qb;
   }
 
-  private eventsIn(q: CalendarQuery, user: AuthUser): Promise<Event[]> {
-    if (q.status && !EVENT_STATUSES.includes(q.status as EventStatus)) return Promise.resolve([]);
+  /** The events the user may see matching the filters in a window (undefined when the status is not an event's). */
+  private eventsIn(q: CalendarQuery, user: AuthUser, window: Window): SelectQueryBuilder<Event> | undefined {
+    if (q.status && !EVENT_STATUSES.includes(q.status as EventStatus)) return undefined;
     const qb = this.events
       .createQueryBuilder('e')
       .leftJoinAndSelect('e.venue', 'v')
       .leftJoinAndSelect('e.organization', 'o');
     applyEventFilters(
       qb,
-      { from: q.from, to: q.to, venueId: q.venue, status: q.status as EventStatus | undefined },
+      { from: window.from, to: window.to, venueId: q.venue, status: q.status as EventStatus | undefined },
       user,
     );
     if (q.channel) qb.innerJoin('e.campaign', 'ec').andWhere('ec.channel = :channel', { channel: q.channel });
-    return qb.take(MAX_ITEMS + 1).getMany();
+    return qb;
   }
 }
 

@@ -139,6 +139,51 @@ describeConsole('the web console in Chromium', () => {
   });
 
   step(
+    'an edit made on a version someone changed since is refused, keeps the edits and saves on the latest',
+    async () => {
+      await organizer.goto(`${eventUrl}/edit`);
+      await organizer.getByRole('heading', { name: 'Edit event' }).waitFor();
+      await organizer.getByLabel('Contact name').fill('李娜');
+
+      // Meanwhile a planner adds a note (the console's own API, signed in with a session).
+      const planner_ = await signIn('planner@planner.local', { path: eventUrl });
+      const patched = await planner_.evaluate(async (url) => {
+        const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+        const response = await fetch(`/api/v1${url}`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+          body: JSON.stringify({ note: 'Shuttle buses from the railway station' }),
+        });
+        return response.status;
+      }, eventUrl);
+      expect(patched).toBe(200);
+
+      await organizer.getByRole('button', { name: 'Save changes' }).click();
+      const alert = organizer.getByRole('alert').filter({ hasText: 'someone changed this in the meantime' });
+      await alert.waitFor();
+      // One message, not a toast as well; the planner's note is shown, the organizer's edit kept.
+      expect(await organizer.locator('.ant-message-notice').count()).toBe(0);
+      await expect(organizer.getByLabel('Note').inputValue()).resolves.toBe(
+        'Shuttle buses from the railway station',
+      );
+      await expect(organizer.getByLabel('Contact name').inputValue()).resolves.toBe('李娜');
+      await expectAccessible(organizer);
+
+      await organizer.getByRole('button', { name: 'Save changes' }).click();
+      await organizer.getByText('Saved.').waitFor();
+      const saved = await organizer.evaluate(
+        async (url) =>
+          (await (await fetch(`/api/v1${url}`)).json()) as { note: string; contact: { name: string } },
+        eventUrl,
+      );
+      expect(saved).toMatchObject({
+        note: 'Shuttle buses from the railway station',
+        contact: { name: '李娜' },
+      });
+    },
+  );
+
+  step(
     'the overview shows the event’s contribution once the projection is rebuilt',
     async () => {
       const page_ = organizer;
@@ -168,6 +213,13 @@ describeConsole('the web console in Chromium', () => {
   step('the calendar shows the event in its week and copies the private feed URL', async () => {
     const context = organizer.context();
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // Today's month is empty (the demo plans 2022): the calendar points to the nearest items.
+    await organizer.goto('/calendar');
+    const empty = organizer.getByRole('alert').filter({ hasText: 'No campaigns or events in this period.' });
+    await empty.waitFor();
+    await empty.getByRole('button', { name: /Nearest earlier: 20\d\d-\d\d-\d\d/ }).click();
+    await empty.waitFor({ state: 'detached' });
+    await organizer.locator('.calendar-item').first().waitFor();
     await organizer.goto('/calendar?view=week&date=2022-11-19');
     await organizer.getByRole('heading', { name: 'Calendar' }).waitFor();
     await organizer

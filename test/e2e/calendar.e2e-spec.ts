@@ -151,6 +151,44 @@ describe('calendar and iCalendar feeds over HTTP', () => {
       expect(idsOf(await calendar(planner, 'status=active'))).toEqual([ids.rail]);
     });
 
+    it('names the nearest earlier and later days when the period is empty, under the same filters', async () => {
+      const around = async (user: TestUser, query: string) =>
+        (await t.http.get(`/api/v1/calendar?${query}`).set(user.auth).expect(200)).body as {
+          items: unknown[];
+          earlier: string | null;
+          later: string | null;
+        };
+      // At this spec's venue: the sports campaign (Sep 1-30, linked to the wingsuit event there).
+      expect(await around(planner, `from=2035-10-01&to=2035-10-31&venue=${venue.id}`)).toEqual({
+        from: '2035-10-01',
+        to: '2035-10-31',
+        items: [],
+        earlier: '2035-09-30',
+        later: null,
+      });
+      expect(
+        await around(planner, `from=2035-06-01&to=2035-06-30&venue=${venue.id}&kind=event`),
+      ).toMatchObject({
+        items: [],
+        earlier: null,
+        later: '2035-09-10',
+      });
+      // A period with items names neither.
+      expect(await around(planner, 'from=2035-09-01&to=2035-09-30')).toMatchObject({
+        earlier: null,
+        later: null,
+      });
+      // An organizer is pointed at its own events only.
+      expect(await around(otherOrganizer, 'from=2035-10-01&to=2035-10-31&kind=event')).toMatchObject({
+        items: [],
+        earlier: '2035-09-02',
+      });
+      expect(await around(otherOrganizer, 'from=2035-08-01&to=2035-08-31&kind=event')).toMatchObject({
+        items: [],
+        later: '2035-09-02',
+      });
+    });
+
     it('shows organizers their own events only, and everyone every campaign', async () => {
       expect(idsOf(await calendar(organizer, ''))).toEqual([
         ids.rail,

@@ -65,4 +65,22 @@ export class CalendarView {
 
   @ApiProperty({ type: [CalendarItemView], description: 'Chronological: by start, then end.' })
   items!: CalendarItemView[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description:
+      'When no item falls in the period: the last day of the nearest earlier item under the same filters (null when there is none, or when the period has items).',
+  })
+  earlier!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description:
+      'When no item falls in the period: the first day of the nearest later item under the same filters (null when there is none, or when the period has items).',
+  })
+  later!: string | null;
 }

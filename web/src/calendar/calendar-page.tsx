@@ -4,7 +4,6 @@ import {
   Alert,
   Button,
   DatePicker,
-  Empty,
   Flex,
   Grid,
   Input,
@@ -114,6 +113,8 @@ export default function CalendarPage() {
     return map;
   }, [calendar.data, filters.from, filters.to]);
 
+  // An empty period says where the nearest items are (the grid stays, to plan on a day).
+  const empty = calendar.data?.items.length === 0 ? calendar.data : null;
   const title = (item: Item) => (i18n.language === 'en' && item.titleEn ? item.titleEn : item.title);
   const heading =
     view === 'month'
@@ -186,6 +187,29 @@ export default function CalendarPage() {
           ]}
         />
       </Flex>
+      {empty && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('empty')}
+          description={empty.earlier || empty.later ? undefined : t('nothingAtAll')}
+          action={
+            <Space wrap>
+              {empty.earlier && (
+                <Button size="small" icon={<LeftOutlined />} onClick={() => set({ date: empty.earlier! })}>
+                  {t('earlier', { date: empty.earlier })}
+                </Button>
+              )}
+              {empty.later && (
+                <Button size="small" onClick={() => set({ date: empty.later! })}>
+                  {t('later', { date: empty.later })} <RightOutlined />
+                </Button>
+              )}
+            </Space>
+          }
+        />
+      )}
       {calendar.error && !calendar.data ? (
         <Alert
           type="error"
@@ -197,8 +221,6 @@ export default function CalendarPage() {
         <Flex justify="center" style={{ padding: 48 }}>
           <Spin />
         </Flex>
-      ) : calendar.data.items.length === 0 ? (
-        <Empty description={t('empty')} />
       ) : narrow ? (
         <Agenda days={days.filter((d) => byDay.has(d.format('YYYY-MM-DD')))} byDay={byDay} title={title} />
       ) : (

@@ -21,6 +21,9 @@ export const messages = defineMessages(
     allDay: '全天',
     more: '另有 {{count}} 项',
     empty: '该时间段没有营销或活动。',
+    nothingAtAll: '符合条件的营销和活动一项也没有。',
+    earlier: '往前最近一项：{{date}}',
+    later: '往后最近一项：{{date}}',
     itemsOn: '{{date}} 的安排',
     newCampaignOn: '在 {{date}} 新建营销活动',
     feed: {
@@ -75,6 +78,9 @@ export const messages = defineMessages(
     allDay: 'All day',
     more: '{{count}} more',
     empty: 'No campaigns or events in this period.',
+    nothingAtAll: 'No campaign or event matches these filters at any date.',
+    earlier: 'Nearest earlier: {{date}}',
+    later: 'Nearest later: {{date}}',
     itemsOn: 'On {{date}}',
     newCampaignOn: 'New campaign on {{date}}',
     feed: {

@@ -1818,10 +1818,20 @@ export interface components {
       webcalUrl: string;
     };
     CalendarView: {
+      /**
+       * @description When no item falls in the period: the last day of the nearest earlier item under the same filters (null when there is none, or when the period has items).
+       * @example null
+       */
+      earlier: string | null;
       /** @example 2022-09-01 */
       from: string;
       /** @description Chronological: by start, then end. */
       items: components['schemas']['CalendarItemView'][];
+      /**
+       * @description When no item falls in the period: the first day of the nearest later item under the same filters (null when there is none, or when the period has items).
+       * @example null
+       */
+      later: string | null;
       /** @example 2022-10-31 */
       to: string;
     };
