@@ -16,6 +16,14 @@ export class IntervalView {
   upper!: number;
 }
 
+export class DateRangeView {
+  @ApiProperty({ example: '2021-10-01', description: 'First local day' })
+  from!: string;
+
+  @ApiProperty({ example: '2021-10-14', description: 'Last local day, included' })
+  to!: string;
+}
+
 export class EffectShareView {
   @ApiProperty({ enum: ['campaign', 'event'] })
   itemType!: 'campaign' | 'event';
@@ -87,14 +95,14 @@ export class MeasuredEffectView {
   @ApiPropertyOptional({ nullable: true, type: IntervalView })
   interval95!: IntervalView | null;
 
-  @ApiProperty({ example: { from: '2021-10-01', to: '2021-10-14' }, description: 'Item dates plus the tail' })
-  window!: { from: string; to: string };
+  @ApiProperty({ type: DateRangeView, description: 'Item dates plus the tail' })
+  window!: DateRangeView;
 
   @ApiProperty({
-    example: { from: '2021-09-28', to: '2021-10-14' },
+    type: DateRangeView,
     description: "The window measured: the union of the overlapping items' windows",
   })
-  measuredWindow!: { from: string; to: string };
+  measuredWindow!: DateRangeView;
 
   @ApiPropertyOptional({
     nullable: true,

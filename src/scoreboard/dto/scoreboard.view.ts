@@ -33,6 +33,14 @@ class UnmeasuredItemView implements UnmeasuredItem {
   reasonCode!: UnmeasuredCode;
 }
 
+class ExpectedFiguresView {
+  @ApiProperty({ example: 140000, description: 'Sum of the items’ expected incremental visitors.' })
+  visitors!: number;
+
+  @ApiProperty({ example: 120000000, description: 'Sum of the items’ expected incremental revenue.' })
+  revenueYuan!: number;
+}
+
 class MoneyMeasureView {
   @ApiProperty({ example: 2 })
   items!: number;
@@ -114,8 +122,8 @@ export class ScoreRowView implements ScoreRow {
   @ApiPropertyOptional({ nullable: true, type: Number, example: 0.34, description: 'spent ÷ allocated.' })
   utilisation!: number | null;
 
-  @ApiProperty({ example: { visitors: 140000, revenueYuan: 120000000 } })
-  expected!: { visitors: number; revenueYuan: number };
+  @ApiProperty({ type: ExpectedFiguresView })
+  expected!: ExpectedFiguresView;
 
   @ApiProperty({ type: MoneyMeasureView })
   measured!: MoneyMeasureView;

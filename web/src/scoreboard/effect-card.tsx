@@ -60,7 +60,7 @@ export function EffectCard({ kind, id }: { kind: 'campaign' | 'event'; id: strin
 
 function Measured({ m }: { m: MeasuredEffect }) {
   const { t } = useTranslation('scoreboard');
-  const window = m.window as unknown as { from: string; to: string } | null;
+  const window = m.window;
   return (
     <section>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>

@@ -105,7 +105,8 @@ function Board({
     by === 'channel' ? tc(`channel.${r.key}`, { defaultValue: r.label }) : r.label;
   const ranks = rows.map((r) => r.ranks.yuanPerMeasuredVisitor);
   const wrapper = useRef<HTMLDivElement>(null);
-  // The wide table scrolls sideways: its scrolling area takes the keyboard focus to scroll with arrows.
+  // A table wider than the screen (a phone) scrolls sideways: its scrolling area takes the keyboard
+  // focus to scroll with arrows.
   useEffect(() => {
     wrapper.current?.querySelectorAll('.ant-table-content').forEach((el) => {
       el.setAttribute('tabindex', '0');
@@ -131,13 +132,13 @@ function Board({
         size="small"
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1500 }}
+        scroll={{ x: 1000 }}
         rowClassName={(r) => (leader && r.key === leader.key ? 'score-leader' : '')}
         columns={[
           {
             title: t('columns.rank'),
             key: 'rank',
-            width: 80,
+            width: 56,
             fixed: 'left',
             render: (_, r) =>
               rankText(r.ranks.yuanPerMeasuredVisitor, ranks, (n) => t('rankTie', { rank: n })),
@@ -145,7 +146,7 @@ function Board({
           {
             title: t('columns.label'),
             key: 'label',
-            width: 200,
+            width: 185,
             render: (_, r) => (
               <Flex vertical gap={2}>
                 <span>
@@ -157,6 +158,9 @@ function Board({
                     </Tag>
                   )}
                 </span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('itemCounts', { campaigns: r.campaigns, events: r.events })}
+                </Typography.Text>
                 {r.notRankedCode && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('notRanked', { reason: t(`notRankedCode.${r.notRankedCode}`) })}
@@ -166,72 +170,65 @@ function Board({
             ),
           },
           {
-            title: t('columns.items'),
-            key: 'items',
-            width: 100,
-            render: (_, r) => `${r.campaigns} / ${r.events}`,
-          },
-          {
-            title: t('columns.budget'),
-            dataIndex: 'budgetYuan',
+            title: t('columns.money'),
+            key: 'money',
             align: 'right',
-            render: (v: number) => formatInt(v),
-          },
-          {
-            title: t('columns.allocated'),
-            dataIndex: 'allocatedYuan',
-            align: 'right',
-            render: (v: number) => formatInt(v),
-          },
-          {
-            title: t('columns.spent'),
-            dataIndex: 'spentYuan',
-            align: 'right',
-            render: (v: number) => formatInt(v),
-          },
-          {
-            title: t('columns.utilisation'),
-            dataIndex: 'utilisation',
-            align: 'right',
-            render: (v: number | null) => formatPercent(v),
+            width: 150,
+            render: (_, r) => (
+              <Flex vertical gap={2} align="end">
+                <span>
+                  {formatInt(r.spentYuan)} / {formatInt(r.budgetYuan)}
+                </span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('moneyDetail', {
+                    allocated: formatInt(r.allocatedYuan),
+                    utilisation: formatPercent(r.utilisation),
+                  })}
+                </Typography.Text>
+              </Flex>
+            ),
           },
           {
             title: t('columns.visitors'),
             key: 'visitors',
             align: 'right',
-            render: (_, r) => {
-              const expected = r.expected as unknown as { visitors: number; revenueYuan: number };
-              return (
-                <Tooltip title={t('measuredItems', r.measured)}>
-                  <span>
-                    {formatInt(expected.visitors)} / <strong>{formatInt(r.measured.visitors)}</strong>
-                  </span>
-                </Tooltip>
-              );
-            },
+            width: 120,
+            render: (_, r) => (
+              <Tooltip title={t('measuredItems', r.measured)}>
+                <Flex vertical gap={2} align="end">
+                  <strong>{formatInt(r.measured.visitors)}</strong>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('expectedFigure', { value: formatInt(r.expected.visitors) })}
+                  </Typography.Text>
+                </Flex>
+              </Tooltip>
+            ),
           },
           {
             title: t('columns.revenue'),
             key: 'revenue',
             align: 'right',
-            render: (_, r) => {
-              const expected = r.expected as unknown as { visitors: number; revenueYuan: number };
-              return (
-                <span>
-                  {formatInt(expected.revenueYuan)} / <strong>{formatInt(r.measured.revenueYuan)}</strong>
-                </span>
-              );
-            },
+            width: 120,
+            render: (_, r) => (
+              <Flex vertical gap={2} align="end">
+                <strong>{formatInt(r.measured.revenueYuan)}</strong>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('expectedFigure', { value: formatInt(r.expected.revenueYuan) })}
+                </Typography.Text>
+              </Flex>
+            ),
           },
           {
             title: t('columns.yuanPerVisitor'),
             dataIndex: 'yuanPerMeasuredVisitor',
+            width: 100,
             align: 'right',
             render: (v: number | null) => money(v),
           },
           {
             title: t('columns.revenuePerYuan'),
             dataIndex: 'measuredRevenuePerYuan',
+            width: 90,
             align: 'right',
             render: (v: number | null, r) => (
               <span>
@@ -243,6 +240,7 @@ function Board({
           {
             title: t('columns.discipline'),
             key: 'discipline',
+            width: 80,
             align: 'right',
             render: (_, r) => (
               <Tooltip
@@ -258,6 +256,7 @@ function Board({
           {
             title: t('columns.unmeasured'),
             key: 'unmeasured',
+            width: 115,
             render: (_, r) =>
               r.unmeasured.items
                 ? t('unmeasuredItems', {

@@ -2385,6 +2385,18 @@ export interface components {
        */
       timeZone: string;
     };
+    DateRangeView: {
+      /**
+       * @description First local day
+       * @example 2021-10-01
+       */
+      from: string;
+      /**
+       * @description Last local day, included
+       * @example 2021-10-14
+       */
+      to: string;
+    };
     DeliveryPage: {
       items: components['schemas']['DeliveryView'][];
       /** @example 50 */
@@ -3246,14 +3258,8 @@ export interface components {
       inputsHash: string;
       interval80?: components['schemas']['IntervalView'] | null;
       interval95?: components['schemas']['IntervalView'] | null;
-      /**
-       * @description The window measured: the union of the overlapping items' windows
-       * @example {
-       *       "from": "2021-09-28",
-       *       "to": "2021-10-14"
-       *     }
-       */
-      measuredWindow: Record<string, never>;
+      /** @description The window measured: the union of the overlapping items' windows */
+      measuredWindow: components['schemas']['DateRangeView'];
       /** @example yearly-reference-ratio */
       method?: string | null;
       /** @enum {string} */
@@ -3283,14 +3289,8 @@ export interface components {
        * @enum {string}
        */
       verdict: 'measured' | 'no_effect_detectable' | 'not_measurable';
-      /**
-       * @description Item dates plus the tail
-       * @example {
-       *       "from": "2021-10-01",
-       *       "to": "2021-10-14"
-       *     }
-       */
-      window: Record<string, never>;
+      /** @description Item dates plus the tail */
+      window: components['schemas']['DateRangeView'];
       /** @description Excess over the measured window, before the split */
       windowExcess?: number | null;
     };
@@ -4026,13 +4026,7 @@ export interface components {
       campaigns: number;
       discipline: components['schemas']['DisciplineView'];
       events: number;
-      /**
-       * @example {
-       *       "visitors": 140000,
-       *       "revenueYuan": 120000000
-       *     }
-       */
-      expected: Record<string, never>;
+      expected: components['schemas']['ExpectedFiguresView'];
       /** @example 市文旅广体局市场管理科 */
       key: string;
       /** @example 市文旅广体局市场管理科 */
