@@ -42,16 +42,12 @@ export class CalendarService {
       ]);
     }
     const [campaigns, events] = await Promise.all([
-      q.kind === 'event'
-        ? []
-        : (this.campaignsIn(q, q)
-            ?.take(MAX_ITEMS + 1)
-            .getMany() ?? []),
-      q.kind === 'campaign'
-        ? []
-        : (this.eventsIn(q, user, q)
-            ?.take(MAX_ITEMS + 1)
-            .getMany() ?? []),
+      this.campaignsIn(q, q)
+        ?.take(MAX_ITEMS + 1)
+        .getMany() ?? [],
+      this.eventsIn(q, user, q)
+        ?.take(MAX_ITEMS + 1)
+        .getMany() ?? [],
     ]);
     if (campaigns.length > MAX_ITEMS || events.length > MAX_ITEMS) {
       throw new UnprocessableError(
@@ -78,26 +74,27 @@ export class CalendarService {
     const before = { to: addDays(q.from, -1) };
     const after = { from: addDays(q.to, 1) };
     const [campaignBefore, campaignAfter, eventBefore, eventAfter] = await Promise.all([
-      q.kind === 'event' ? null : this.campaignsIn(q, before)?.orderBy('c.endDate', 'DESC').getOne(),
-      q.kind === 'event' ? null : this.campaignsIn(q, after)?.getOne(),
-      q.kind === 'campaign'
-        ? null
-        : this.eventsIn(q, user, before)?.orderBy('e.endsAt', 'DESC').addOrderBy('e.id', 'DESC').getOne(),
-      q.kind === 'campaign' ? null : this.eventsIn(q, user, after)?.getOne(),
+      this.campaignsIn(q, before)?.orderBy('c.endDate', 'DESC').getOne(),
+      this.campaignsIn(q, after)?.getOne(),
+      this.eventsIn(q, user, before)?.orderBy('e.endsAt', 'DESC').addOrderBy('e.id', 'DESC').getOne(),
+      this.eventsIn(q, user, after)?.getOne(),
     ]);
-    const last = [campaignBefore && campaignItem(campaignBefore), eventBefore && eventItem(eventBefore)]
-      .map((item) => item?.endDate)
-      .filter((d): d is string => Boolean(d) && d! < q.from)
-      .sort();
-    const first = [campaignAfter && campaignItem(campaignAfter), eventAfter && eventItem(eventAfter)]
-      .map((item) => item?.startDate)
-      .filter((d): d is string => Boolean(d) && d! > q.to)
-      .sort();
-    return { earlier: last.at(-1) ?? null, later: first[0] ?? null };
+    const days = (found: (CalendarItemView | null)[], day: 'startDate' | 'endDate'): string[] =>
+      found.flatMap((item) => (item ? [item[day]] : [])).sort();
+    const earlier = days(
+      [campaignBefore ? campaignItem(campaignBefore) : null, eventBefore ? eventItem(eventBefore) : null],
+      'endDate',
+    );
+    const later = days(
+      [campaignAfter ? campaignItem(campaignAfter) : null, eventAfter ? eventItem(eventAfter) : null],
+      'startDate',
+    );
+    return { earlier: earlier.at(-1) ?? null, later: later[0] ?? null };
   }
 
-  /** The campaigns matching the filters in a window (undefined when the status is not a campaign's). */
+  /** The campaigns matching the filters in a window (undefined when the kind or status rules them out). */
   private campaignsIn(q: CalendarQuery, window: Window): SelectQueryBuilder<Campaign> | undefined {
+    if (q.kind === 'event') return undefined;
     if (q.status && !CAMPAIGN_STATUSES.includes(q.status as CampaignStatus)) return undefined;
     const qb = applyCampaignFilters(this.campaigns.createQueryBuilder('c'), {
       from: window.from,
@@ -116,8 +113,9 @@ export class CalendarService {
     return qb;
   }
 
-  /** The events the user may see matching the filters in a window (undefined when the status is not an event's). */
+  /** The events the user may see matching the filters in a window (undefined when the kind or status rules them out). */
   private eventsIn(q: CalendarQuery, user: AuthUser, window: Window): SelectQueryBuilder<Event> | undefined {
+    if (q.kind === 'campaign') return undefined;
     if (q.status && !EVENT_STATUSES.includes(q.status as EventStatus)) return undefined;
     const qb = this.events
       .createQueryBuilder('e')
