@@ -4,7 +4,7 @@ import { ApiError } from './api/client';
 
 type Path = (string | number)[];
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+const isPlainObject = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /**
@@ -14,7 +14,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  */
 export function refreshUntouchedFields(
   form: Pick<FormInstance, 'isFieldTouched' | 'setFieldValue'>,
-  latest: Record<string, unknown>,
+  latest: object,
   path: Path = [],
 ): void {
   for (const [key, value] of Object.entries(latest)) {
@@ -40,7 +40,7 @@ function currentVersionOf(error: unknown): number | undefined {
 export function useEditedVersion(
   form: Pick<FormInstance, 'isFieldTouched' | 'setFieldValue'>,
   version: number | undefined,
-  latest: Record<string, unknown> | undefined,
+  latest: object | undefined,
 ): { ifMatch: () => string | undefined; rebase: (error: unknown) => void } {
   const base = useRef(version);
   const shown = useRef(version);

@@ -138,7 +138,7 @@ function EventForm({ event }: { event?: EventView }) {
   const update = useUpdateEvent(event?.id ?? '');
   const [form] = Form.useForm<Values>();
   const initial = useMemo(() => (event ? toValues(event) : undefined), [event]);
-  const edited = useEditedVersion(form, event?.version, initial as Record<string, unknown> | undefined);
+  const edited = useEditedVersion(form, event?.version, initial);
 
   const venueId = Form.useWatch('venueId', form);
   const startsAt = Form.useWatch('startsAt', form);
