@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
 
@@ -57,6 +57,38 @@ export function useActualSeries(filters: {
     queryKey: keys.actualSeries(filters),
     queryFn: () => ok(api.GET('/api/v1/actuals', { params: { query: filters } })),
     placeholderData: keepPreviousData,
+  });
+}
+
+export type TargetInput = Schemas['CreateTargetDto'];
+export type TargetChanges = Schemas['UpdateTargetDto'];
+
+export function useCreateTarget() {
+  return useMutation({
+    mutationFn: (body: TargetInput) => ok(api.POST('/api/v1/targets', { body })),
+    meta: { invalidates: [keys.targets] },
+  });
+}
+
+/** Year, metric and scope stay: another year or scope is another target. */
+export function useUpdateTarget(id: string) {
+  return useMutation({
+    mutationFn: (body: TargetChanges) =>
+      ok(api.PATCH('/api/v1/targets/{id}', { params: { path: { id } }, body })),
+    meta: { invalidates: [keys.targets] },
+  });
+}
+
+export function useDeleteTarget() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => ok(api.DELETE('/api/v1/targets/{id}', { params: { path: { id } } })),
+    // Gone from the list at once (the list page opens next), then reloaded with the rest.
+    onSuccess: (_done, id) => {
+      client.setQueryData<Target[]>(keys.targets, (list) => list?.filter((t) => t.id !== id));
+      client.removeQueries({ queryKey: keys.target(id) });
+    },
+    meta: { invalidates: [keys.targets] },
   });
 }
 

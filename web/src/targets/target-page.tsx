@@ -1,6 +1,6 @@
 import { localPages } from '../common/pagination';
 import { useCurrentUser } from '../auth/session';
-import { ArrowLeftOutlined, SyncOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, SyncOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -24,6 +24,7 @@ import { useNavigate, useParams } from 'react-router';
 import { STAFF } from '../app/routes';
 import type { Schemas } from '../common/api/client';
 import { ProjectionChart } from '../common/charts/projection-chart';
+import { DeleteAndLeave } from '../common/delete-and-leave';
 import { errorText } from '../common/errors';
 import { notify } from '../common/feedback';
 import { formatCompact, formatDate, formatDateTime, formatInt, formatPercent } from '../common/format';
@@ -32,6 +33,7 @@ import { QueryState } from '../common/query-state';
 import { ActualsUpload } from './actuals-upload';
 import {
   useActualSeries,
+  useDeleteTarget,
   useRebuild,
   useTarget,
   useTargetPath,
@@ -40,6 +42,7 @@ import {
   type Granularity,
   type Target,
 } from './target-api';
+import { TargetForm } from './target-form';
 import { useTargetTitle } from './target-title';
 import { PROJECTION_STATUS_COLOR } from './projection-status';
 
@@ -62,6 +65,8 @@ function TargetDetail({ target }: { target: Target }) {
   const projection = useTargetProjection(target.id, progress.data?.stale);
   const path = useTargetPath(target.id);
   const rebuild = useRebuild(target.id);
+  const remove = useDeleteTarget();
+  const [editing, setEditing] = useState(false);
   const snapshot = projection.data?.snapshot ?? null;
   const stale = progress.data?.stale || projection.data?.stale;
   const p = progress.data;
@@ -88,6 +93,20 @@ function TargetDetail({ target }: { target: Target }) {
               >
                 {t('rebuild')}
               </Button>
+            )}
+            {staff && (
+              <>
+                <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  {t('form.edit')}
+                </Button>
+                <DeleteAndLeave
+                  label={t('form.delete')}
+                  confirm={t('form.deleteConfirm')}
+                  done={t('form.deleted')}
+                  to="/targets"
+                  remove={() => remove.mutateAsync(target.id)}
+                />
+              </>
             )}
           </>
         }
@@ -183,6 +202,7 @@ function TargetDetail({ target }: { target: Target }) {
         <ActualSeries target={target} />
         {staff && <ActualsUpload />}
       </Flex>
+      {editing && <TargetForm target={target} onClose={() => setEditing(false)} />}
     </>
   );
 }

@@ -1,25 +1,39 @@
 import { localPages } from '../common/pagination';
 import { useCurrentUser } from '../auth/session';
-import { Empty, Flex, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Flex, Table } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { STAFF } from '../app/routes';
 import { formatInt, formatPercent } from '../common/format';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
 import { ActualsUpload } from './actuals-upload';
 import { useTargetList, type Target } from './target-api';
+import { TargetForm } from './target-form';
 import { useTargetTitle } from './target-title';
 
-/** Every target with its total and projection state; staff upload actuals here. */
+/** Every target with its total and projection state; staff add targets and upload actuals here. */
 export default function TargetsPage() {
   const { t } = useTranslation('targets');
   const staff = STAFF.includes(useCurrentUser().role);
   const targets = useTargetList();
   const title = useTargetTitle();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   return (
     <>
-      <PageHeader title={t('title')} />
+      <PageHeader
+        title={t('title')}
+        extra={
+          staff && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('form.new')}
+            </Button>
+          )
+        }
+      />
       <Flex vertical gap={16}>
         <QueryState query={targets}>
           {(list) => (
@@ -61,6 +75,14 @@ export default function TargetsPage() {
         </QueryState>
         {staff && <ActualsUpload />}
       </Flex>
+      {creating && (
+        <TargetForm
+          onClose={(saved) => {
+            setCreating(false);
+            if (saved) void navigate(`/targets/${saved.id}`);
+          }}
+        />
+      )}
     </>
   );
 }
