@@ -348,4 +348,31 @@ describeConsole('the management pages in Chromium', () => {
     },
     120_000,
   );
+
+  step('an organizer records the actual results of an approved event that has ended', async () => {
+    // The demo's forest park festival (September 2022) is approved and over.
+    const page = await signIn('forest-park@planner.local', { path: '/events' });
+    await page.getByRole('heading', { name: 'My events' }).waitFor();
+    const answer = await page.request.get('/api/v1/events?status=approved&limit=200');
+    const events = ((await answer.json()) as { items: { id: string; endsAt: string }[] }).items;
+    const ended = events.find((e) => Date.parse(e.endsAt) < Date.now());
+    expect({ ended, events }).toMatchObject({ ended: expect.anything() });
+    await page.goto(`/events/${ended!.id}`);
+    await page.getByRole('button', { name: 'Record results' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record the event’s actual results' });
+    await dialog.getByLabel('Actual attendance (whole event)').waitFor();
+    await expectAccessible(page);
+    await dialog.getByRole('button', { name: 'Record results' }).click();
+    await dialog.getByText('Enter the actual attendance').waitFor();
+    await dialog.getByLabel('Actual attendance (whole event)').fill('12345');
+    await dialog.getByRole('button', { name: 'Record results' }).click();
+    await page.getByText('Recorded: the event is completed.').waitFor();
+    await page.getByText('Completed', { exact: true }).first().waitFor();
+    await page
+      .locator('.ant-descriptions-item')
+      .filter({ hasText: 'Actual attendance' })
+      .getByText('12,345')
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Record results' }).count()).toBe(0);
+  });
 });

@@ -8,6 +8,7 @@ import { errorText } from '../common/errors';
 import { notify } from '../common/feedback';
 import { useEventTitle } from './event-bits';
 import { useEventTransition, type EventView, type EventWarning } from './queries';
+import { RecordResults } from './record-results';
 
 type Dialog = null | 'reject' | 'override' | 'cancel';
 
@@ -142,6 +143,10 @@ export function EventActions({
         </Button>
       </Popconfirm>,
     );
+  }
+  // After the end, an approved event waits for its actual figures (the API refuses them before).
+  if (writer && event.status === 'approved' && Date.parse(event.endsAt) <= Date.now() && !compact) {
+    buttons.push(<RecordResults key="complete" event={event} size={size} />);
   }
   if (writer && ['submitted', 'approved'].includes(event.status) && !compact) {
     buttons.push(

@@ -81,6 +81,16 @@ function EventDetail({ event }: { event: EventView }) {
                 <Descriptions.Item label={t('detail.daily')}>
                   {formatInt(event.expectedDailyAttendance)}
                 </Descriptions.Item>
+                {event.status === 'completed' && (
+                  <>
+                    <Descriptions.Item label={t('actions.actualAttendance')}>
+                      {formatInt(event.actualAttendance)}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('actions.actualRevenue')}>
+                      {formatInt(event.actualRevenueYuan)}
+                    </Descriptions.Item>
+                  </>
+                )}
                 <Descriptions.Item label={t('detail.contact')}>
                   {[event.contact.name, event.contact.phone, event.contact.email].filter(Boolean).join(' · ')}
                 </Descriptions.Item>

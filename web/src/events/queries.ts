@@ -101,6 +101,7 @@ export function useEventTransition() {
         | { kind: 'approve'; id: string; overrideReason?: string }
         | { kind: 'reject'; id: string; reason: string }
         | { kind: 'cancel'; id: string; reason?: string }
+        | { kind: 'complete'; id: string; actualAttendance: number; actualRevenueYuan?: number }
         | { kind: 'delete'; id: string },
     ) => {
       const path = { path: { id: action.id } };
@@ -125,6 +126,16 @@ export function useEventTransition() {
               body: action.reason ? { reason: action.reason } : {},
             }),
           );
+        case 'complete':
+          return ok(
+            api.POST('/api/v1/events/{id}/complete', {
+              params: path,
+              body: {
+                actualAttendance: action.actualAttendance,
+                ...(action.actualRevenueYuan != null ? { actualRevenueYuan: action.actualRevenueYuan } : {}),
+              },
+            }),
+          );
         case 'delete':
           await ok(api.DELETE('/api/v1/events/{id}', { params: path }));
           return null;
@@ -140,6 +151,7 @@ export function useEventTransition() {
         approve: t('actions.approved'),
         reject: t('actions.rejected'),
         cancel: t('actions.cancelled'),
+        complete: t('actions.completed'),
         delete: t('actions.deleted'),
       };
       notify('success', done[action.kind]);
