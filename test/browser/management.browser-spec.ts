@@ -349,6 +349,47 @@ describeConsole('the management pages in Chromium', () => {
     120_000,
   );
 
+  step(
+    'a planner imports events from CSV: a bad row refuses the file and is listed, a good file lands',
+    async () => {
+      const page = await signIn('planner@planner.local', { path: '/events' });
+      await page.getByRole('heading', { name: 'All events' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(
+        '/api/v1/events/export.csv',
+      );
+      await page.getByRole('button', { name: 'Import CSV' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import events from CSV' });
+      await dialog.getByText('Drop a CSV file here, or click to choose one').waitFor();
+      await expectAccessible(page);
+      const header =
+        'organization,title_zh,category,venue,starts_at,ends_at,expected_attendance,contact_name';
+      const row = (title: string, attendance: string) =>
+        `张家界天门山旅游股份有限公司,${title},festival,天门山国家森林公园,2023-05-01T09:00,2023-05-01T17:00,${attendance},王五`;
+      const upload = dialog.locator('input[type="file"]');
+      await upload.setInputFiles({
+        name: 'events.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          [header, row('导入测试音乐会', '3000'), row('导入测试坏行', 'about 3000')].join('\n'),
+        ),
+      });
+      const refused = dialog
+        .getByRole('alert')
+        .filter({ hasText: 'The file was refused: nothing was stored.' });
+      await refused.waitFor();
+      await refused.getByRole('cell', { name: '3', exact: true }).waitFor();
+      await refused.getByText(/expected_attendance/).waitFor();
+      await upload.setInputFiles({
+        name: 'events-fixed.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from([header, row('导入测试音乐会', '3000')].join('\n')),
+      });
+      await dialog.getByText('Imported: 1 created, 0 updated, 0 unchanged, 0 duplicates.').waitFor();
+      await dialog.getByRole('button', { name: 'Close' }).first().click();
+      await page.getByRole('link', { name: /导入测试音乐会/ }).waitFor();
+    },
+  );
+
   step('an organizer records the actual results of an approved event that has ended', async () => {
     // The demo's forest park festival (September 2022) is approved and over.
     const page = await signIn('forest-park@planner.local', { path: '/events' });

@@ -1,13 +1,15 @@
 import { serverPages } from '../common/pagination';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Input, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { STAFF } from '../app/routes';
 import { useCurrentUser } from '../auth/session';
 import { errorText } from '../common/errors';
 import { formatInt } from '../common/format';
 import { PageHeader } from '../common/page';
 import { EventStatusTag, eventWhen, useEventTitle } from './event-bits';
+import { EventsImport } from './events-import';
 import { useEvents, useVenueName, type EventStatus, type EventView } from './queries';
 
 const STATUSES: EventStatus[] = ['draft', 'submitted', 'approved', 'rejected', 'cancelled', 'completed'];
@@ -25,6 +27,11 @@ export default function EventsPage() {
   const status = (params.get('status') ?? undefined) as EventStatus | undefined;
   const q = params.get('q') ?? undefined;
   const events = useEvents({ status, q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  // The export takes the list's filters (every page of them).
+  const filters = new URLSearchParams(
+    Object.entries({ status, q }).filter((e): e is [string, string] => !!e[1]),
+  );
+  const exportQuery = filters.size ? `?${filters}` : '';
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -40,9 +47,15 @@ export default function EventsPage() {
       <PageHeader
         title={user.role === 'organizer' ? t('myEvents') : t('allEvents')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/events/new')}>
-            {t('register')}
-          </Button>
+          <>
+            <Button icon={<DownloadOutlined />} href={`/api/v1/events/export.csv${exportQuery}`}>
+              {t('exportCsv')}
+            </Button>
+            {STAFF.includes(user.role) && <EventsImport />}
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/events/new')}>
+              {t('register')}
+            </Button>
+          </>
         }
       />
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>

@@ -5,6 +5,17 @@ export const messages = defineMessages(
     title: '活动',
     myEvents: '我的活动',
     allEvents: '全部活动',
+    exportCsv: '导出 CSV',
+    import: {
+      button: '导入 CSV',
+      title: '从 CSV 导入活动',
+      intro:
+        '整个文件在一个事务中导入：任何一行有问题就什么也不导入，并列出每一行的问题。带 id 的行更新该活动；与已有活动（同一机构、标题、场馆和开始时间）相同的行不会重复创建。',
+      status: '导入后的状态',
+      format:
+        '表头须包含 organization,title_zh,category,venue,starts_at,ends_at,expected_attendance,contact_name；可选 id、title_en、联系方式等（导出的 CSV 可直接改后导入）。',
+      stored: '已导入：新建 {{created}}，更新 {{updated}}，未变 {{unchanged}}，重复 {{duplicates}}。',
+    },
     register: '登记活动',
     search: '搜索活动名称',
     filterStatus: '按状态筛选',
@@ -154,6 +165,18 @@ export const messages = defineMessages(
     title: 'Events',
     myEvents: 'My events',
     allEvents: 'All events',
+    exportCsv: 'Export CSV',
+    import: {
+      button: 'Import CSV',
+      title: 'Import events from CSV',
+      intro:
+        'The whole file is imported in one transaction: if any row has a problem, nothing is imported and every bad row is listed. A row with an id updates that event; a row matching an existing event (same organization, title, venue and start) creates no duplicate.',
+      status: 'State of the imported events',
+      format:
+        'Header needs organization,title_zh,category,venue,starts_at,ends_at,expected_attendance,contact_name; optional id, title_en, contact details and more (an exported CSV can be edited and imported).',
+      stored:
+        'Imported: {{created}} created, {{updated}} updated, {{unchanged}} unchanged, {{duplicates}} duplicates.',
+    },
     register: 'Register an event',
     search: 'Search event titles',
     filterStatus: 'Filter by status',
