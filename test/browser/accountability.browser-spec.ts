@@ -136,6 +136,15 @@ describeConsole('the accountability pages in Chromium', () => {
       await shot(page, 'fund-over-allocated');
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await expect(page.locator('.ant-table-footer').innerText()).resolves.toBe(before);
+
+      // The campaign names the funds it draws on, this one among them.
+      await open.getByRole('link').first().click();
+      const funding = page
+        .locator('.ant-card')
+        .filter({ has: page.getByRole('heading', { name: 'Funding' }) });
+      await funding.getByRole('link', { name }).waitFor();
+      await funding.getByText(/yuan allocated from funds, which is the budget/).waitFor();
+      await expectAccessible(page);
     },
   );
 

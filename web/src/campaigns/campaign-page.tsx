@@ -25,6 +25,7 @@ import { formatDate, formatDateTime, formatInt } from '../common/format';
 import { EffectCard } from '../scoreboard/effect-card';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
+import { CampaignFunding } from '../funds/campaign-funding';
 import {
   allows,
   EDITABLE,
@@ -127,6 +128,7 @@ function CampaignDetail({ campaign: c }: { campaign: Campaign }) {
           )}
         </Descriptions>
       </Card>
+      <CampaignFunding campaignId={c.id} />
       <EffectCard kind="campaign" id={c.id} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('linkedEvents')}</h2>}>
         <QueryState

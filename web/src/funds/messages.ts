@@ -19,6 +19,13 @@ export const messages = defineMessages(
       sponsorship: '赞助',
       other: '其他',
     },
+    funding: {
+      title: '资金来源',
+      none: '尚未从任何资金分配：预算 {{budget}} 元按录入的数字计。',
+      fund: '资金',
+      amount: '分配金额（元）',
+      total: '已从资金分配 {{allocated}} 元，即预算。',
+    },
     columns: {
       name: '名称',
       kind: '类型',
@@ -76,6 +83,13 @@ export const messages = defineMessages(
       enterprise_cofunding: 'Enterprise co-funding',
       sponsorship: 'Sponsorship',
       other: 'Other',
+    },
+    funding: {
+      title: 'Funding',
+      none: 'No fund allocations yet: the budget of {{budget}} yuan is as entered.',
+      fund: 'Fund',
+      amount: 'Allocated (yuan)',
+      total: '{{allocated}} yuan allocated from funds, which is the budget.',
     },
     columns: {
       name: 'Name',
