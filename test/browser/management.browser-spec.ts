@@ -390,6 +390,20 @@ describeConsole('the management pages in Chromium', () => {
     },
   );
 
+  step('an admin sends last week’s report now and sees its deliveries', async () => {
+    const page = await signIn('admin@planner.local', { path: '/reports?tab=deliveries' });
+    await page.getByRole('button', { name: 'Send this week now' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Send this week now' }).click();
+    await page.getByText(/The report of \d{4}-W\d{2} is queued/).waitFor();
+    // The outbox delivers it to the demo's readers: their rows appear in the log.
+    await until(
+      async () => page.locator('.ant-table-tbody tr.ant-table-row').count(),
+      (rows) => rows > 0,
+      60_000,
+    );
+    await expectAccessible(page);
+  });
+
   step('an organizer records the actual results of an approved event that has ended', async () => {
     // The demo's forest park festival (September 2022) is approved and over.
     const page = await signIn('forest-park@planner.local', { path: '/events' });

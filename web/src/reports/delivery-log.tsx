@@ -1,11 +1,15 @@
 import { serverPages } from '../common/pagination';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Empty, Flex, Select, Table, Tag, Typography } from 'antd';
+import { SendOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Button, Empty, Flex, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
+import { useCurrentUser } from '../auth/session';
+import { errorText } from '../common/errors';
+import { notify } from '../common/feedback';
 import { formatDateTime } from '../common/format';
 import { QueryState } from '../common/query-state';
 import { WeekPicker, weekOf } from './week-picker';
@@ -22,9 +26,37 @@ const COLOR: Record<State, string> = {
 };
 const PAGE_SIZE = 25;
 
-/** Deliveries of one week's report, by state, paginated on the server. */
+/** Admins: sends a finished week's report now, through the outbox (a reader never gets it twice). */
+function SendWeek({ week }: { week: string }) {
+  const { t } = useTranslation('reports');
+  const { t: tc } = useTranslation();
+  const send = useMutation({
+    mutationFn: () => ok(api.POST('/api/v1/reports/weekly/send', { body: { week } })),
+    meta: { invalidates: [['reports', 'deliveries']] },
+  });
+  return (
+    <Popconfirm
+      title={t('deliveries.sendConfirm', { week })}
+      okText={t('deliveries.sendNow')}
+      cancelText={tc('cancel')}
+      onConfirm={() =>
+        send.mutate(undefined, {
+          onSuccess: () => notify('success', t('deliveries.sendQueued', { week })),
+          onError: (error) => notify('error', errorText(error)),
+        })
+      }
+    >
+      <Button icon={<SendOutlined />} loading={send.isPending}>
+        {t('deliveries.sendNow')}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+/** Deliveries of one week's report, by state, paginated on the server; admins may send it now. */
 export function DeliveryLog() {
   const { t } = useTranslation('reports');
+  const admin = useCurrentUser().role === 'admin';
   const [day, setDay] = useState(() => dayjs().subtract(7, 'day'));
   const [state, setState] = useState<State | ''>('');
   const [page, setPage] = useState(1);
@@ -59,6 +91,7 @@ export function DeliveryLog() {
             ...STATES.map((s) => ({ value: s, label: t(`deliveries.states.${s}`) })),
           ]}
         />
+        {admin && <SendWeek week={week} />}
       </Flex>
       <QueryState query={log}>
         {(data) => (

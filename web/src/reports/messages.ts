@@ -34,6 +34,9 @@ export const messages = defineMessages(
       inactiveOnly: '仅停用',
     },
     deliveries: {
+      sendNow: '立即发送本周周报',
+      sendConfirm: '现在发送 {{week}} 的周报？已收到的读者不会重复收到。',
+      sendQueued: '已排队发送 {{week}} 的周报，发送记录会显示在下面。',
       recipient: '收件人',
       state: '状态',
       attempts: '尝试次数',
@@ -82,6 +85,9 @@ export const messages = defineMessages(
       inactiveOnly: 'Inactive only',
     },
     deliveries: {
+      sendNow: 'Send this week now',
+      sendConfirm: 'Send the report of {{week}} now? Readers who already have it are not sent it again.',
+      sendQueued: 'The report of {{week}} is queued; its deliveries show below.',
       recipient: 'Recipient',
       state: 'State',
       attempts: 'Attempts',
