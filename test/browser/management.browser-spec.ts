@@ -159,6 +159,16 @@ describeConsole('the management pages in Chromium', () => {
       await page.getByText(/Imported 20 rows \(2022-04-11 to 2022-04-30\)/).waitFor();
       const after = await until(read, (v) => v !== before, 90_000);
       expect(after).not.toBe(before);
+      // The history shows both: the new projection first, the one before it below.
+      const history = page
+        .locator('.ant-card')
+        .filter({ has: page.getByRole('heading', { name: 'How the projection moved' }) });
+      const medians = async () =>
+        (await history.locator('tr.ant-table-row td:nth-child(3)').allInnerTexts()).map(
+          (m) => m.split(' ')[0],
+        );
+      const moved = await until(medians, (m) => m.length >= 2 && m[0] === after, 30_000);
+      expect(moved).toContain(before);
     },
     150_000,
   );

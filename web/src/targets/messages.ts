@@ -70,6 +70,14 @@ export const messages = defineMessages(
       sourcePlaceholder: '例如 bureau-weekly-upload',
       stored: '已导入 {{rows}} 行（{{from}} 至 {{to}}），用时 {{ms}} 毫秒。预测将自动重新计算。',
     },
+    history: {
+      title: '预测的变化',
+      intro:
+        '每次输入（实绩、活动、营销、目标或节假日）变化后都会重新计算一次预测，保存最近 100 次：可以看出预测随每次变化如何移动。预计年末括号内为 80 % 区间。',
+      none: '还没有保存的预测。',
+      computedAt: '计算时间',
+      version: '输入版本',
+    },
     form: {
       new: '新建目标',
       edit: '修改目标',
@@ -158,6 +166,14 @@ export const messages = defineMessages(
       sourcePlaceholder: 'e.g. bureau-weekly-upload',
       stored:
         'Imported {{rows}} rows ({{from}} to {{to}}) in {{ms}} ms. Projections are recomputed by themselves.',
+    },
+    history: {
+      title: 'How the projection moved',
+      intro:
+        'The projection is recomputed after every change to its inputs (actuals, events, campaigns, the target, holidays); the latest 100 are kept, so each move can be traced. The projected year end shows its 80 % band in brackets.',
+      none: 'No projection stored yet.',
+      computedAt: 'Computed at',
+      version: 'Inputs version',
     },
     form: {
       new: 'New target',

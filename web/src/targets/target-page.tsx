@@ -42,6 +42,7 @@ import {
   type Granularity,
   type Target,
 } from './target-api';
+import { ProjectionHistory } from './projection-history';
 import { TargetForm } from './target-form';
 import { useTargetTitle } from './target-title';
 import { PROJECTION_STATUS_COLOR } from './projection-status';
@@ -200,6 +201,7 @@ function TargetDetail({ target }: { target: Target }) {
         </Card>
         {snapshot && <Contributions items={snapshot.contributions} total={snapshot.contributionsTotal} />}
         <ActualSeries target={target} />
+        <ProjectionHistory targetId={target.id} latest={snapshot?.id} />
         {staff && <ActualsUpload />}
       </Flex>
       {editing && <TargetForm target={target} onClose={() => setEditing(false)} />}

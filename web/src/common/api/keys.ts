@@ -20,6 +20,7 @@ export const keys = {
   campaignList: (filters: object) => ['campaigns', 'list', filters] as const,
   campaign: (id: string) => ['campaigns', id] as const,
   targetPath: (id: string) => ['targets', id, 'path'] as const,
+  projectionHistory: (id: string, filters: object) => ['targets', id, 'projections', filters] as const,
   actuals: ['actuals'] as const,
   actualSeries: (filters: object) => ['actuals', filters] as const,
   reportPreview: (filters: object) => ['reports', 'preview', filters] as const,
