@@ -145,6 +145,12 @@ describeConsole('the accountability pages in Chromium', () => {
       await funding.getByRole('link', { name }).waitFor();
       await funding.getByText(/yuan allocated from funds, which is the budget/).waitFor();
       await expectAccessible(page);
+      // Its budget is the sum of its allocations: the form shows it and does not let it be typed over.
+      await page.getByRole('button', { name: 'Edit campaign' }).click();
+      await page
+        .getByText('This campaign draws on funds: its budget is the sum of its allocations')
+        .waitFor();
+      expect(await page.getByLabel('Budget (yuan)').isDisabled()).toBe(true);
     },
   );
 

@@ -11,6 +11,7 @@ import { notify } from '../common/feedback';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
 import { useEditedVersion } from '../common/versioned-form';
+import { useCampaignFunding } from '../funds/fund-api';
 import {
   CHANNELS,
   EDITABLE,
@@ -98,6 +99,8 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
           },
     [campaign, fromCalendar],
   );
+  // Once a campaign draws on funds, its budget is their sum: changed on the funds' pages.
+  const funded = (useCampaignFunding(campaign?.id).data?.allocations.length ?? 0) > 0;
   const edited = useEditedVersion(form, campaign?.version, campaign ? initial : undefined);
 
   const eventOptions = useMemo(() => {
@@ -236,8 +239,9 @@ function CampaignForm({ campaign }: { campaign?: Campaign }) {
                 name="budgetYuan"
                 label={t('fields.budgetYuan')}
                 rules={required(t('fields.budgetYuan'))}
+                extra={funded ? t('budgetFromFunds') : undefined}
               >
-                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                <InputNumber min={0} precision={0} disabled={funded} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

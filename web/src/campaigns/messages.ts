@@ -5,6 +5,7 @@ export const messages = defineMessages(
   {
     title: '营销活动',
     newCampaign: '新建营销活动',
+    budgetFromFunds: '该营销活动已从资金分配：预算即分配之和，请在资金页面调整分配。',
     editCampaign: '编辑营销活动',
     exportCsv: '导出 CSV',
     search: '搜索名称、说明或责任单位',
@@ -103,6 +104,8 @@ export const messages = defineMessages(
   {
     title: 'Campaigns',
     newCampaign: 'New campaign',
+    budgetFromFunds:
+      'This campaign draws on funds: its budget is the sum of its allocations; change them on the funds’ pages.',
     editCampaign: 'Edit campaign',
     exportCsv: 'Export CSV',
     search: 'Search name, description or responsible unit',

@@ -1,22 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ok, type Schemas } from '../common/api/client';
-import { keys } from '../common/api/keys';
+import type { Schemas } from '../common/api/client';
 import { formatInt } from '../common/format';
 import { QueryState } from '../common/query-state';
-import { useFundList } from './fund-api';
+import { useCampaignFunding, useFundList } from './fund-api';
 
 type Allocation = Schemas['AllocationView'];
 
 /** The funds a campaign draws on (its budget is their sum once it has any). */
 export function CampaignFunding({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation('funds');
-  const funding = useQuery({
-    queryKey: keys.campaignFunding(campaignId),
-    queryFn: () => ok(api.GET('/api/v1/campaigns/{id}/funding', { params: { path: { id: campaignId } } })),
-  });
+  const funding = useCampaignFunding(campaignId);
   const funds = useFundList({});
   const fundName = (id: string) => funds.data?.items.find((f) => f.id === id)?.name ?? id;
   return (

@@ -53,6 +53,15 @@ export function useFund(id: string) {
   });
 }
 
+/** The funds a campaign draws on; nothing is asked without a campaign. */
+export function useCampaignFunding(campaignId: string | undefined) {
+  return useQuery({
+    queryKey: keys.campaignFunding(campaignId ?? ''),
+    queryFn: () => ok(api.GET('/api/v1/campaigns/{id}/funding', { params: { path: { id: campaignId! } } })),
+    enabled: !!campaignId,
+  });
+}
+
 export function useAllocations(fundId: string) {
   return useQuery({
     queryKey: keys.allocations(fundId),
