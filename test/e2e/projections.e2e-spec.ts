@@ -360,7 +360,16 @@ describe('projections', () => {
     expect(most.waiting).toBeLessThanOrEqual(1);
     expect(most.active).toBeLessThanOrEqual(1);
     // Every snapshot stored meanwhile is the one a rebuild job says it built (a rebuild already
-    // under way when the burst began counts too), and the burst stored at least one.
+    // under way when the burst began counts too), and the burst stored at least one. A job records
+    // what it built once its processor has returned, just after the snapshot's commit: wait for it.
+    await waitFor(
+      'the last rebuild to be recorded',
+      async () => {
+        const now = await pending();
+        return now.active + now.waiting === 0 ? true : undefined;
+      },
+      10_000,
+    );
     const builtBy = new Set(
       (await rebuildJobs(t.app, targetId))
         .filter((j) => (j.finishedOn ?? 0) >= started && j.returnvalue?.built)
