@@ -76,6 +76,9 @@ export class AllocationView {
   @ApiProperty({ format: 'uuid' })
   fundId!: string;
 
+  @ApiProperty({ example: '2022 年市级旅游营销专项资金' })
+  fundName!: string;
+
   @ApiProperty({ format: 'uuid' })
   campaignId!: string;
 
@@ -97,10 +100,15 @@ export class AllocationView {
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
 
-  static of(a: FundAllocation, campaign: { name: string; status: string }): AllocationView {
+  static of(
+    a: FundAllocation,
+    campaign: { name: string; status: string },
+    fund: { name: string },
+  ): AllocationView {
     return {
       id: a.id,
       fundId: a.fundId,
+      fundName: fund.name,
       campaignId: a.campaignId,
       campaignName: campaign.name,
       campaignStatus: campaign.status,

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Schemas } from '../common/api/client';
 import { formatInt } from '../common/format';
 import { QueryState } from '../common/query-state';
-import { useCampaignFunding, useFundList } from './fund-api';
+import { useCampaignFunding } from './fund-api';
 
 type Allocation = Schemas['AllocationView'];
 
@@ -12,8 +12,6 @@ type Allocation = Schemas['AllocationView'];
 export function CampaignFunding({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation('funds');
   const funding = useCampaignFunding(campaignId);
-  const funds = useFundList({});
-  const fundName = (id: string) => funds.data?.items.find((f) => f.id === id)?.name ?? id;
   return (
     <Card
       title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('funding.title')}</h2>}
@@ -33,7 +31,7 @@ export function CampaignFunding({ campaignId }: { campaignId: string }) {
                 {
                   title: t('funding.fund'),
                   key: 'fund',
-                  render: (_, a) => <Link to={`/funds/${a.fundId}`}>{fundName(a.fundId)}</Link>,
+                  render: (_, a) => <Link to={`/funds/${a.fundId}`}>{a.fundName}</Link>,
                 },
                 {
                   title: t('funding.amount'),

@@ -1675,6 +1675,8 @@ export interface components {
       createdAt: string;
       /** Format: uuid */
       fundId: string;
+      /** @example 2022 年市级旅游营销专项资金 */
+      fundName: string;
       /** Format: uuid */
       id: string;
       note?: string | null;
