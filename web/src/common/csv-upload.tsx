@@ -132,7 +132,10 @@ export function CsvUpload<T>({
           <InboxOutlined aria-hidden />
         </p>
         <p className="ant-upload-text">{t('upload.hint')}</p>
-        <p className="ant-upload-hint">{format}</p>
+        {/* A header list has no spaces to break at: it wraps anywhere rather than widen a phone's page. */}
+        <p className="ant-upload-hint" style={{ overflowWrap: 'anywhere' }}>
+          {format}
+        </p>
       </Upload.Dragger>
       {busy && (
         <div role="status" aria-live="polite">
