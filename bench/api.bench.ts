@@ -28,7 +28,7 @@ import autocannon from 'autocannon';
 import { freePort, startPrivateRedis } from '../src/infra/redis/embedded-redis.js';
 import { spawnNode } from '../test/support/spawn-process.js';
 import type { BareResponse } from './support/recorded-response.js';
-import { until } from './support/until.js';
+import { until } from '../test/support/until.js';
 
 const { values } = parseArgs({
   options: {

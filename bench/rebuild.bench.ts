@@ -38,7 +38,7 @@ import { RebuildSweep } from '../src/projections/rebuild/rebuild-sweep.js';
 import { Target } from '../src/targets/target.entity.js';
 import { UsersService } from '../src/users/users.service.js';
 import { loadRebuildFixture } from './support/rebuild-fixture.js';
-import { until } from './support/until.js';
+import { until } from '../test/support/until.js';
 
 const { values } = parseArgs({
   options: {

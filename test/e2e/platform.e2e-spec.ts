@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Redis } from 'ioredis';
 import { ApiToken } from '../../src/common/auth/api-token.entity.js';
 import { createOrganization, createUser, type TestUser } from '../factories/user.factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { testRedisUrl } from '../support/test-env.js';
+import { until } from '../support/until.js';
 
 describe('platform over HTTP', () => {
   let t: TestApp;
@@ -325,5 +329,35 @@ describe('rate limiting', () => {
     expect(limited.body).toMatchObject({ statusCode: 429, code: 'rate_limited' });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     await t.http.get('/health').expect(200);
+  });
+
+  it('shares the count between API processes through Redis', async () => {
+    const shared = { RATE_LIMIT_PER_MINUTE: '3', REDIS_PREFIX: `t${randomBytes(4).toString('hex')}` };
+    const one = await createTestApp({ withWorker: false, env: shared });
+    const other = await createTestApp({ withWorker: false, env: shared });
+    const redis = new Redis(testRedisUrl());
+    try {
+      for (let i = 0; i < 3; i++) await one.http.get('/api/v1/me').expect(401);
+      await until(
+        'Redis to count the first process’s three requests',
+        async () => {
+          const [name] = await redis.keys(`${shared.REDIS_PREFIX}:ratelimit:*`);
+          return name && (await redis.get(name)) === '3' ? true : undefined;
+        },
+        { timeoutMs: 5_000 },
+      );
+      // The other process admits its first request on its own count (1) and sends it at once;
+      // Redis answers the total, so it refuses before it has seen three requests itself.
+      const statuses: number[] = [];
+      for (let i = 0; i < 3 && !statuses.includes(429); i++) {
+        if (i) await new Promise((r) => setTimeout(r, 50));
+        statuses.push((await other.http.get('/api/v1/me')).status);
+      }
+      expect(statuses[0]).toBe(401);
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      redis.disconnect();
+      await Promise.all([one.close(), other.close()]);
+    }
   });
 });
