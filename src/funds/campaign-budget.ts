@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { ConflictError } from '../common/errors/domain-error.js';
 import { FundAllocation } from './fund-allocation.entity.js';
-import { lockRow } from './fund-locks.js';
+import { lockRow } from '../infra/database/lock-row.js';
 
 /** Sum and count of a campaign's allocations. */
 export async function campaignAllocationTotal(

@@ -13,7 +13,7 @@ import type { CreateAllocationDto, UpdateAllocationDto } from './dto/allocation.
 import { AllocationView } from './dto/fund.view.js';
 import { FundAllocation } from './fund-allocation.entity.js';
 import { FundLedger } from './fund-ledger.js';
-import { lockRow } from './fund-locks.js';
+import { lockRow } from '../infra/database/lock-row.js';
 import { Fund } from './fund.entity.js';
 
 /** Campaign states whose money is settled: their allocations no longer change. */

@@ -14,7 +14,7 @@ import type { FundFilterQuery, ListFundsQuery } from './dto/list-funds.query.js'
 import { FUND_REQUIRED_FIELDS, type UpdateFundDto } from './dto/update-fund.dto.js';
 import { FundAllocation } from './fund-allocation.entity.js';
 import { FundLedger } from './fund-ledger.js';
-import { lockRow } from './fund-locks.js';
+import { lockRow } from '../infra/database/lock-row.js';
 import { Fund } from './fund.entity.js';
 
 const MAX_EXPORT_ROWS = 50_000;

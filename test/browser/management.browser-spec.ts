@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { confirmWith, openedDialog, seriousViolations, step } from './support/browser.js';
@@ -13,6 +15,8 @@ import { describeConsole, useConsoleSession } from './support/console-session.js
 const CAMPAIGN = 'Browser test May Day rail campaign';
 const INVITEE = 'invited.planner@planner.local';
 const INVITEE_PASSWORD = 'correct horse battery staple';
+const SPORTS = '张家界市体育赛事运营中心';
+const SPORTS_RENAMED = 'Zhangjiajie Sports Events Centre';
 
 describeConsole('the management pages in Chromium', () => {
   const session = useConsoleSession();
@@ -49,6 +53,16 @@ describeConsole('the management pages in Chromium', () => {
       if (Date.now() > deadline) throw new Error(`still ${JSON.stringify(value)} after ${timeout} ms`);
       await new Promise((r) => setTimeout(r, 1_000));
     }
+  };
+
+  /** With `SCREENSHOT_DIR=/some/dir`, saves a screenshot of the page there (for looking at it). */
+  const shot = async (page: Page, name: string) => {
+    const dir = process.env.SCREENSHOT_DIR;
+    if (!dir) return;
+    mkdirSync(dir, { recursive: true });
+    // Once antd's messages and popovers have finished moving in or out.
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
   };
 
   const statistic = (page: Page, title: string) =>
@@ -260,6 +274,72 @@ describeConsole('the management pages in Chromium', () => {
     await admin.reload();
     await admin.getByRole('row').filter({ hasText: INVITEE }).getByText('Set', { exact: true }).waitFor();
   });
+
+  step(
+    'an admin renames an organization and sees the new name; deleting one in use is refused in words, once',
+    async () => {
+      const page = await signIn('admin@planner.local', { path: '/administration?tab=organizations' });
+      // Found by either name, so that a retry after the rename finds it too.
+      const row = page.getByRole('row').filter({ hasText: new RegExp(`${SPORTS}|${SPORTS_RENAMED}`) });
+      await row.getByRole('button', { name: /^Edit organization: / }).click();
+      const dialog = await openedDialog(page, 'Edit organization', 'Name');
+      expect(await seriousViolations(page)).toEqual([]);
+      await dialog.getByLabel('Name').fill(SPORTS_RENAMED);
+      await shot(page, 'organizations-edit-en');
+      await dialog.getByLabel('Kind').click();
+      await page.locator('.ant-select-item-option', { hasText: 'Tourism bureau' }).click();
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Organization saved').waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      const renamed = page.getByRole('row').filter({ hasText: SPORTS_RENAMED });
+      await renamed.getByRole('cell', { name: 'Tourism bureau' }).waitFor();
+      expect(await page.getByRole('cell', { name: SPORTS, exact: true }).count()).toBe(0);
+
+      // Its events name it by the new name (joined by the API, not copied).
+      const organizations = (await (await page.request.get('/api/v1/organizations')).json()) as {
+        id: string;
+        name: string;
+      }[];
+      const id = organizations.find((o) => o.name === SPORTS_RENAMED)!.id;
+      const events = (await (
+        await page.request.get(`/api/v1/events?organizationId=${id}&limit=1`)
+      ).json()) as {
+        items: { id: string }[];
+      };
+      // Still used by its organizer and events: the deletion is refused, said once, in words.
+      await renamed.getByRole('button', { name: `Delete: ${SPORTS_RENAMED}` }).click();
+      await page.getByRole('tooltip').getByRole('button', { name: 'OK' }).click();
+      const refusal = page.getByText(/is still referred to by .*event\(s\)/);
+      await refusal.waitFor();
+      expect(await refusal.count()).toBe(1);
+      expect(await refusal.textContent()).toContain(`“${SPORTS_RENAMED}” is still referred to by`);
+      await renamed.waitFor();
+
+      await shot(page, 'organizations-in-use-en');
+
+      await page.goto(`/events/${events.items[0].id}`);
+      await page.getByText(SPORTS_RENAMED).first().waitFor();
+
+      // The same in Chinese: the dialog, and the refusal in Chinese words.
+      const zh = await signIn('admin@planner.local', {
+        language: 'zh-CN',
+        path: '/administration?tab=organizations',
+      });
+      const zhRow = zh.getByRole('row').filter({ hasText: SPORTS_RENAMED });
+      await zhRow.getByRole('button', { name: `编辑机构: ${SPORTS_RENAMED}` }).click();
+      const zhDialog = await openedDialog(zh, '编辑机构', '名称');
+      await shot(zh, 'organizations-edit-zh');
+      await zhDialog.getByRole('button', { name: /取\s*消/ }).click();
+      await zhRow.getByRole('button', { name: `删除: ${SPORTS_RENAMED}` }).click();
+      await zh
+        .getByRole('tooltip')
+        .getByRole('button', { name: /确\s*定/ })
+        .click();
+      await zh.getByText(`无法删除“${SPORTS_RENAMED}”：仍有`).waitFor();
+      await shot(zh, 'organizations-in-use-zh');
+    },
+    90_000,
+  );
 
   step('a new API token is shown once, works as a bearer token and stops working when revoked', async () => {
     const page = await signIn('viewer@planner.local', { path: '/account' });

@@ -35,6 +35,7 @@ export const ERROR_CODES = {
     'fund_has_allocations',
     'holiday_override_exists',
     'organization_exists',
+    'organization_in_use',
     'subscription_exists',
     'target_exists',
     'email_taken',

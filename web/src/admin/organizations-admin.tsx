@@ -1,10 +1,10 @@
 import { localPages } from '../common/pagination';
-import { PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Empty, Flex, Form, Input, Modal, Select, Table } from 'antd';
+import { Alert, Button, Empty, Flex, Form, Input, Modal, Popconfirm, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ok, type Schemas } from '../common/api/client';
+import { api, ApiError, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
 import { applyFieldErrors, errorText } from '../common/errors';
 import { notify } from '../common/feedback';
@@ -13,6 +13,7 @@ import { QueryState } from '../common/query-state';
 import { useOrganizations } from '../campaigns/campaign-api';
 
 type Organization = Schemas['OrganizationView'];
+type Values = Schemas['CreateOrganizationDto'];
 type Kind = Organization['kind'];
 const KINDS: Kind[] = [
   'tourism_bureau',
@@ -25,39 +26,36 @@ const KINDS: Kind[] = [
   'other',
 ];
 
-/** Organizations organizers act for: list and add (the API has no edit or delete). */
+/**
+ * Everything that shows an organization's name (joined by the API, never copied): a rename
+ * reloads them all.
+ */
+const NAMED_IN = [keys.organizations, keys.events, ['calendar'], ['scoreboard'], ['reports']];
+
+/** Organizations organizers act for: list, add, rename or re-kind, and delete unused ones. */
 export function OrganizationsAdmin() {
   const { t } = useTranslation('admin');
-  const { t: tc } = useTranslation();
   const organizations = useOrganizations();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<Schemas['CreateOrganizationDto']>();
-  const [error, setError] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: (body: Schemas['CreateOrganizationDto']) => ok(api.POST('/api/v1/organizations', { body })),
+  const [editing, setEditing] = useState<Organization | 'new' | null>(null);
+  const remove = useMutation({
+    mutationFn: (id: string) => ok(api.DELETE('/api/v1/organizations/{id}', { params: { path: { id } } })),
     meta: { invalidates: [keys.organizations] },
   });
-  const submit = async () => {
-    setError(null);
-    let values: Schemas['CreateOrganizationDto'];
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      await create.mutateAsync({ ...values, name: values.name.trim() });
-      notify('success', t('organizations.added'));
-      setOpen(false);
-      form.resetFields();
-    } catch (e) {
-      setError(applyFieldErrors(form, e) ? tc('errors.validation') : errorText(e));
-    }
+  /** A 409 names what still refers to it: said in the console's language. */
+  const deleteError = (o: Organization, e: unknown): string => {
+    if (!(e instanceof ApiError) || e.code !== 'organization_in_use') return errorText(e);
+    const counts = e.details as { users?: number; events?: number; campaigns?: number } | undefined;
+    const what = (['users', 'events', 'campaigns'] as const)
+      .filter((k) => counts?.[k])
+      .map((k) => t(`organizations.refs.${k}`, { count: counts![k] }));
+    return what.length
+      ? t('organizations.inUse', { name: o.name, what: what.join(t('organizations.refs.separator')) })
+      : errorText(e);
   };
   return (
     <Flex vertical gap={12}>
       <Flex justify="flex-end">
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
           {t('organizations.add')}
         </Button>
       </Flex>
@@ -82,39 +80,127 @@ export function OrganizationsAdmin() {
                 responsive: ['md'],
                 render: (v: string) => formatDateTime(v),
               },
+              {
+                title: '',
+                key: 'actions',
+                width: 100,
+                render: (_, o) => (
+                  <Flex gap={4}>
+                    <Button
+                      size="small"
+                      icon={<EditOutlined />}
+                      aria-label={`${t('organizations.edit')}: ${o.name}`}
+                      onClick={() => setEditing(o)}
+                    />
+                    <Popconfirm
+                      title={t('organizations.confirmDelete', { name: o.name })}
+                      onConfirm={() =>
+                        void remove.mutateAsync(o.id).then(
+                          () => notify('success', t('organizations.deleted')),
+                          (e: unknown) => notify('error', deleteError(o, e)),
+                        )
+                      }
+                    >
+                      <Button
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={`${t('organizations.delete')}: ${o.name}`}
+                      />
+                    </Popconfirm>
+                  </Flex>
+                ),
+              },
             ]}
           />
         )}
       </QueryState>
-      <Modal
-        open={open}
-        title={t('organizations.add')}
-        okText={tc('save')}
-        cancelText={tc('cancel')}
-        okButtonProps={{ loading: create.isPending }}
-        onOk={() => void submit()}
-        onCancel={() => setOpen(false)}
-      >
-        <Form form={form} layout="vertical" initialValues={{ kind: 'other' }}>
-          <Form.Item
-            name="name"
-            label={t('organizations.name')}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: t('required', { field: t('organizations.name') }),
-              },
-            ]}
-          >
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="kind" label={t('organizations.kind')}>
-            <Select options={KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))} />
-          </Form.Item>
-        </Form>
-        {error && <Alert type="error" showIcon role="alert" title={error} />}
-      </Modal>
+      {editing && (
+        <OrganizationDialog
+          organization={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Flex>
+  );
+}
+
+/** Adds an organization, or renames one and changes its kind. */
+function OrganizationDialog({
+  organization,
+  onClose,
+}: {
+  organization: Organization | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (body: Values) =>
+      organization
+        ? ok(
+            api.PATCH('/api/v1/organizations/{id}', {
+              params: { path: { id: organization.id } },
+              body,
+            }),
+          )
+        : ok(api.POST('/api/v1/organizations', { body })),
+    meta: { invalidates: organization ? NAMED_IN : [keys.organizations] },
+  });
+  const submit = async () => {
+    setError(null);
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    try {
+      await save.mutateAsync({ ...values, name: values.name.trim() });
+      notify('success', organization ? t('organizations.saved') : t('organizations.added'));
+      onClose();
+    } catch (e) {
+      setError(applyFieldErrors(form, e) ? tc('errors.validation') : errorText(e));
+    }
+  };
+  const title = organization ? t('organizations.edit') : t('organizations.add');
+  return (
+    <Modal
+      open
+      title={title}
+      okText={tc('save')}
+      cancelText={tc('cancel')}
+      okButtonProps={{ loading: save.isPending }}
+      onOk={() => void submit()}
+      onCancel={onClose}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={
+          organization ? { name: organization.name, kind: organization.kind } : { kind: 'other' }
+        }
+      >
+        <Form.Item
+          name="name"
+          label={t('organizations.name')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('required', { field: t('organizations.name') }),
+            },
+          ]}
+        >
+          <Input maxLength={200} autoFocus />
+        </Form.Item>
+        <Form.Item name="kind" label={t('organizations.kind')}>
+          <Select options={KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))} />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon role="alert" title={error} />}
+    </Modal>
   );
 }

@@ -873,10 +873,12 @@ export interface paths {
     get: operations['OrganizationsController_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Delete an organization that no user, event or campaign refers to */
+    delete: operations['OrganizationsController_remove'];
     options?: never;
     head?: never;
-    patch?: never;
+    /** Rename an organization or change its kind (the new name shows wherever it is named) */
+    patch: operations['OrganizationsController_update'];
     trace?: never;
   };
   '/api/v1/public/events': {
@@ -2556,6 +2558,7 @@ export interface components {
       | 'fund_has_allocations'
       | 'holiday_override_exists'
       | 'organization_exists'
+      | 'organization_in_use'
       | 'subscription_exists'
       | 'target_exists'
       | 'email_taken'
@@ -4455,6 +4458,23 @@ export interface components {
       responsibleUnit?: string;
       /** @example 2022 */
       year?: number;
+    };
+    UpdateOrganizationDto: {
+      /**
+       * @example scenic_area_operator
+       * @enum {string}
+       */
+      kind?:
+        | 'tourism_bureau'
+        | 'scenic_area_operator'
+        | 'sports_association'
+        | 'travel_agency'
+        | 'cultural_company'
+        | 'government_department'
+        | 'media'
+        | 'other';
+      /** @example 张家界天门山旅游股份有限公司 */
+      name?: string;
     };
     UpdateReportSubscriptionDto: {
       /**
@@ -8765,6 +8785,141 @@ export interface operations {
       };
       /** @description Organization not found (or not visible to you) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OrganizationsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Users, events or campaigns (as their responsible unit) still refer to it: the message names them with counts, details.users, details.events, details.campaigns */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  OrganizationsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrganizationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganizationView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description The name is taken (names it) */
+      409: {
         headers: {
           [name: string]: unknown;
         };

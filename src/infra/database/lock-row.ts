@@ -2,7 +2,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
  * Reads a row for update inside a transaction: `SELECT ... FOR UPDATE` on PostgreSQL, so that
- * concurrent writers of the same fund or campaign take turns; on SQLite transactions are already
+ * concurrent writers of the same row (a fund, a campaign, an organization) take turns; on SQLite transactions are already
  * serialised (see sqlite-transaction-queue), so a plain read is enough there.
  */
 export function lockRow<T extends ObjectLiteral>(
