@@ -30,8 +30,10 @@ interface FrequencyFigures {
 
 /** How the methods and the interval widths were chosen: printed with the figures. */
 const SELECTION =
-  'selection: a fixed pool for every series (ETS by AICc over error/trend incl. damped/season, optimised Theta, ' +
-  'seasonal ARIMA by AICc, seasonal naive); point forecast = trimmed mean (lowest and highest left out) of the members and of optimised Theta on ' +
+  'selection: a fixed pool for every series (ETS over error/trend incl. damped/season, optimised Theta, ' +
+  "seasonal ARIMA, seasonal naive; ETS and ARIMA give the Akaike-weighted mean of their candidates' point forecasts " +
+  "with the best-AICc candidate's intervals); point forecast = trimmed mean (lowest and highest left out) of the members " +
+  'and of optimised Theta on ' +
   "the annual totals spread by the last six years' seasonal indices (seasonal series of 6+ years). Interval widths " +
   "per series and level: the four members' averaged quantiles rescaled by the combination's errors on a " +
   "holdout of the last h training points (refitted on the rest), shrunk towards the models' own widths " +

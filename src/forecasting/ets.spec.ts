@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FittedEts } from './ets-fit.js';
 import { etsIntervals } from './ets-intervals.js';
+import { akaikeWeights } from './akaike.js';
+import { etsPointForecast } from './ets-model.js';
 import { etsCandidates, ets, fitEtsCandidates } from './ets.js';
 
 /** Deterministic multiplicative seasonal series with growth and a little noise. */
@@ -45,6 +47,28 @@ describe('ets', () => {
       expect(row.every(Number.isFinite)).toBe(true);
       expect([...row].sort((a, b) => a - b)).toEqual(row);
     }
+  });
+});
+
+describe('ets with Akaike-weighted point forecasts', () => {
+  it("averages the candidates' point forecasts and keeps the best model's interval widths", () => {
+    // noisy enough that no candidate takes (almost) all the weight
+    const y = seasonalSeries(48).map((v, t) => v * (1 + 0.12 * Math.sin(1.7 * t * t)));
+    const best = ets(y, { period: 4, horizon: 6 })!;
+    const averaged = ets(y, { period: 4, horizon: 6, point: 'akaike' })!;
+    const fits = fitEtsCandidates(y, 4);
+    const weights = akaikeWeights(fits.map((f) => f.aicc))!;
+    expect(Math.max(...weights)).toBeLessThan(0.9);
+    for (let h = 0; h < 6; h++) {
+      const expected = fits.reduce(
+        (sum, f, j) => sum + weights[j] * etsPointForecast(f.fit.state, f.spec, f.params, 6)[h],
+        0,
+      );
+      expect(averaged.mean[h]).toBeCloseTo(expected, 8);
+      expect(averaged.upper[95][h] - averaged.mean[h]).toBeCloseTo(best.upper[95][h] - best.mean[h], 8);
+      expect(averaged.mean[h] - averaged.lower[80][h]).toBeCloseTo(best.mean[h] - best.lower[80][h], 8);
+    }
+    expect(averaged.model).toBe(`${best.model} Akaike-weighted`);
   });
 });
 

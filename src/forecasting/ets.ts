@@ -1,3 +1,4 @@
+import { akaikeWeights, recentre, weightedPaths } from './akaike.js';
 import { fitEts, type FitOptions, type FittedEts } from './ets-fit.js';
 import { etsIntervals } from './ets-intervals.js';
 import {
@@ -18,6 +19,12 @@ export interface EtsOptions extends FitOptions {
   trends?: readonly TrendType[];
   /** Number of simulated paths for models without analytic intervals. */
   simulations?: number;
+  /**
+   * `best` (default): the point forecast of the model with the smallest AICc; `akaike`: the
+   * candidates' point forecasts averaged with Akaike weights ({@link akaikeWeights}), the best
+   * model's intervals moved along with it.
+   */
+  point?: 'best' | 'akaike';
 }
 
 /**
@@ -65,12 +72,28 @@ export function forecastFittedEts(
   return { mean, ...etsIntervals(model, mean, levels, simulations), model: etsName(model.spec) };
 }
 
-/** Automatic ETS: the candidate with the smallest AICc. Undefined when no model can be fitted. */
+/**
+ * Automatic ETS: the candidate with the smallest AICc (with `point: 'akaike'`, its intervals around
+ * the Akaike-weighted point forecast of all candidates). Undefined when no model can be fitted.
+ */
 export function ets(
   y: readonly number[],
   options: EtsOptions,
 ): (ForecastResult & { fitted: FittedEts }) | undefined {
-  const [best] = fitEtsCandidates(y, options.period, options);
+  const fits = fitEtsCandidates(y, options.period, options);
+  const [best] = fits;
   if (!best) return undefined;
-  return { ...forecastFittedEts(best, options.horizon, options.levels, options.simulations), fitted: best };
+  const selected = forecastFittedEts(best, options.horizon, options.levels, options.simulations);
+  const weights =
+    options.point === 'akaike' && fits.length > 1 ? akaikeWeights(fits.map((f) => f.aicc)) : undefined;
+  if (!weights) return { ...selected, fitted: best };
+  const paths = fits.map((f) => etsPointForecast(f.fit.state, f.spec, f.params, options.horizon));
+  const mean = weightedPaths(paths, weights);
+  return {
+    mean,
+    lower: recentre(selected.lower, selected.mean, mean),
+    upper: recentre(selected.upper, selected.mean, mean),
+    model: `${selected.model} Akaike-weighted`,
+    fitted: best,
+  };
 }

@@ -19,7 +19,9 @@ const quarterly = Array.from(
 describe('forecast', () => {
   it('combines ETS, Theta, seasonal ARIMA, seasonal naive and the annual Theta forecast', () => {
     const f = forecast(quarterly, { period: 4, horizon: 8 });
-    expect(f.model).toMatch(/^Trimmed mean\(ETS\(.+\), Theta.*, ARIMA.*, SNaive, annual Theta\)$/);
+    expect(f.model).toMatch(
+      /^Trimmed mean\(ETS\(.+\) Akaike-weighted, Theta.*, ARIMA.* Akaike-weighted, SNaive, annual Theta\)$/,
+    );
     expectWellFormed(f, 8);
     // the seasonal shape carries over: third quarter above first
     expect(f.mean[2]).toBeGreaterThan(f.mean[0]);

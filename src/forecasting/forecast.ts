@@ -31,6 +31,8 @@ const MAX_WIDTH_FACTOR = 2;
 /**
  * Forecasts a series with a combination of four members: automatic ETS (AICc over error, trend
  * incl. damped, and season types), the optimised Theta method, automatic seasonal ARIMA and seasonal naive.
+ * ETS and seasonal ARIMA contribute the Akaike-weighted average of their candidates' point forecasts
+ * (`akaike.ts`; Kolassa 2011) rather than the best candidate's alone, with the best one's intervals.
  * Point forecast: the trimmed mean (the lowest and the highest left out) of the members and, for
  * seasonal series of six years or more, of the annual Theta forecast spread over the seasons
  * ({@link annualTheta}): the median of four, the mean of the middle three of five; intervals: the average
@@ -62,9 +64,9 @@ function combination(
     const member = make();
     if (member && isFiniteForecast(member, levels)) members.push(member);
   };
-  add(() => ets(y, { period, horizon, levels }));
+  add(() => ets(y, { period, horizon, levels, point: 'akaike' }));
   add(() => theta(y, { period, horizon, levels, optimised: true }));
-  add(() => seasonalArima(y, { period, horizon, levels }));
+  add(() => seasonalArima(y, { period, horizon, levels, point: 'akaike' }));
   add(() => seasonalNaive(y, { period, horizon, levels }));
   const annual = annualTheta(y, { period, horizon });
   const pointOnly = annual?.every(Number.isFinite) ? [{ model: 'annual Theta', mean: annual }] : [];

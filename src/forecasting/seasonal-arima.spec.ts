@@ -37,6 +37,21 @@ describe('seasonalArima', () => {
     });
   });
 
+  it('with Akaike weights, moves the point forecast by less than the 80 % half-width and keeps the widths', () => {
+    const y = Array.from(
+      { length: 60 },
+      (_, t) => 100 + 0.5 * t + [8, -2, -9, 3][t % 4] + 4 * Math.sin(t * t),
+    );
+    const best = seasonalArima(y, { period: 4, horizon: 6 })!;
+    const averaged = seasonalArima(y, { period: 4, horizon: 6, point: 'akaike' })!;
+    expect(averaged.model).toBe(`${best.model} Akaike-weighted`);
+    expect(averaged.mean).not.toEqual(best.mean);
+    for (let h = 0; h < 6; h++) {
+      expect(Math.abs(averaged.mean[h] - best.mean[h])).toBeLessThan(best.upper[80][h] - best.mean[h]);
+      expect(averaged.upper[95][h] - averaged.mean[h]).toBeCloseTo(best.upper[95][h] - best.mean[h], 8);
+    }
+  });
+
   it('declines series too short to estimate', () => {
     expect(seasonalArima([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], { period: 4, horizon: 2 })).toBeUndefined();
   });

@@ -1,3 +1,4 @@
+import { akaikeWeights, weightedPaths } from './akaike.js';
 import { DEFAULT_LEVELS, normalIntervals, type ForecastResult } from './forecast-result.js';
 import { zForLevel } from './normal.js';
 import { nelderMead } from './optimize.js';
@@ -13,7 +14,9 @@ import { mean } from './series-stats.js';
  * for p = 0..3, Q = 0/1 and mu = 0 or free (a constant seasonal difference is a linear drift).
  * Parameters by conditional sum of squares (Nelder–Mead), with phi kept stationary through its
  * partial autocorrelations and |Theta| < 1; the model by AICc over a common estimation sample.
- * Intervals from the psi-weights of the full (differenced) model.
+ * Intervals from the psi-weights of the full (differenced) model. With `point: 'akaike'`, the
+ * point forecast is the Akaike-weighted average of all candidates' ({@link akaikeWeights}), and
+ * the best model's intervals are centred on it.
  */
 export interface SeasonalArimaModel {
   p: number;
@@ -30,7 +33,7 @@ const MAX_P = 3;
 
 export function seasonalArima(
   y: readonly number[],
-  options: { period: number; horizon: number; levels?: readonly number[] },
+  options: { period: number; horizon: number; levels?: readonly number[]; point?: 'best' | 'akaike' },
 ): (ForecastResult & { fitted: SeasonalArimaModel }) | undefined {
   const m = options.period;
   const n = y.length;
@@ -38,35 +41,34 @@ export function seasonalArima(
   for (let t = m; t < n; t++) w.push(y[t] - y[t - m]);
   if (w.length < MAX_P + m + 8) return undefined;
 
-  let best: (SeasonalArimaModel & { residuals: Float64Array }) | undefined;
+  const candidates: FittedCandidate[] = [];
   for (let p = 0; p <= MAX_P; p++)
     for (const seasonalMa of [false, true])
       for (const drift of [false, true]) {
         const fitted = fitCandidate(w, m, p, seasonalMa, drift);
-        if (fitted && (!best || fitted.aicc < best.aicc)) best = fitted;
+        if (fitted) candidates.push(fitted);
       }
-  if (!best) return undefined;
+  if (candidates.length === 0) return undefined;
+  const best = candidates.reduce((a, b) => (b.aicc < a.aicc ? b : a));
 
-  const { phi, theta, mu } = best;
-  const ws = w.slice();
-  const errors = Array.from(best.residuals);
-  const ys = y.slice();
-  for (let h = 0; h < options.horizon; h++) {
-    const t = ws.length;
-    let value = mu;
-    for (let i = 0; i < phi.length; i++) value += phi[i] * (ws[t - 1 - i] - mu);
-    if (t - m >= 0) value += theta * errors[t - m];
-    ws.push(value);
-    errors.push(0);
-    ys.push(ys[ys.length - m] + value);
-  }
-  const forecastMean = ys.slice(n);
-  const se = psiWeights(phi, theta, m, options.horizon).map((_, h, psi) => {
+  const weights =
+    options.point === 'akaike' && candidates.length > 1
+      ? akaikeWeights(candidates.map((c) => c.aicc))
+      : undefined;
+  const forecastMean = weights
+    ? weightedPaths(
+        candidates.map((c) => pointPath(y, w, c, m, options.horizon)),
+        weights,
+      )
+    : pointPath(y, w, best, m, options.horizon);
+  const se = psiWeights(best.phi, best.theta, m, options.horizon).map((_, h, psi) => {
     let sum = 0;
     for (let j = 0; j <= h; j++) sum += psi[j] * psi[j];
     return Math.sqrt(best.sigma2 * sum);
   });
-  const name = `ARIMA(${best.p},0,0)(0,1,${best.seasonalMa ? 1 : 0})[${m}]${best.drift ? ' with drift' : ''}`;
+  const name =
+    `ARIMA(${best.p},0,0)(0,1,${best.seasonalMa ? 1 : 0})[${m}]${best.drift ? ' with drift' : ''}` +
+    (weights ? ' Akaike-weighted' : '');
   const { residuals: _, ...fitted } = best;
   return {
     mean: forecastMean,
@@ -76,13 +78,39 @@ export function seasonalArima(
   };
 }
 
+type FittedCandidate = SeasonalArimaModel & { residuals: Float64Array };
+
+/** The candidate's point forecasts: the recursion on the seasonal differences w, then undifferenced. */
+function pointPath(
+  y: readonly number[],
+  w: readonly number[],
+  candidate: FittedCandidate,
+  m: number,
+  horizon: number,
+): number[] {
+  const { phi, theta, mu } = candidate;
+  const ws = w.slice();
+  const errors = Array.from(candidate.residuals);
+  const ys = y.slice();
+  for (let h = 0; h < horizon; h++) {
+    const t = ws.length;
+    let value = mu;
+    for (let i = 0; i < phi.length; i++) value += phi[i] * (ws[t - 1 - i] - mu);
+    if (t - m >= 0) value += theta * errors[t - m];
+    ws.push(value);
+    errors.push(0);
+    ys.push(ys[ys.length - m] + value);
+  }
+  return ys.slice(y.length);
+}
+
 function fitCandidate(
   w: readonly number[],
   m: number,
   p: number,
   seasonalMa: boolean,
   drift: boolean,
-): (SeasonalArimaModel & { residuals: Float64Array }) | undefined {
+): FittedCandidate | undefined {
   const start = MAX_P;
   const count = w.length - start;
   const k = p + (seasonalMa ? 1 : 0) + (drift ? 1 : 0);
