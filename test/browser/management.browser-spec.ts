@@ -228,6 +228,14 @@ describeConsole('the management pages in Chromium', () => {
     const page = await signIn('planner@planner.local', { path: '/targets' });
     const id = await cityVisitorsTarget(page);
     await page.goto(`/targets/${id}`);
+    // The page settled (a rebuild from an earlier step can still be landing and re-rendering it).
+    const projected = statistic(page, 'Projected year end (median)');
+    await until(
+      async () => (await projected.textContent())?.trim(),
+      (v) => !!v && v !== '—',
+      60_000,
+    );
+    await page.getByText('Inputs changed; the projection is being recomputed…').waitFor({ state: 'hidden' });
     const upload = page.locator('input[type="file"]');
     await upload.waitFor({ state: 'attached' });
     expect(expireSessions(session.planner, 'planner@planner.local')).toBeGreaterThan(0);
