@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -11,7 +11,6 @@ import {
   Form,
   Input,
   Modal,
-  Popconfirm,
   Row,
   Select,
   Table,
@@ -25,6 +24,7 @@ import { keys } from '../common/api/keys';
 import { applyFieldErrors, errorText } from '../common/errors';
 import { notify } from '../common/feedback';
 import { QueryState } from '../common/query-state';
+import { RowActions } from '../common/row-actions';
 
 type Holiday = Schemas['HolidayDayDto']['holiday'];
 type Kind = Schemas['HolidayDayDto']['kind'];
@@ -154,22 +154,15 @@ export function HolidaysAdmin() {
                   key: 'actions',
                   width: 60,
                   render: (_, o) => (
-                    <Popconfirm
-                      title={t('holidays.confirmDelete', { date: o.date })}
-                      onConfirm={() =>
-                        void remove.mutateAsync(o.id).then(
-                          () => notify('success', t('holidays.deleted')),
-                          (e: unknown) => notify('error', errorText(e)),
-                        )
-                      }
-                    >
-                      <Button
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={`${t('holidays.delete')}: ${o.date}`}
-                      />
-                    </Popconfirm>
+                    <RowActions
+                      name={o.date}
+                      remove={{
+                        label: t('holidays.delete'),
+                        confirm: t('holidays.confirmDelete', { date: o.date }),
+                        run: () => remove.mutateAsync(o.id),
+                        deleted: t('holidays.deleted'),
+                      }}
+                    />
                   ),
                 },
               ]}

@@ -1,7 +1,7 @@
 import { localPages } from '../common/pagination';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Empty, Flex, Form, Input, Modal, Popconfirm, Select, Table } from 'antd';
+import { Alert, Button, Empty, Flex, Form, Input, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, ok, type Schemas } from '../common/api/client';
@@ -10,6 +10,7 @@ import { applyFieldErrors, errorText } from '../common/errors';
 import { notify } from '../common/feedback';
 import { formatDateTime } from '../common/format';
 import { QueryState } from '../common/query-state';
+import { RowActions } from '../common/row-actions';
 import { useOrganizations } from '../campaigns/campaign-api';
 
 type Organization = Schemas['OrganizationView'];
@@ -85,30 +86,17 @@ export function OrganizationsAdmin() {
                 key: 'actions',
                 width: 100,
                 render: (_, o) => (
-                  <Flex gap={4}>
-                    <Button
-                      size="small"
-                      icon={<EditOutlined />}
-                      aria-label={`${t('organizations.edit')}: ${o.name}`}
-                      onClick={() => setEditing(o)}
-                    />
-                    <Popconfirm
-                      title={t('organizations.confirmDelete', { name: o.name })}
-                      onConfirm={() =>
-                        void remove.mutateAsync(o.id).then(
-                          () => notify('success', t('organizations.deleted')),
-                          (e: unknown) => notify('error', deleteError(o, e)),
-                        )
-                      }
-                    >
-                      <Button
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={`${t('organizations.delete')}: ${o.name}`}
-                      />
-                    </Popconfirm>
-                  </Flex>
+                  <RowActions
+                    name={o.name}
+                    edit={{ label: t('organizations.edit'), onClick: () => setEditing(o) }}
+                    remove={{
+                      label: t('organizations.delete'),
+                      confirm: t('organizations.confirmDelete', { name: o.name }),
+                      run: () => remove.mutateAsync(o.id),
+                      deleted: t('organizations.deleted'),
+                      refused: (e) => deleteError(o, e),
+                    }}
+                  />
                 ),
               },
             ]}

@@ -1,21 +1,7 @@
 import { serverPages } from '../common/pagination';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Col,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Row,
-  Select,
-  Table,
-} from 'antd';
+import { Alert, Button, Col, Empty, Flex, Form, Input, InputNumber, Modal, Row, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../common/api/client';
@@ -24,6 +10,7 @@ import { applyFieldErrors, errorText } from '../common/errors';
 import { notify } from '../common/feedback';
 import { formatInt } from '../common/format';
 import { QueryState } from '../common/query-state';
+import { RowActions } from '../common/row-actions';
 
 type Venue = Schemas['VenueView'];
 type Kind = Venue['kind'];
@@ -156,30 +143,16 @@ export function VenuesAdmin() {
                 key: 'actions',
                 width: 100,
                 render: (_, v) => (
-                  <Flex gap={4}>
-                    <Button
-                      size="small"
-                      icon={<EditOutlined />}
-                      aria-label={`${t('venues.edit')}: ${name(v)}`}
-                      onClick={() => setEditing(v)}
-                    />
-                    <Popconfirm
-                      title={t('venues.confirmDelete', { name: name(v) })}
-                      onConfirm={() =>
-                        void remove.mutateAsync(v.id).then(
-                          () => notify('success', t('venues.deleted')),
-                          (e: unknown) => notify('error', errorText(e)),
-                        )
-                      }
-                    >
-                      <Button
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={`${t('venues.delete')}: ${name(v)}`}
-                      />
-                    </Popconfirm>
-                  </Flex>
+                  <RowActions
+                    name={name(v)}
+                    edit={{ label: t('venues.edit'), onClick: () => setEditing(v) }}
+                    remove={{
+                      label: t('venues.delete'),
+                      confirm: t('venues.confirmDelete', { name: name(v) }),
+                      run: () => remove.mutateAsync(v.id),
+                      deleted: t('venues.deleted'),
+                    }}
+                  />
                 ),
               },
             ]}

@@ -1,21 +1,7 @@
 import { serverPages } from '../common/pagination';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Empty, Flex, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../common/api/client';
@@ -24,6 +10,7 @@ import { applyFieldErrors, errorText } from '../common/errors';
 import { notify } from '../common/feedback';
 import { formatDateTime } from '../common/format';
 import { QueryState } from '../common/query-state';
+import { RowActions } from '../common/row-actions';
 import { useTargetList } from '../targets/target-api';
 import { useTargetTitle } from '../targets/target-title';
 
@@ -148,30 +135,16 @@ export function Subscriptions() {
                 key: 'actions',
                 width: 110,
                 render: (_, s) => (
-                  <Flex gap={4}>
-                    <Button
-                      size="small"
-                      icon={<EditOutlined />}
-                      aria-label={`${t('subscriptions.edit')}: ${s.email}`}
-                      onClick={() => setEditing(s)}
-                    />
-                    <Popconfirm
-                      title={t('subscriptions.confirmDelete', { email: s.email })}
-                      onConfirm={() =>
-                        void remove.mutateAsync(s.id).then(
-                          () => notify('success', t('subscriptions.deleted')),
-                          (e: unknown) => notify('error', errorText(e)),
-                        )
-                      }
-                    >
-                      <Button
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={`${t('subscriptions.delete')}: ${s.email}`}
-                      />
-                    </Popconfirm>
-                  </Flex>
+                  <RowActions
+                    name={s.email}
+                    edit={{ label: t('subscriptions.edit'), onClick: () => setEditing(s) }}
+                    remove={{
+                      label: t('subscriptions.delete'),
+                      confirm: t('subscriptions.confirmDelete', { email: s.email }),
+                      run: () => remove.mutateAsync(s.id),
+                      deleted: t('subscriptions.deleted'),
+                    }}
+                  />
                 ),
               },
             ]}
