@@ -67,9 +67,15 @@ export async function waitForDeliveries(
   }
 }
 
-/** Every delivery of the week is finished (sent, failed for good, or skipped) and there are `count`. */
+/**
+ * Every delivery of the week is finished (sent, failed for good, or skipped) and there are `count`.
+ * The items are checked as well as the summary: the two are separate reads, and a retry that
+ * started between them (failed → sending) would otherwise pass for settled.
+ */
 export const settled = (count: number) => (page: DeliveryPageBody) =>
   page.total === count &&
   page.summary.pending === 0 &&
   page.summary.sending === 0 &&
-  page.items.every((d) => d.state !== 'failed' || d.permanent);
+  page.items.every(
+    (d) => d.state !== 'pending' && d.state !== 'sending' && (d.state !== 'failed' || d.permanent),
+  );
