@@ -31,7 +31,6 @@ export class OrganizationsService {
 
   async create(dto: CreateOrganizationDto): Promise<Organization> {
     const name = dto.name.trim();
-    await this.assertNameFree(name);
     const organization = this.organizations.create({ id: newId(), name, kind: dto.kind });
     await this.saving(name, () => this.organizations.insert(organization));
     return this.get(organization.id);
@@ -65,13 +64,12 @@ export class OrganizationsService {
     const patch: Partial<Organization> = {};
     if (dto.name !== undefined && dto.name.trim() !== organization.name) {
       patch.name = dto.name.trim();
-      await this.assertNameFree(patch.name);
     }
     if (dto.kind !== undefined && dto.kind !== organization.kind) patch.kind = dto.kind;
     if (Object.keys(patch).length) {
       await this.saving(patch.name ?? organization.name, () => this.organizations.update(id, patch));
     }
-    return this.get(id);
+    return this.organizations.merge(organization, patch);
   }
 
   /**
@@ -106,11 +104,7 @@ export class OrganizationsService {
     };
   }
 
-  private async assertNameFree(name: string): Promise<void> {
-    if (await this.organizations.existsBy({ name })) throw taken(name);
-  }
-
-  /** A write that a concurrent request with the same name can beat to the unique index. */
+  /** A write refused by the unique index on names (a taken name, or one taken meanwhile) is a 409. */
   private async saving(name: string, write: () => Promise<unknown>): Promise<void> {
     try {
       await write();
