@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
-import { applyFieldErrors, errorText } from '../common/errors';
+import { errorText } from '../common/errors';
+import { useFormSubmit } from '../common/form-submit';
 import { notify } from '../common/feedback';
 import { formatDateTime } from '../common/format';
 import { QueryState } from '../common/query-state';
@@ -124,7 +125,6 @@ function OrganizationDialog({
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (body: Values) =>
       organization
@@ -137,22 +137,11 @@ function OrganizationDialog({
         : ok(api.POST('/api/v1/organizations', { body })),
     meta: { invalidates: organization ? NAMED_IN : [keys.organizations] },
   });
-  const submit = async () => {
-    setError(null);
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      await save.mutateAsync({ ...values, name: values.name.trim() });
-      notify('success', organization ? t('organizations.saved') : t('organizations.added'));
-      onClose();
-    } catch (e) {
-      setError(applyFieldErrors(form, e) ? tc('errors.validation') : errorText(e));
-    }
-  };
+  const { submit, error } = useFormSubmit(form, async (values) => {
+    await save.mutateAsync({ ...values, name: values.name.trim() });
+    notify('success', organization ? t('organizations.saved') : t('organizations.added'));
+    onClose();
+  });
   const title = organization ? t('organizations.edit') : t('organizations.add');
   return (
     <Modal

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../auth/session';
 import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
-import { applyFieldErrors, errorText } from '../common/errors';
+import { errorText } from '../common/errors';
+import { useFormSubmit } from '../common/form-submit';
 import { notify } from '../common/feedback';
 import { formatDateTime } from '../common/format';
 import { QueryState } from '../common/query-state';
@@ -174,7 +175,6 @@ function UserDialog({
   const { t: ta } = useTranslation('app');
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
   const role = Form.useWatch('role', form);
   const save = useMutation({
     mutationFn: async (v: Values) => {
@@ -205,25 +205,14 @@ function UserDialog({
     },
     meta: { invalidates: [keys.users] },
   });
-  const submit = async () => {
-    setError(null);
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      const result = await save.mutateAsync(values);
-      if (result.kind === 'invited') {
-        notify('success', t('users.invited', { name: result.invitation.user.name }));
-        onInvited(result.invitation);
-      } else notify('success', t('users.saved'));
-      onClose();
-    } catch (e) {
-      setError(applyFieldErrors(form, e) ? tc('errors.validation') : errorText(e));
-    }
-  };
+  const { submit, error } = useFormSubmit(form, async (values) => {
+    const result = await save.mutateAsync(values);
+    if (result.kind === 'invited') {
+      notify('success', t('users.invited', { name: result.invitation.user.name }));
+      onInvited(result.invitation);
+    } else notify('success', t('users.saved'));
+    onClose();
+  });
   const required = (field: string) => [
     { required: true, whitespace: true, message: t('required', { field }) },
   ];

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
-import { applyFieldErrors, errorText } from '../common/errors';
+import { useFormSubmit } from '../common/form-submit';
 import { notify } from '../common/feedback';
 import { formatInt } from '../common/format';
 import { QueryState } from '../common/query-state';
@@ -168,7 +168,6 @@ function VenueDialog({ venue, onClose }: { venue: Venue | null; onClose: () => v
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (v: Values) => {
       const body = {
@@ -188,22 +187,11 @@ function VenueDialog({ venue, onClose }: { venue: Venue | null; onClose: () => v
     },
     meta: { invalidates: [keys.venues] },
   });
-  const submit = async () => {
-    setError(null);
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      await save.mutateAsync(values);
-      notify('success', t('venues.saved'));
-      onClose();
-    } catch (e) {
-      setError(applyFieldErrors(form, e) ? tc('errors.validation') : errorText(e));
-    }
-  };
+  const { submit, error } = useFormSubmit(form, async (values) => {
+    await save.mutateAsync(values);
+    notify('success', t('venues.saved'));
+    onClose();
+  });
   const required = (field: string) => [
     { required: true, whitespace: true, message: t('required', { field }) },
   ];

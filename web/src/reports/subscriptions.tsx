@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
-import { applyFieldErrors, errorText } from '../common/errors';
+import { useFormSubmit } from '../common/form-submit';
 import { notify } from '../common/feedback';
 import { formatDateTime } from '../common/format';
 import { QueryState } from '../common/query-state';
@@ -174,7 +174,6 @@ function SubscriptionDialog({
   const { t } = useTranslation('reports');
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (v: Values) => {
       const body = {
@@ -195,22 +194,11 @@ function SubscriptionDialog({
     },
     meta: { invalidates: [keys.subscriptions] },
   });
-  const submit = async () => {
-    setError(null);
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      await save.mutateAsync(values);
-      notify('success', subscription ? t('subscriptions.saved') : t('subscriptions.created'));
-      onClose();
-    } catch (e) {
-      setError(applyFieldErrors(form, e) ? tc('errors.validation') : errorText(e));
-    }
-  };
+  const { submit, error } = useFormSubmit(form, async (values) => {
+    await save.mutateAsync(values);
+    notify('success', subscription ? t('subscriptions.saved') : t('subscriptions.created'));
+    onClose();
+  });
   const required = (field: string) => [
     { required: true, whitespace: true, message: t('subscriptions.required', { field }) },
   ];
