@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { confirmWith, openedDialog, seriousViolations, step } from './support/browser.js';
+import { confirmWith, focused, openedDialog, seriousViolations, step } from './support/browser.js';
 import { expireSessions } from './support/planner.js';
 import { describeConsole, useConsoleSession } from './support/console-session.js';
 
@@ -345,6 +345,70 @@ describeConsole('the management pages in Chromium', () => {
         .click();
       await zh.getByText(`无法删除“${SPORTS_RENAMED}”：仍有`).waitFor();
       await shot(zh, 'organizations-in-use-zh');
+    },
+    90_000,
+  );
+
+  step(
+    'an admin enters a whole year of holidays from the notice, sees them in force, corrects and clears them',
+    async () => {
+      // The last year the console offers: one the built-in calendar does not know yet.
+      const year = new Date().getFullYear() + 2;
+      const page = await signIn('admin@planner.local', { path: '/administration?tab=holidays' });
+      await page.getByRole('combobox', { name: 'Year' }).click();
+      await page.getByTitle(String(year), { exact: true }).click();
+      await page.getByRole('button', { name: `Edit the whole of ${year}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Days added by admins in ${year}` });
+      const adder = dialog.getByRole('group', { name: 'Add' });
+      const addRange = async (from: string, to: string, kind?: string) => {
+        await focused(adder.locator('input').first());
+        await adder.locator('input').nth(0).fill(from);
+        await adder.locator('input').nth(1).fill(to);
+        await adder.locator('input').nth(1).press('Enter');
+        if (kind) {
+          await adder.getByLabel('Kind').click();
+          await page.locator('.ant-select-item-option', { hasText: kind }).click();
+        }
+        await adder.getByRole('button', { name: 'Add' }).click();
+      };
+      // Seven days off, then one swapped working day, as a notice lists them.
+      await addRange(`${year}-02-05`, `${year}-02-11`);
+      await addRange(`${year}-02-14`, `${year}-02-14`, 'Swapped working day');
+      await dialog.getByText('In the list: 8 in all, 7 off and 1 swapped working.').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'holidays-year-en');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await page.getByText(`Saved the added days of ${year} (8 in all)`).waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      // In force: the calendar's period, and the added days listed one by one.
+      await page.getByRole('cell', { name: `${year}-02-05 – ${year}-02-11 (7)` }).waitFor();
+      await page
+        .getByRole('cell', { name: `${year}-02-14`, exact: true })
+        .first()
+        .waitFor();
+
+      // Reopened, the list is the year's added days; emptied and saved, they are gone.
+      await page.getByRole('button', { name: `Edit the whole of ${year}` }).click();
+      await dialog.getByText('In the list: 8 in all, 7 off and 1 swapped working.').waitFor();
+      await dialog.getByRole('button', { name: `Remove ${year}-02-14` }).click();
+      await dialog.getByText('In the list: 7 in all, 7 off and 0 swapped working.').waitFor();
+      while ((await dialog.getByRole('button', { name: /^Remove / }).count()) > 0)
+        await dialog
+          .getByRole('button', { name: /^Remove / })
+          .first()
+          .click();
+      await dialog.getByText(`The list is empty: saving removes every added day of ${year}.`).waitFor();
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await page.getByText(`Saved the added days of ${year} (0 in all)`).waitFor();
+      await page.getByText('No added days.').waitFor();
+
+      const zh = await signIn('admin@planner.local', {
+        language: 'zh-CN',
+        path: '/administration?tab=holidays',
+      });
+      await zh.getByRole('button', { name: /编辑 \d+ 年全年安排/ }).click();
+      await focused(zh.getByRole('dialog').getByRole('group', { name: '加入' }).locator('input').first());
+      await shot(zh, 'holidays-year-zh');
     },
     90_000,
   );

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -16,37 +16,18 @@ import {
   Table,
   Tag,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
-import { applyFieldErrors, errorText } from '../common/errors';
+import { useFormSubmit } from '../common/form-submit';
 import { notify } from '../common/feedback';
 import { QueryState } from '../common/query-state';
 import { RowActions } from '../common/row-actions';
+import { HOLIDAYS, type Holiday, type HolidayRow as Values, type Kind } from './holiday-days';
+import { HolidayYearDialog } from './holiday-year-dialog';
 
-type Holiday = Schemas['HolidayDayDto']['holiday'];
-type Kind = Schemas['HolidayDayDto']['kind'];
 type Override = Schemas['HolidayOverrideView'];
-const HOLIDAYS: Holiday[] = [
-  'new_year',
-  'spring_festival',
-  'qingming',
-  'may_day',
-  'dragon_boat',
-  'mid_autumn',
-  'national_day',
-  'other',
-];
-
-interface Values {
-  date: Dayjs;
-  kind: Kind;
-  holiday: Holiday;
-  name?: string;
-  note?: string;
-}
 
 /** Public holidays per year: the arrangement in force and the days admins added. */
 export function HolidaysAdmin() {
@@ -66,6 +47,7 @@ export function HolidaysAdmin() {
     meta: { invalidates: [['holidays'], keys.targets] },
   });
   const [adding, setAdding] = useState(false);
+  const [editingYear, setEditingYear] = useState(false);
   const years: number[] = [];
   for (let y = now + 2; y >= 2019; y--) years.push(y);
 
@@ -79,9 +61,14 @@ export function HolidaysAdmin() {
           style={{ width: 120 }}
           options={years.map((y) => ({ value: y, label: String(y) }))}
         />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          {t('holidays.add')}
-        </Button>
+        <Flex wrap gap={8}>
+          <Button icon={<CalendarOutlined />} disabled={!overrides.data} onClick={() => setEditingYear(true)}>
+            {t('holidays.editYear', { year })}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('holidays.add')}
+          </Button>
+        </Flex>
       </Flex>
       <QueryState query={calendar}>
         {(cal) => (
@@ -171,6 +158,9 @@ export function HolidaysAdmin() {
         </QueryState>
       </Card>
       {adding && <AddDayDialog year={year} onClose={() => setAdding(false)} />}
+      {editingYear && overrides.data && (
+        <HolidayYearDialog year={year} current={overrides.data} onClose={() => setEditingYear(false)} />
+      )}
     </Flex>
   );
 }
@@ -179,7 +169,6 @@ function AddDayDialog({ year, onClose }: { year: number; onClose: () => void }) 
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
   const add = useMutation({
     mutationFn: (v: Values) =>
       ok(
@@ -195,22 +184,11 @@ function AddDayDialog({ year, onClose }: { year: number; onClose: () => void }) 
       ),
     meta: { invalidates: [['holidays'], keys.targets] },
   });
-  const submit = async () => {
-    setError(null);
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    try {
-      await add.mutateAsync(values);
-      notify('success', t('holidays.added'));
-      onClose();
-    } catch (e) {
-      setError(applyFieldErrors(form, e) ? tc('errors.validation') : errorText(e));
-    }
-  };
+  const { submit, error } = useFormSubmit(form, async (values) => {
+    await add.mutateAsync(values);
+    notify('success', t('holidays.added'));
+    onClose();
+  });
   return (
     <Modal
       open
