@@ -398,6 +398,7 @@ describeConsole('the management pages in Chromium', () => {
           .first()
           .click();
       await dialog.getByText(`The list is empty: saving removes every added day of ${year}.`).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
       await dialog.getByRole('button', { name: 'Save' }).click();
       await page.getByText(`Saved the added days of ${year} (0 in all)`).waitFor();
       await page.getByText('No added days.').waitFor();

@@ -249,15 +249,17 @@ export function HolidayYearDialog({
             )}
           </Form.List>
         </Form>
-        <Typography.Text>
-          {days.length === 0 && current.length > 0
-            ? t('holidays.yearClears', { year })
-            : t('holidays.yearCount', {
-                count: days.length,
-                off: days.filter((r) => r?.kind === 'holiday').length,
-                work: days.filter((r) => r?.kind === 'workday').length,
-              })}
-        </Typography.Text>
+        {days.length > 0 ? (
+          <Typography.Text>
+            {t('holidays.yearCount', {
+              count: days.length,
+              off: days.filter((r) => r?.kind === 'holiday').length,
+              work: days.filter((r) => r?.kind === 'workday').length,
+            })}
+          </Typography.Text>
+        ) : (
+          current.length > 0 && <Alert type="warning" showIcon title={t('holidays.yearClears', { year })} />
+        )}
         {error && <Alert type="error" showIcon role="alert" title={error} />}
       </Flex>
     </Modal>
