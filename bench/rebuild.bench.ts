@@ -5,8 +5,9 @@
  * for the city and 10 venues, 500 events, 50 campaigns and the 22 targets of 2022 (see
  * bench/support/rebuild-fixture.ts), starts a private redis-server, the API in this process and
  * one `node dist/src/worker.js` (run `npm run build` first: the script does), then measures
- * 1. one full rebuild of every target (sweep → all clean), the time of each computation, and
- *    where the slowest spent it (its stages, as its job returned them);
+ * 1. the builds of every target by the fresh worker (its start-up sweep, its first jobs), and a
+ *    full rebuild after a correction of last year's data (no forecast remembered): the time of
+ *    each computation, and where the slowest spent it (its stages, as its job returned them);
  * 2. a burst of `edits` event edits over 100 events (a) over HTTP (PATCH /api/v1/events/:id,
  *    as fast as one API process answers) and (b) committed straight to the table, each followed
  *    by ProjectionInputs.changed (the call every write path makes), 20 at a time: how long the
@@ -27,6 +28,7 @@ import { In, IsNull, Not, type DataSource } from 'typeorm';
 import { createHttpApp } from '../src/app/http-app.js';
 import { loadConfig } from '../src/common/config/app-config.js';
 import { eventChange } from '../src/events/event-footprint.js';
+import { Actual } from '../src/actuals/actual.entity.js';
 import { Event } from '../src/events/event.entity.js';
 import { JobProducer } from '../src/infra/queue/job-producer.js';
 import type { RebuildResult } from '../src/projections/rebuild/projection-rebuild.service.js';
@@ -95,24 +97,6 @@ try {
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const http = app.getHttpAdapter().getInstance();
 
-  // -- the worker process -----------------------------------------------------------------------
-  const log = openSync('/tmp/worker-stages.log', 'w');
-  const worker = spawn(process.execPath, ['dist/src/worker.js'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', log, log],
-  });
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  cleanups.unshift(async () => {
-    if (worker.exitCode === null) worker.kill('SIGTERM');
-    await exited;
-  });
-  const ping = await app.get(JobsService).ping('bench');
-  const queue = app.get(JobProducer).queue('projections');
-  const maintenance = app.get(JobProducer).queue('maintenance');
-  await until('the worker', async () =>
-    (await maintenance.getJobState(ping.jobId)) === 'completed' ? true : undefined,
-  );
-
   // -- data --------------------------------------------------------------------------------------
   const loadStart = performance.now();
   const fixture = await loadRebuildFixture(dataSource);
@@ -130,30 +114,82 @@ try {
       .map((j) => j.returnvalue as RebuildResult)
       .filter((r) => r?.built);
 
-  // -- 1. one full rebuild of every target -------------------------------------------------------
-  // Alone: the effects refresh the data's arrival queued runs first (it shares the worker's event
-  // loop, and each rebuild's time is measured on the clock).
+  // -- the worker process -----------------------------------------------------------------------
+  // Started on the loaded data, as a deployed worker restarts on its database: its warm-up
+  // (projection-warm-up.ts) builds a few real targets before it takes jobs. A worker that boots
+  // on an empty database has nothing real to warm up on, and its first build runs cold (152-156 ms
+  // measured).
+  const log = openSync('/tmp/worker-stages.log', 'w');
+  const worker = spawn(process.execPath, ['dist/src/worker.js'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', log, log],
+  });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  cleanups.unshift(async () => {
+    if (worker.exitCode === null) worker.kill('SIGTERM');
+    await exited;
+  });
+  const workerStartMs = Date.now();
+  const ping = await app.get(JobsService).ping('bench');
+  const queue = app.get(JobProducer).queue('projections');
+  const maintenance = app.get(JobProducer).queue('maintenance');
+  await until('the worker', async () =>
+    (await maintenance.getJobState(ping.jobId)) === 'completed' ? true : undefined,
+  );
+
+  // -- 1. every target built by the fresh worker, then again after a change of last year's data --
+  /** Per-target times of a set of builds, and where the slowest spent its time. */
+  const summary = async (builds: RebuildResult[]) => {
+    const ms = builds.map((b) => b.durationMs).sort((x, y) => x - y);
+    const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
+    const slowest = builds.reduce((x, y) => (y.durationMs > x.durationMs ? y : x));
+    const target = await targets.findOneByOrFail({ id: slowest.targetId });
+    return {
+      builds: builds.length,
+      perTargetMs: { min: q(0), median: q(0.5), max: q(0.99) },
+      slowest: {
+        target: `${target.metric} of ${target.venueId ? 'a venue' : 'the city'}`,
+        ms: slowest.durationMs,
+        // The worker's first jobs run its code cold (not yet optimised by V8): say where it ran.
+        rank: builds.indexOf(slowest) + 1,
+        stagesMs: slowest.stagesMs,
+      },
+    };
+  };
+  // a) The worker's start-up sweep builds every target the load left dirty: its first jobs, run
+  //    beside the effects' first measurement of every item (both start on the loaded data).
+  await allClean();
+  const startup = await summary(await builtSince(workerStartMs));
+
+  // b) Once the effects are measured, a correction of last year's last day (city and venues, both
+  //    metrics) changes every target's history, so no forecast is remembered: all are rebuilt
+  //    from one sweep, one after another.
   const effects = app.get(JobProducer).queue('effects');
   await until('the effects refresh', async () => {
-    // The periodic refresh's next run always waits delayed: only the others count.
-    const pending = await effects.getJobs(['wait', 'delayed', 'active', 'prioritized']);
-    return pending.every((j) => j.repeatJobKey) ? true : undefined;
+    // The periodic refresh's next run always waits delayed: only the others count. A run of it
+    // that is active counts (the worker's first run measures every item on the loaded data).
+    const running = await effects.getJobs(['wait', 'active', 'prioritized']);
+    const delayed = await effects.getJobs(['delayed']);
+    return running.length === 0 && delayed.every((j) => j.repeatJobKey) ? true : undefined;
   });
+  const inputs = app.get(ProjectionInputs);
+  const marked = await dataSource.transaction(async (manager) => {
+    await manager
+      .createQueryBuilder()
+      .update(Actual)
+      .set({ value: () => '"value" + 1' })
+      .where('date = :date', { date: '2021-12-31' })
+      .execute();
+    return inputs.record(manager, { source: 'actual', years: [2022], allVenues: true });
+  });
+  if (marked.length !== fixture.targetIds.length)
+    throw new Error(`Marked ${marked.length} of ${fixture.targetIds.length} targets dirty`);
   const fullStart = performance.now();
   const fullStartMs = Date.now();
   await app.get(RebuildSweep).sweep();
   await allClean();
   const fullSeconds = (performance.now() - fullStart) / 1000;
-  const fullBuilds = await builtSince(fullStartMs);
-  const durations = fullBuilds.map((b) => b.durationMs).sort((a, b) => a - b);
-  const slowest = fullBuilds.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
-  // The worker's first jobs run its code cold (not yet optimised by V8): say where it ran.
-  const slowestRank = fullBuilds.indexOf(slowest) + 1;
-  const slowestTarget = await targets.findOneByOrFail({ id: slowest.targetId });
-  const slowestName = `${slowestTarget.metric} of ${slowestTarget.venueId ? 'a venue' : 'the city'}`;
-  const stagesText = Object.entries(slowest.stagesMs ?? {})
-    .map(([stage, ms]) => `${stage} ${ms}`)
-    .join(', ');
+  const full = await summary(await builtSince(fullStartMs));
 
   // -- 2. bursts of event edits ----------------------------------------------------------------
   const events = fixture.editableEventIds.slice(0, 100);
@@ -162,7 +198,6 @@ try {
     .find({ where: { id: In(events) }, relations: { venue: true } });
   const byId = new Map(eventRows.map((e) => [e.id, e]));
   const city = (await targets.findOneByOrFail({ scopeKey: 'city', metric: 'visitors' })).id;
-  const inputs = app.get(ProjectionInputs);
 
   /**
    * Runs `EDITS` edits of the outside-city share (edit i: event i mod 100, share `share(i)`),
@@ -256,7 +291,14 @@ try {
     },
   );
 
-  const q = (p: number) => durations[Math.min(durations.length - 1, Math.floor(p * durations.length))];
+  const describeBuilds = (name: string, b: typeof full, what: string) => [
+    `${name.padEnd(25)}${what}; per target ${b.perTargetMs.min} / ${b.perTargetMs.median} / ${b.perTargetMs.max} ms (min / median / max)`,
+    `  slowest                ${b.slowest.target}, ${b.slowest.ms} ms, the worker's rebuild ${b.slowest.rank} of ${b.builds}: ${Object.entries(
+      b.slowest.stagesMs ?? {},
+    )
+      .map(([stage, ms]) => `${stage} ${ms}`)
+      .join(', ')}`,
+  ];
   const describe = (name: string, b: typeof overHttp) => [
     `${name.padEnd(25)}${b.edits} edits (${b.failed} failed) in ${b.seconds.toFixed(2)} s (${b.editsPerSecond}/s, ${b.concurrency} at a time)`,
     `  rebuilds               ${b.rebuildsBuilt} built (${b.rebuildJobs} jobs) for ${b.targetsRebuilt} targets, at most ${b.maxRebuildsPerTarget} per target; ${b.snapshotsCreated} snapshots stored`,
@@ -267,9 +309,9 @@ try {
     [
       `database                 ${database} (API in this process, 1 worker process, REBUILD_DELAY_MS ${config.rebuildDelayMs})`,
       `data                     ${fixture.actualRows} daily actuals (2017-2022, city + 10 venues), 500 events, 50 campaigns, ${fixture.targetIds.length} targets (loaded in ${loadSeconds.toFixed(1)} s)`,
-      `full rebuild             ${fullSeconds.toFixed(2)} s for ${fixture.targetIds.length} targets; per target ${q(0)} / ${q(0.5)} / ${q(0.99)} ms (min / median / max)`,
-      `  slowest                ${slowestName}, ${slowest.durationMs} ms, the worker's rebuild ${slowestRank} of ${fullBuilds.length}: ${stagesText}`,
-      `  goal                   every target under ${GOAL_MS} ms: ${slowest.durationMs < GOAL_MS ? 'met' : 'NOT met'}`,
+      ...describeBuilds('fresh worker', startup, `${startup.builds} start-up builds`),
+      ...describeBuilds('full rebuild', full, `${fullSeconds.toFixed(2)} s for ${full.builds} targets`),
+      `  goal                   every target under ${GOAL_MS} ms: ${Math.max(startup.slowest.ms, full.slowest.ms) < GOAL_MS ? 'met' : 'NOT met'}`,
       ...describe('burst over HTTP', overHttp),
       ...describe('burst of commits', committed),
     ].join('\n'),
@@ -283,9 +325,9 @@ try {
       campaigns: 50,
       targets: fixture.targetIds.length,
       rebuildDelayMs: config.rebuildDelayMs,
+      freshWorker: startup,
       fullRebuildSeconds: +fullSeconds.toFixed(3),
-      perTargetMs: { min: q(0), median: q(0.5), max: q(0.99) },
-      slowest: { target: slowestName, ms: slowest.durationMs, rank: slowestRank, stagesMs: slowest.stagesMs },
+      fullRebuild: full,
       burstOverHttp: overHttp,
       burstOfCommits: committed,
     }),

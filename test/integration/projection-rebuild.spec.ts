@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { eachDay } from '../../src/common/time/local-date.js';
+import { ProjectionBuilder } from '../../src/projections/rebuild/projection-builder.service.js';
+import { ProjectionState } from '../../src/projections/rebuild/projection-state.js';
+import { warmUpBuilds } from '../../src/projections/rebuild/projection-warm-up.js';
 import { ProjectionInputLoader } from '../../src/projections/rebuild/projection-input.loader.js';
 import { ProjectionInputs } from '../../src/projections/rebuild/projection-inputs.js';
 import {
@@ -59,6 +62,14 @@ describe('projection rebuild pipeline', () => {
     expect(row.projectedVersion).toBeLessThan(row.inputsVersion);
     expect(await t.app.get(RebuildSweep).dirtyTargetIds()).toEqual([targetId]);
     expect(await snapshotCount(t.dataSource, targetId)).toBe(0);
+  });
+
+  it("the worker's warm-up builds the target from the real data but stores and marks nothing", async () => {
+    const before = await targetRow(t.dataSource, targetId);
+    const built = await warmUpBuilds(t.app.get(ProjectionBuilder), t.app.get(ProjectionState), t.dataSource);
+    expect(built).toEqual([expect.stringMatching(/^visitors of city 2022 .*"forecast"/)]);
+    expect(await snapshotCount(t.dataSource, targetId)).toBe(0);
+    expect(await targetRow(t.dataSource, targetId)).toEqual(before);
   });
 
   it('builds one snapshot of the current inputs version and leaves the target clean', async () => {
