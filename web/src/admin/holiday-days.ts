@@ -1,6 +1,7 @@
 import type { Dayjs } from 'dayjs';
 import type { Schemas } from '../common/api/client';
 
+export type HolidayDay = Schemas['HolidayDayDto'];
 export type Holiday = Schemas['HolidayDayDto']['holiday'];
 export type Kind = Schemas['HolidayDayDto']['kind'];
 
@@ -32,4 +33,15 @@ export function mergeRows(rows: readonly HolidayRow[], added: readonly HolidayRo
   return [...rows.filter((r) => !dates.has(day(r))), ...added].sort(
     (a, b) => a.date.valueOf() - b.date.valueOf(),
   );
+}
+
+/** A row as the API takes it: the date as `YYYY-MM-DD`, name and note trimmed and left out when empty. */
+export function holidayDay(row: HolidayRow): HolidayDay {
+  return {
+    date: row.date.format('YYYY-MM-DD'),
+    kind: row.kind,
+    holiday: row.holiday,
+    ...(row.name?.trim() ? { name: row.name.trim() } : {}),
+    ...(row.note?.trim() ? { note: row.note.trim() } : {}),
+  };
 }

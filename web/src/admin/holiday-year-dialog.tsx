@@ -20,7 +20,7 @@ import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
 import { notify } from '../common/feedback';
 import { useFormSubmit } from '../common/form-submit';
-import { HOLIDAYS, mergeRows, type Holiday, type HolidayRow, type Kind } from './holiday-days';
+import { HOLIDAYS, holidayDay, mergeRows, type Holiday, type HolidayRow, type Kind } from './holiday-days';
 
 type Override = Schemas['HolidayOverrideView'];
 
@@ -61,15 +61,7 @@ export function HolidayYearDialog({
       ok(
         api.PUT('/api/v1/holidays/years/{year}', {
           params: { path: { year } },
-          body: {
-            days: rows.map((r) => ({
-              date: r.date.format('YYYY-MM-DD'),
-              kind: r.kind,
-              holiday: r.holiday,
-              ...(r.name?.trim() ? { name: r.name.trim() } : {}),
-              ...(r.note?.trim() ? { note: r.note.trim() } : {}),
-            })),
-          },
+          body: { days: rows.map(holidayDay) },
         }),
       ),
     meta: { invalidates: [['holidays'], keys.targets] },

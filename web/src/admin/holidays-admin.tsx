@@ -24,7 +24,7 @@ import { useFormSubmit } from '../common/form-submit';
 import { notify } from '../common/feedback';
 import { QueryState } from '../common/query-state';
 import { RowActions } from '../common/row-actions';
-import { HOLIDAYS, type Holiday, type HolidayRow as Values, type Kind } from './holiday-days';
+import { HOLIDAYS, holidayDay, type Holiday, type HolidayRow as Values, type Kind } from './holiday-days';
 import { HolidayYearDialog } from './holiday-year-dialog';
 
 type Override = Schemas['HolidayOverrideView'];
@@ -170,18 +170,7 @@ function AddDayDialog({ year, onClose }: { year: number; onClose: () => void }) 
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<Values>();
   const add = useMutation({
-    mutationFn: (v: Values) =>
-      ok(
-        api.POST('/api/v1/holidays', {
-          body: {
-            date: v.date.format('YYYY-MM-DD'),
-            kind: v.kind,
-            holiday: v.holiday,
-            ...(v.name?.trim() ? { name: v.name.trim() } : {}),
-            ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-          },
-        }),
-      ),
+    mutationFn: (v: Values) => ok(api.POST('/api/v1/holidays', { body: holidayDay(v) })),
     meta: { invalidates: [['holidays'], keys.targets] },
   });
   const { submit, error } = useFormSubmit(form, async (values) => {
