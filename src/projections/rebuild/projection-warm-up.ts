@@ -86,7 +86,7 @@ const WARM_UP_BUILDS = 3;
  * Builds the projections of the newest year's first targets from the real data, the city's first
  * (the largest builds, and the ones every change queues) and revenue before visitors (a revenue
  * build projects its visitors target too), as a rebuild would (each inputs version read first),
- * without storing them; answers what it built (empty when there is no target).
+ * without storing them; answers what it built (empty when there is no target, or no schema yet).
  */
 export async function warmUpBuilds(
   builder: ProjectionBuilder,
@@ -94,6 +94,13 @@ export async function warmUpBuilds(
   dataSource: DataSource,
   count = WARM_UP_BUILDS,
 ): Promise<string[]> {
+  // A new database is migrated after the providers are built: nothing to build yet.
+  const runner = dataSource.createQueryRunner();
+  try {
+    if (!(await runner.hasTable(dataSource.getMetadata(Target).tableName))) return [];
+  } finally {
+    await runner.release();
+  }
   const targets = await dataSource.getRepository(Target).find({
     select: { id: true, year: true, metric: true, scopeKey: true },
     order: { year: 'DESC', venueId: { direction: 'ASC', nulls: 'FIRST' }, metric: 'ASC', id: 'ASC' },

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { it } from '@jest/globals';
@@ -64,7 +64,17 @@ export function watch(page: Page): Page {
   return page;
 }
 
-/** `it`, saving a screenshot of every open page into test/browser/screenshots when it fails. */
+let failedAttempts = 0;
+
+/** Whether a step of this spec has failed, retries included (its planner's log is then kept). */
+export function anyStepFailed(): boolean {
+  return failedAttempts > 0;
+}
+
+/**
+ * `it`, saving into test/browser/screenshots, when it fails, a screenshot of every open page and
+ * the list of their addresses (`<step>-pages.txt`, in the screenshots' order).
+ */
 export function step(name: string, fn: () => Promise<void>, timeout = 60_000): void {
   it(
     name,
@@ -72,14 +82,18 @@ export function step(name: string, fn: () => Promise<void>, timeout = 60_000): v
       try {
         await fn();
       } catch (error) {
+        failedAttempts++;
         mkdirSync(SCREENSHOTS, { recursive: true });
         const slug = name.replace(/[^\w]+/g, '-').slice(0, 80);
+        const urls: string[] = [];
         let i = 0;
         for (const page of open) {
+          urls.push(`${i} ${page.url()}`);
           await page
             .screenshot({ path: join(SCREENSHOTS, `${slug}-${i++}.png`), fullPage: true })
             .catch(() => undefined);
         }
+        writeFileSync(join(SCREENSHOTS, `${slug}-pages.txt`), `${urls.join('\n')}\n`);
         throw error;
       }
     },

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, jest } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, jest } from '@jest/globals';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newContext, watch } from './browser.js';
+import { anyStepFailed, launchChromium, newContext, SCREENSHOTS, watch } from './browser.js';
 import { startPlanner, type RunningPlanner } from './planner.js';
 
 export interface OpenOptions {
@@ -40,6 +42,13 @@ export function useConsoleSession(): ConsoleSession {
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await chromium?.close();
+    // After a failed step, the planner's output (its warnings name every 4xx and 5xx it answered)
+    // is kept beside the screenshots: the planner's own folder goes when it stops.
+    if (planner && anyStepFailed()) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const spec = basename(expect.getState().testPath ?? 'spec').replace(/\..*$/, '');
+      writeFileSync(join(SCREENSHOTS, `${spec}-planner.log`), planner.process.output());
+    }
     await planner?.stop();
   }, 60_000);
 
