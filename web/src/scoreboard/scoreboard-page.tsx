@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Select, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Grid, Select, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -104,6 +104,8 @@ function Board({
   const label = (r: { key: string; label: string }) =>
     by === 'channel' ? tc(`channel.${r.key}`, { defaultValue: r.label }) : r.label;
   const ranks = rows.map((r) => r.ranks.yuanPerMeasuredVisitor);
+  // On a phone the rank and the name stay in view, narrower, while the figures scroll beside them.
+  const narrow = !Grid.useBreakpoint().sm;
   const wrapper = useRef<HTMLDivElement>(null);
   // A table wider than the screen (a phone) scrolls sideways: its scrolling area takes the keyboard
   // focus to scroll with arrows.
@@ -138,7 +140,7 @@ function Board({
           {
             title: t('columns.rank'),
             key: 'rank',
-            width: 56,
+            width: narrow ? 52 : 56,
             fixed: 'left',
             render: (_, r) =>
               rankText(r.ranks.yuanPerMeasuredVisitor, ranks, (n) => t('rankTie', { rank: n })),
@@ -146,7 +148,8 @@ function Board({
           {
             title: t('columns.label'),
             key: 'label',
-            width: 185,
+            width: narrow ? 124 : 185,
+            fixed: 'left',
             render: (_, r) => (
               <Flex vertical gap={2}>
                 <span>
