@@ -110,7 +110,14 @@ export function VenuesAdmin() {
               onChange: setPage,
             })}
             columns={[
-              { title: t('venues.nameZh'), key: 'name', render: (_, v) => name(v) },
+              // Stays in view while the other columns scroll (a phone).
+              {
+                title: t('venues.nameZh'),
+                key: 'name',
+                width: 150,
+                fixed: 'left',
+                render: (_, v) => name(v),
+              },
               { title: t('venues.district'), dataIndex: 'district', responsive: ['md'] },
               {
                 title: t('venues.kind'),

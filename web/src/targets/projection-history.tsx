@@ -43,8 +43,11 @@ export function ProjectionHistory({ targetId, latest }: { targetId: string; late
               pagination={serverPages({ page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage })}
               columns={[
                 {
+                  // Stays in view while the figures scroll (a phone).
                   title: t('history.computedAt'),
                   dataIndex: 'computedAt',
+                  width: 130,
+                  fixed: 'left',
                   render: (v: string) => formatDateTime(v),
                 },
                 { title: t('summary.asOf'), dataIndex: 'asOf', render: (v: string | null) => formatDate(v) },
