@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { eachDay } from '../../src/common/time/local-date.js';
 import { ProjectionBuilder } from '../../src/projections/rebuild/projection-builder.service.js';
-import { ProjectionState } from '../../src/projections/rebuild/projection-state.js';
 import { warmUpBuilds } from '../../src/projections/rebuild/projection-warm-up.js';
 import { ProjectionInputLoader } from '../../src/projections/rebuild/projection-input.loader.js';
 import { ProjectionInputs } from '../../src/projections/rebuild/projection-inputs.js';
@@ -66,7 +65,7 @@ describe('projection rebuild pipeline', () => {
 
   it("the worker's warm-up builds the target from the real data but stores and marks nothing", async () => {
     const before = await targetRow(t.dataSource, targetId);
-    const built = await warmUpBuilds(t.app.get(ProjectionBuilder), t.app.get(ProjectionState), t.dataSource);
+    const built = await warmUpBuilds(t.app.get(ProjectionBuilder), t.dataSource);
     expect(built).toEqual([expect.stringMatching(/^visitors of city 2022 .*"forecast"/)]);
     expect(await snapshotCount(t.dataSource, targetId)).toBe(0);
     expect(await targetRow(t.dataSource, targetId)).toEqual(before);

@@ -6,7 +6,6 @@ import { errorMessage } from '../../common/errors/error-message.js';
 import { Target } from '../../targets/target.entity.js';
 import { projectYear, type ProjectionInput } from '../math/projection-math.js';
 import { ProjectionBuilder } from './projection-builder.service.js';
-import { ProjectionState } from './projection-state.js';
 
 /**
  * Made-up figures for a year under way: five past years of seasonal monthly totals with a trend,
@@ -54,14 +53,14 @@ export const PROJECTION_WARM_UP = Symbol('ProjectionWarmUp');
  */
 export const projectionWarmUp: Provider = {
   provide: PROJECTION_WARM_UP,
-  inject: [ProjectionBuilder, ProjectionState, getDataSourceToken()],
-  useFactory: async (builder: ProjectionBuilder, state: ProjectionState, dataSource: DataSource) => {
+  inject: [ProjectionBuilder, getDataSourceToken()],
+  useFactory: async (builder: ProjectionBuilder, dataSource: DataSource) => {
     const logger = new Logger('ProjectionWarmUp');
     const start = performance.now();
     const mathsMs = warmUpProjections();
     let built = 'no target to build';
     try {
-      const builds = await warmUpBuilds(builder, state, dataSource);
+      const builds = await warmUpBuilds(builder, dataSource);
       if (builds.length) built = `built ${builds.join(', ')}`;
     } catch (error) {
       logger.warn(`Warm-up build failed (the worker starts anyway): ${errorMessage(error)}`);
@@ -85,12 +84,11 @@ const WARM_UP_BUILDS = 3;
 /**
  * Builds the projections of the newest year's first targets from the real data, the city's first
  * (the largest builds, and the ones every change queues) and revenue before visitors (a revenue
- * build projects its visitors target too), as a rebuild would (each inputs version read first),
+ * build projects its visitors target too), as a rebuild would (the inputs version read first),
  * without storing them; answers what it built (empty when there is no target, or no schema yet).
  */
 export async function warmUpBuilds(
   builder: ProjectionBuilder,
-  state: ProjectionState,
   dataSource: DataSource,
   count = WARM_UP_BUILDS,
 ): Promise<string[]> {
@@ -102,15 +100,14 @@ export async function warmUpBuilds(
     await runner.release();
   }
   const targets = await dataSource.getRepository(Target).find({
-    select: { id: true, year: true, metric: true, scopeKey: true },
+    // Each inputs version read with its target, before the build loads the data (as a rebuild does).
+    select: { id: true, year: true, metric: true, scopeKey: true, inputsVersion: true },
     order: { year: 'DESC', venueId: { direction: 'ASC', nulls: 'FIRST' }, metric: 'ASC', id: 'ASC' },
     take: count,
   });
   const built: string[] = [];
   for (const target of targets) {
-    const version = await state.inputsVersion(target.id);
-    if (version === null) continue;
-    const { stagesMs } = await builder.build(target.id, version);
+    const { stagesMs } = await builder.build(target.id, target.inputsVersion);
     built.push(`${target.metric} of ${target.scopeKey} ${target.year} ${JSON.stringify(stagesMs)}`);
   }
   return built;

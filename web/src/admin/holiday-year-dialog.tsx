@@ -11,10 +11,12 @@ import {
   Select,
   Table,
   Typography,
+  type FormItemProps,
+  type FormListFieldData,
   type GetRef,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
@@ -90,6 +92,14 @@ export function HolidayYearDialog({
     label: t(`holidays.kinds.${k}`),
   }));
   const holidayOptions = HOLIDAYS.map((h) => ({ value: h, label: t(`holidays.names.${h}`) }));
+  /** A table cell holding the row's field `name`. */
+  const cell =
+    (name: keyof HolidayRow, control: ReactNode, rules?: FormItemProps['rules']) =>
+    (_: unknown, field: FormListFieldData) => (
+      <Form.Item name={[field.name, name]} style={{ margin: 0 }} rules={rules}>
+        {control}
+      </Form.Item>
+    );
 
   return (
     <Modal
@@ -161,64 +171,51 @@ export function HolidayYearDialog({
                     title: t('holidays.date'),
                     key: 'date',
                     width: 150,
-                    render: (_, field) => (
-                      <Form.Item
-                        name={[field.name, 'date']}
-                        style={{ margin: 0 }}
-                        rules={[{ required: true, message: t('required', { field: t('holidays.date') }) }]}
-                      >
-                        <DatePicker
-                          aria-label={t('holidays.date')}
-                          format="YYYY-MM-DD"
-                          disabledDate={outsideYear}
-                          allowClear={false}
-                        />
-                      </Form.Item>
+                    render: cell(
+                      'date',
+                      <DatePicker
+                        aria-label={t('holidays.date')}
+                        format="YYYY-MM-DD"
+                        disabledDate={outsideYear}
+                        allowClear={false}
+                      />,
+                      [{ required: true, message: t('required', { field: t('holidays.date') }) }],
                     ),
                   },
                   {
                     title: t('holidays.kind'),
                     key: 'kind',
                     width: 160,
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'kind']} style={{ margin: 0 }}>
-                        <Select aria-label={t('holidays.kind')} options={kindOptions} />
-                      </Form.Item>
-                    ),
+                    render: cell('kind', <Select aria-label={t('holidays.kind')} options={kindOptions} />),
                   },
                   {
                     title: t('holidays.holiday'),
                     key: 'holiday',
                     width: 170,
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'holiday']} style={{ margin: 0 }}>
-                        <Select aria-label={t('holidays.holiday')} options={holidayOptions} />
-                      </Form.Item>
+                    render: cell(
+                      'holiday',
+                      <Select aria-label={t('holidays.holiday')} options={holidayOptions} />,
                     ),
                   },
                   {
                     title: t('holidays.name'),
                     key: 'name',
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'name']} style={{ margin: 0 }}>
+                    render: (_, field) =>
+                      cell(
+                        'name',
                         <Input
                           aria-label={t('holidays.name')}
                           maxLength={100}
                           placeholder={
                             days[field.name]?.holiday && t(`holidays.names.${days[field.name].holiday}`)
                           }
-                        />
-                      </Form.Item>
-                    ),
+                        />,
+                      )(_, field),
                   },
                   {
                     title: t('holidays.note'),
                     key: 'note',
-                    render: (_, field) => (
-                      <Form.Item name={[field.name, 'note']} style={{ margin: 0 }}>
-                        <Input aria-label={t('holidays.note')} maxLength={2000} />
-                      </Form.Item>
-                    ),
+                    render: cell('note', <Input aria-label={t('holidays.note')} maxLength={2000} />),
                   },
                   {
                     title: '',
