@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Redis } from 'ioredis';
 import { ApiToken } from '../../src/common/auth/api-token.entity.js';
+import { firstConnection, REDIS } from '../../src/infra/redis/redis.module.js';
 import { createOrganization, createUser, type TestUser } from '../factories/user.factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -333,6 +335,9 @@ describe('rate limiting', () => {
     const one = await createTestApp({ withWorker: false, env: shared });
     const other = await createTestApp({ withWorker: false, env: shared });
     try {
+      // Counted in Redis from the first request on: a process whose client is still connecting
+      // when a request comes (a loaded CI machine, right after start) counts it locally, by design.
+      await Promise.all([one, other].map(({ app }) => firstConnection(app.get<Redis>(REDIS), 30_000)));
       for (let i = 0; i < 3; i++) await one.http.get('/api/v1/me').expect(401);
       const limited = await other.http.get('/api/v1/me').expect(429);
       expect(limited.body).toMatchObject({ code: 'rate_limited' });
