@@ -1,6 +1,7 @@
 import { Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { Allow, Owned } from '../common/auth/auth.decorators.js';
+import type { AuthUser } from '../common/auth/auth-user.js';
+import { Allow, CurrentUser, Owned } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { Event } from '../events/event.entity.js';
 import { ItemEffectView } from './dto/item-effect.view.js';
@@ -19,8 +20,8 @@ export class EffectsController {
   })
   @ApiOkResponse({ type: ItemEffectView })
   @ApiNotFoundResponse({ description: 'No such campaign', type: ErrorBody })
-  campaign(@Param('id', ParseUUIDPipe) id: string): Promise<ItemEffectView> {
-    return this.reader.campaign(id);
+  campaign(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<ItemEffectView> {
+    return this.reader.campaign(id, user);
   }
 
   @Get('events/:id/effect')
@@ -31,7 +32,7 @@ export class EffectsController {
       "An event's measured uplift for the city and its venue beside its expected and typed-in figures (organizers: their own events)",
   })
   @ApiOkResponse({ type: ItemEffectView })
-  event(@Param('id') id: string): Promise<ItemEffectView> {
-    return this.reader.event(id);
+  event(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<ItemEffectView> {
+    return this.reader.event(id, user);
   }
 }

@@ -196,6 +196,30 @@ describeConsole('the accountability pages in Chromium', () => {
     120_000,
   );
 
+  step(
+    "an organizer reads its festival's measured effect, for the city and its venue, shared with the campaign by name",
+    async () => {
+      const page = await session.signIn('tianmen@planner.local', { path: '/events' });
+      await page.getByRole('link', { name: /autumn music festival/ }).click();
+      const card = page.getByRole('region', { name: 'Measured effect' });
+      // Measured by a job after the demo loads: the card fills in by itself.
+      await card.getByText('Extra visitors · City').waitFor({ timeout: 60_000 });
+      await card.getByText('Extra visitors · Tianmen Mountain National Forest Park').waitFor();
+      // The split of the city's figures names the items it shares with (two tables: visitors, revenue).
+      await card
+        .getByRole('link', { name: /^Campaign · 2021 秋季节庆营销/ })
+        .first()
+        .waitFor();
+      await card
+        .getByRole('link', { name: /^Event · 2021 Tianmen Mountain autumn music festival/ })
+        .first()
+        .waitFor();
+      await expectAccessible(page);
+      await shot(page, 'event-effect');
+    },
+    90_000,
+  );
+
   step('the pages are usable at 390 px', async () => {
     for (const path of ['/scoreboard?year=2022', '/funds', '/scenarios']) {
       const page = await signIn(path, 390);

@@ -168,6 +168,18 @@ describe('measured effects (GET /campaigns/:id/effect, /events/:id/effect)', () 
 
     const campaign = (await t.http.get(`/api/v1/campaigns/${campaignId}`).set(viewer.auth).expect(200)).body;
     expect(campaign.actualIncrementalVisitors).toBe(77_000);
+
+    // The split names its items, as the reader may see them: another organization's event stays
+    // unnamed for an organizer (its id alone, which the event's own routes answer with 404).
+    const event = (await t.http.get(`/api/v1/events/${eventId}`).set(viewer.auth).expect(200)).body;
+    const titled = (split: { itemType: string; title: string | null }[]) =>
+      Object.fromEntries(split.map((s) => [s.itemType, s.title]));
+    expect(titled(visitors.split)).toEqual({ campaign: campaign.name, event: event.titleZh });
+    expect(eventShare.titleEn).toBe(event.titleEn);
+    const asOther = await effectOf(`/api/v1/campaigns/${campaignId}/effect`, otherOrganizer);
+    const otherVisitors = asOther.effects.find((e: { metric: string }) => e.metric === 'visitors');
+    expect(titled(otherVisitors.split)).toEqual({ campaign: campaign.name, event: null });
+    expect(otherVisitors.split.find((s: { itemType: string }) => s.itemType === 'event').titleEn).toBeNull();
   });
 
   it('says why an effect is not measurable: too little history, or a window without actuals', async () => {

@@ -8,6 +8,12 @@ import {
   type UpliftVerdict,
 } from '../uplift-estimator.js';
 
+/** What a reader may be shown of an item named in a split. */
+export interface ItemTitle {
+  title: string;
+  titleEn: string | null;
+}
+
 export class IntervalView {
   @ApiProperty({ example: 8200 })
   lower!: number;
@@ -41,8 +47,23 @@ export class EffectShareView {
   @ApiProperty({ example: 0.6, description: "Fraction of the measured window's excess attributed to it" })
   share!: number;
 
-  static of(s: EffectShare): EffectShareView {
-    return Object.assign(new EffectShareView(), s);
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '张家界国际旅游节',
+    description:
+      "The campaign's name or the event's Chinese title; null for an event the reader may not see (another organization's)",
+  })
+  title!: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: "The event's English title, if any" })
+  titleEn!: string | null;
+
+  static of(s: EffectShare, title: ItemTitle | undefined): EffectShareView {
+    return Object.assign(new EffectShareView(), s, {
+      title: title?.title ?? null,
+      titleEn: title?.titleEn ?? null,
+    });
   }
 }
 
@@ -137,7 +158,8 @@ export class MeasuredEffectView {
   @ApiProperty()
   computedAt!: Date;
 
-  static of(e: ItemEffect): MeasuredEffectView {
+  /** `titles`: the readable items of the split by `${itemType}:${itemId}`. */
+  static of(e: ItemEffect, titles: ReadonlyMap<string, ItemTitle>): MeasuredEffectView {
     const measured = e.verdict !== 'not_measurable';
     return Object.assign(new MeasuredEffectView(), {
       scope: e.scope,
@@ -156,7 +178,7 @@ export class MeasuredEffectView {
       counterfactual: e.counterfactual,
       windowExcess: e.groupEstimate,
       share: e.share,
-      split: e.split.map((s) => EffectShareView.of(s)),
+      split: e.split.map((s) => EffectShareView.of(s, titles.get(`${s.itemType}:${s.itemId}`))),
       inputsHash: e.inputsHash,
       computedAt: e.computedAt,
     });

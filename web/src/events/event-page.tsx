@@ -117,7 +117,7 @@ function EventDetail({ event }: { event: EventView }) {
                 )}
               </Card>
             )}
-            <EffectCard kind="event" id={event.id} />
+            <EffectCard kind="event" id={event.id} venueName={venueName(event.venue)} />
           </Flex>
         </Col>
         <Col xs={24} lg={10}>

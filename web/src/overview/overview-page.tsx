@@ -1,6 +1,5 @@
-import { useTargetList } from '../targets/target-api';
+import { useTargetList, useTargetProgress, useTargetProjection } from '../targets/target-api';
 import { SyncOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Col,
@@ -16,8 +15,7 @@ import {
   theme,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ok, type Schemas } from '../common/api/client';
-import { keys } from '../common/api/keys';
+import type { Schemas } from '../common/api/client';
 import { ProjectionChart } from '../common/charts/projection-chart';
 import { errorText } from '../common/errors';
 import { formatCompact, formatDate, formatDateTime, formatInt, formatPercent, ZONE } from '../common/format';
@@ -29,25 +27,6 @@ import { useVenueName, useVenues } from '../events/queries';
 import { PROJECTION_STATUS_COLOR } from '../targets/projection-status';
 
 type Target = Schemas['TargetView'];
-
-/** While a projection is stale, ask again this often until its rebuild has landed. */
-const STALE_POLL_MS = 2_000;
-
-export function useProgress(id: string) {
-  return useQuery({
-    queryKey: keys.progress(id),
-    queryFn: () => ok(api.GET('/api/v1/targets/{id}/progress', { params: { path: { id } } })),
-    refetchInterval: (query) => (query.state.data?.stale ? STALE_POLL_MS : false),
-  });
-}
-
-export function useProjection(id: string, stale: boolean | undefined) {
-  return useQuery({
-    queryKey: keys.projection(id),
-    queryFn: () => ok(api.GET('/api/v1/targets/{id}/projection', { params: { path: { id } } })),
-    refetchInterval: (query) => (query.state.data?.stale || stale ? STALE_POLL_MS : false),
-  });
-}
 
 export default function OverviewPage() {
   const { t } = useTranslation('overview');
@@ -84,8 +63,8 @@ export default function OverviewPage() {
 function TargetCard({ target }: { target: Target }) {
   const { t } = useTranslation('overview');
   const venueName = useVenueName();
-  const progress = useProgress(target.id);
-  const projection = useProjection(target.id, progress.data?.stale);
+  const progress = useTargetProgress(target.id);
+  const projection = useTargetProjection(target.id, progress.data?.stale);
   const venues = useVenues();
   const venue = target.venueId ? venues.data?.items.find((v) => v.id === target.venueId) : undefined;
   const title = t('targetTitle', {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
+import { PENDING_POLL_MS } from '../common/api/poll';
 
 export type Scenario = Schemas['ScenarioView'];
 export type ScenarioChange = Scenario['changes'][number];
@@ -11,8 +12,6 @@ export type GapPlan = Schemas['GapPlanView'];
 
 export const ACTIONS: ChangeAction[] = ['add_event', 'add_campaign', 'cancel', 'move', 'change'];
 
-/** While a scenario projection is pending or stale, ask again this often until it is ready. */
-const POLL_MS = 1_500;
 
 export function useScenarioList() {
   return useQuery({
@@ -41,7 +40,7 @@ export function useScenarioProjection(id: string, target: string | undefined, ve
     refetchInterval: (query) =>
       query.state.data &&
       (query.state.data.pending || query.state.data.stale || !query.state.data.withScenario)
-        ? POLL_MS
+        ? PENDING_POLL_MS
         : false,
   });
 }
@@ -51,7 +50,7 @@ export function useGapPlan(targetId: string | undefined) {
     queryKey: keys.gapPlan(targetId ?? ''),
     queryFn: () => ok(api.GET('/api/v1/targets/{id}/gap-plan', { params: { path: { id: targetId! } } })),
     enabled: !!targetId,
-    refetchInterval: (query) => (query.state.data?.stale ? POLL_MS : false),
+    refetchInterval: (query) => (query.state.data?.stale ? PENDING_POLL_MS : false),
   });
 }
 

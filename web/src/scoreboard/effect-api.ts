@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
+import { PENDING_POLL_MS } from '../common/api/poll';
 
 export type ItemEffect = Schemas['ItemEffectView'];
 export type MeasuredEffect = Schemas['MeasuredEffectView'];
@@ -14,5 +15,7 @@ export function useItemEffect(kind: 'campaign' | 'event', id: string) {
         ? ok(api.GET('/api/v1/campaigns/{id}/effect', { params: { path: { id } } }))
         : ok(api.GET('/api/v1/events/{id}/effect', { params: { path: { id } } })),
     enabled: !!id,
+    // A completed item is measured by a queued job: the card fills in when it has run.
+    refetchInterval: (query) => (query.state.data?.state === 'pending' ? PENDING_POLL_MS : false),
   });
 }

@@ -2,6 +2,7 @@ import { Card, Descriptions, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatInt, formatPercent } from '../common/format';
+import { useEventTitle } from '../events/event-bits';
 import { QueryState } from '../common/query-state';
 import { useItemEffect, type MeasuredEffect } from './effect-api';
 
@@ -15,8 +16,22 @@ function range(i: { lower: number; upper: number } | null | undefined): string {
   return i ? `${formatInt(i.lower)} – ${formatInt(i.upper)}` : '—';
 }
 
-/** The measured effect of a campaign or an event, for its detail page. */
-export function EffectCard({ kind, id }: { kind: 'campaign' | 'event'; id: string }) {
+/** City first, then the venue; visitors before revenue. */
+const order = (m: MeasuredEffect) => (m.scope === 'city' ? 0 : 2) + (m.metric === 'visitors' ? 0 : 1);
+
+/**
+ * The measured effect of a campaign or an event, for its detail page. `venueName`: the event's
+ * venue, naming the effects measured for it.
+ */
+export function EffectCard({
+  kind,
+  id,
+  venueName,
+}: {
+  kind: 'campaign' | 'event';
+  id: string;
+  venueName?: string;
+}) {
   const { t } = useTranslation('scoreboard');
   const effect = useItemEffect(kind, id);
   return (
@@ -31,7 +46,9 @@ export function EffectCard({ kind, id }: { kind: 'campaign' | 'event'; id: strin
           <Flex vertical gap={12}>
             <Descriptions
               size="small"
-              column={{ xs: 1, md: 3 }}
+              layout="vertical"
+              colon={false}
+              column={{ xs: 1, sm: 3 }}
               items={[
                 {
                   key: 'expected',
@@ -49,7 +66,17 @@ export function EffectCard({ kind, id }: { kind: 'campaign' | 'event'; id: strin
             {e.state !== 'measured' || e.effects.length === 0 ? (
               <Empty description={t(`effect.state.${e.state}`)} />
             ) : (
-              e.effects.map((m) => <Measured key={`${m.metric}-${m.scope}-${m.venueId ?? ''}`} m={m} />)
+              e.effects
+                .toSorted((a, b) => order(a) - order(b))
+                .map((m) => (
+                  <Measured
+                    key={`${m.metric}-${m.scope}-${m.venueId ?? ''}`}
+                    m={m}
+                    scope={
+                      m.scope === 'city' ? t('effect.scope.city') : (venueName ?? t('effect.scope.venue'))
+                    }
+                  />
+                ))
             )}
           </Flex>
         )}
@@ -58,13 +85,16 @@ export function EffectCard({ kind, id }: { kind: 'campaign' | 'event'; id: strin
   );
 }
 
-function Measured({ m }: { m: MeasuredEffect }) {
+function Measured({ m, scope }: { m: MeasuredEffect; scope: string }) {
   const { t } = useTranslation('scoreboard');
+  const title = useEventTitle();
   const window = m.window;
   return (
     <section>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
-        <Typography.Text strong>{t(`effect.metric.${m.metric}`)}</Typography.Text>
+        <Typography.Text strong>
+          {t(`effect.metric.${m.metric}`)} · {scope}
+        </Typography.Text>
         <Tag color={VERDICT_COLOR[m.verdict]}>{t(`verdict.${m.verdict}`)}</Tag>
         {window && (
           <Typography.Text type="secondary">
@@ -100,16 +130,19 @@ function Measured({ m }: { m: MeasuredEffect }) {
           pagination={false}
           dataSource={m.split}
           title={() => t('effect.split')}
-          scroll={{ x: 360 }}
           columns={[
             {
               title: t('effect.item'),
               key: 'item',
-              render: (_, s) => (
-                <Link to={`/${s.itemType === 'campaign' ? 'campaigns' : 'events'}/${s.itemId}`}>
-                  {t(`kind.${s.itemType}`)} {s.itemId.slice(0, 8)}
-                </Link>
-              ),
+              // An item the reader may not see (another organization's event) comes without a title.
+              render: (_, s) =>
+                s.title ? (
+                  <Link to={`/${s.itemType === 'campaign' ? 'campaigns' : 'events'}/${s.itemId}`}>
+                    {t(`kind.${s.itemType}`)} · {title({ titleZh: s.title, titleEn: s.titleEn })}
+                  </Link>
+                ) : (
+                  <Typography.Text type="secondary">{t('effect.hiddenItem')}</Typography.Text>
+                ),
             },
             {
               title: t('effect.expected'),

@@ -79,7 +79,9 @@ export const messages = defineMessages(
       counterfactual: '若无此项',
       split: '与同期项目分摊',
       item: '项目',
+      hiddenItem: '其他组织的活动',
       metric: { visitors: '新增游客', revenue: '新增收入（元）' },
+      scope: { city: '全市', venue: '场馆' },
       state: {
         measured: '已测得',
         pending: '测量尚未完成，稍后再看。',
@@ -166,7 +168,9 @@ export const messages = defineMessages(
       counterfactual: 'Without it',
       split: 'Split with overlapping items',
       item: 'Item',
+      hiddenItem: 'Another organization’s event',
       metric: { visitors: 'Extra visitors', revenue: 'Extra revenue (yuan)' },
+      scope: { city: 'City', venue: 'Venue' },
       state: {
         measured: 'Measured',
         pending: 'Not measured yet; look again later.',

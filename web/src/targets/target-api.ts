@@ -1,12 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
+import { PENDING_POLL_MS } from '../common/api/poll';
 
 export type Target = Schemas['TargetView'];
 export type Granularity = Schemas['ActualSeriesView']['granularity'];
-
-/** While a projection is stale, ask again this often until its rebuild has landed. */
-const STALE_POLL_MS = 2_000;
 
 /** Every target (a city has a handful a year: one page of the largest size holds them). */
 export function useTargetList() {
@@ -27,7 +25,7 @@ export function useTargetProgress(id: string) {
   return useQuery({
     queryKey: keys.progress(id),
     queryFn: () => ok(api.GET('/api/v1/targets/{id}/progress', { params: { path: { id } } })),
-    refetchInterval: (query) => (query.state.data?.stale ? STALE_POLL_MS : false),
+    refetchInterval: (query) => (query.state.data?.stale ? PENDING_POLL_MS : false),
   });
 }
 
@@ -35,7 +33,7 @@ export function useTargetProjection(id: string, stale: boolean | undefined) {
   return useQuery({
     queryKey: keys.projection(id),
     queryFn: () => ok(api.GET('/api/v1/targets/{id}/projection', { params: { path: { id } } })),
-    refetchInterval: (query) => (query.state.data?.stale || stale ? STALE_POLL_MS : false),
+    refetchInterval: (query) => (query.state.data?.stale || stale ? PENDING_POLL_MS : false),
   });
 }
 

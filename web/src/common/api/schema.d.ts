@@ -2486,6 +2486,13 @@ export interface components {
        * @example 0.6
        */
       share: number;
+      /**
+       * @description The campaign's name or the event's Chinese title; null for an event the reader may not see (another organization's)
+       * @example 张家界国际旅游节
+       */
+      title?: string | null;
+      /** @description The event's English title, if any */
+      titleEn?: string | null;
     };
     EnqueuedJobView: {
       /** @example 42 */
