@@ -220,8 +220,15 @@ describeConsole('the accountability pages in Chromium', () => {
     90_000,
   );
 
-  step('the pages are usable at 390 px', async () => {
-    for (const path of ['/scoreboard?year=2022', '/funds', '/scenarios']) {
+  step('the pages are usable at 390 px; a list scrolled sideways keeps its names in view', async () => {
+    for (const path of [
+      '/scoreboard?year=2022',
+      '/funds',
+      '/scenarios',
+      '/events',
+      '/campaigns',
+      '/targets',
+    ]) {
       const page = await signIn(path, 390);
       await page.locator('.ant-table').first().waitFor();
       await settled(page);
@@ -229,6 +236,11 @@ describeConsole('the accountability pages in Chromium', () => {
         await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
       );
       expect(overflow).toBeLessThanOrEqual(0);
+      // Scrolled to its far right, the table still shows its first column at the left edge.
+      const table = page.locator('.ant-table-content').first();
+      await table.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+      const first = await page.locator('.ant-table-thead th').first().boundingBox();
+      expect([path, first && first.x < 40 && first.x + first.width > 40]).toEqual([path, true]);
       await shot(page, `narrow-${path.slice(1).replace(/\W.*/, '')}`);
       await page.context().close();
     }

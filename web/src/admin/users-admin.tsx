@@ -13,6 +13,7 @@ import { notify } from '../common/feedback';
 import { formatDateTime } from '../common/format';
 import { QueryState } from '../common/query-state';
 import { useOrganizations } from '../campaigns/campaign-api';
+import { useNamingColumn } from '../common/naming-column';
 
 type User = Schemas['UserView'];
 type Invitation = Schemas['InvitedUserView'];
@@ -21,6 +22,7 @@ const ROLES: Role[] = ['admin', 'planner', 'organizer', 'viewer'];
 /** Users: list, invite (shows the single-use link once), change role or organization, new link. */
 export function UsersAdmin() {
   const { t } = useTranslation('admin');
+  const naming = useNamingColumn();
   const { t: ta } = useTranslation('app');
   const { t: tc } = useTranslation();
   const users = useQuery({ queryKey: keys.users, queryFn: () => ok(api.GET('/api/v1/users')) });
@@ -51,7 +53,7 @@ export function UsersAdmin() {
             locale={{ emptyText: <Empty description={t('users.none')} /> }}
             pagination={localPages(list.length, 25)}
             columns={[
-              { title: t('users.name'), dataIndex: 'name' },
+              { ...naming, title: t('users.name'), dataIndex: 'name' },
               { title: t('users.email'), dataIndex: 'email', render: (e: string | null) => e ?? '—' },
               {
                 title: t('users.role'),

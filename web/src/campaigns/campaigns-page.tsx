@@ -17,6 +17,7 @@ import {
   type CampaignStatus,
   type Channel,
 } from './campaign-api';
+import { useNamingColumn } from '../common/naming-column';
 
 const PAGE_SIZE = 20;
 
@@ -30,6 +31,7 @@ function yearOptions(): number[] {
 /** Filterable, searchable list of campaigns, paginated on the server; filters live in the URL. */
 export default function CampaignsPage() {
   const { t } = useTranslation('campaigns');
+  const naming = useNamingColumn(260);
   const staff = STAFF.includes(useCurrentUser().role);
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
@@ -134,6 +136,7 @@ export default function CampaignsPage() {
             })}
             columns={[
               {
+                ...naming,
                 title: t('columns.name'),
                 dataIndex: 'name',
                 render: (name: string, c) => <Link to={`/campaigns/${c.id}`}>{name}</Link>,

@@ -11,6 +11,7 @@ import { PageHeader } from '../common/page';
 import { EventStatusTag, eventWhen, useEventTitle } from './event-bits';
 import { EventsImport } from './events-import';
 import { useEvents, useVenueName, type EventStatus, type EventView } from './queries';
+import { useNamingColumn } from '../common/naming-column';
 
 const STATUSES: EventStatus[] = ['draft', 'submitted', 'approved', 'rejected', 'cancelled', 'completed'];
 const PAGE_SIZE = 20;
@@ -18,6 +19,7 @@ const PAGE_SIZE = 20;
 /** Organizers: their organization's events. Planners and admins: every event. Paged on the server. */
 export default function EventsPage() {
   const { t } = useTranslation('events');
+  const naming = useNamingColumn(280);
   const user = useCurrentUser();
   const navigate = useNavigate();
   const title = useEventTitle();
@@ -97,6 +99,7 @@ export default function EventsPage() {
           })}
           columns={[
             {
+              ...naming,
               title: t('columns.title'),
               key: 'title',
               render: (_, e) => <Link to={`/events/${e.id}`}>{title(e)}</Link>,

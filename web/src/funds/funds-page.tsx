@@ -11,6 +11,7 @@ import { QueryState } from '../common/query-state';
 import { FUND_KINDS, useFundList, type Fund, type FundKind } from './fund-api';
 import { FundUse } from './fund-bits';
 import { FundForm } from './fund-form';
+import { useNamingColumn } from '../common/naming-column';
 
 function yearOptions(): number[] {
   const now = new Date().getFullYear();
@@ -22,6 +23,7 @@ function yearOptions(): number[] {
 /** Every fund with what is allocated, spent and left; planners and admins create funds. */
 export default function FundsPage() {
   const { t } = useTranslation('funds');
+  const naming = useNamingColumn();
   const staff = STAFF.includes(useCurrentUser().role);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -88,6 +90,7 @@ export default function FundsPage() {
             footer={() => t('total', { count: data.total })}
             columns={[
               {
+                ...naming,
                 title: t('columns.name'),
                 dataIndex: 'name',
                 render: (name: string, f) => <Link to={`/funds/${f.id}`}>{name}</Link>,

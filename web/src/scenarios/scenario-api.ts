@@ -12,7 +12,6 @@ export type GapPlan = Schemas['GapPlanView'];
 
 export const ACTIONS: ChangeAction[] = ['add_event', 'add_campaign', 'cancel', 'move', 'change'];
 
-
 export function useScenarioList() {
   return useQuery({
     queryKey: keys.scenarioList({ limit: 100 }),

@@ -11,10 +11,12 @@ import { formatDateTime } from '../common/format';
 import { PageHeader } from '../common/page';
 import { QueryState } from '../common/query-state';
 import { useCreateScenario, useScenarioList, type Scenario } from './scenario-api';
+import { useNamingColumn } from '../common/naming-column';
 
 /** Every scenario; planners and admins create new ones. */
 export default function ScenariosPage() {
   const { t } = useTranslation('scenarios');
+  const naming = useNamingColumn();
   const staff = STAFF.includes(useCurrentUser().role);
   const list = useScenarioList();
   const [creating, setCreating] = useState(false);
@@ -41,6 +43,7 @@ export default function ScenariosPage() {
             locale={{ emptyText: <Empty description={t('none')} /> }}
             columns={[
               {
+                ...naming,
                 title: t('columns.name'),
                 dataIndex: 'name',
                 render: (name: string, s) => <Link to={`/scenarios/${s.id}`}>{name}</Link>,

@@ -13,10 +13,12 @@ import { ActualsUpload } from './actuals-upload';
 import { useTargetList, type Target } from './target-api';
 import { TargetForm } from './target-form';
 import { useTargetTitle } from './target-title';
+import { useNamingColumn } from '../common/naming-column';
 
 /** Every target with its total and projection state; staff add targets and upload actuals here. */
 export default function TargetsPage() {
   const { t } = useTranslation('targets');
+  const naming = useNamingColumn(420);
   const staff = STAFF.includes(useCurrentUser().role);
   const targets = useTargetList();
   const title = useTargetTitle();
@@ -46,6 +48,7 @@ export default function TargetsPage() {
               pagination={localPages(list.length, 20)}
               columns={[
                 {
+                  ...naming,
                   title: t('columns.target'),
                   key: 'target',
                   render: (_, target) => <Link to={`/targets/${target.id}`}>{title(target)}</Link>,
