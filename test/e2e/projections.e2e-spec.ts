@@ -206,60 +206,77 @@ describe('projections', () => {
     expect(await snapshotCount(t.dataSource, targetId)).toBe(rows);
   });
 
-  it('answers at once with stale: true and the last asOf while the target is dirty', async () => {
-    const last = await waitForProjection(t.dataSource, targetId);
-    // Marked dirty without queueing a job (as when Redis is down): nothing rebuilds it.
-    await t.app.get(ProjectionInputs).markDirty({ source: 'actual', years: [2022] });
-    const body = await projection();
-    expect(body).toMatchObject({
-      stale: true,
-      asOf: '2022-01-10',
-      computedAt: last.computedAt.toISOString(),
-      inputsVersion: last.inputsVersion + 1,
-      snapshot: { id: last.id, inputsVersion: last.inputsVersion },
-    });
-    expect(body.dirtySince).not.toBeNull();
-    const progress = await t.http.get(`/api/v1/targets/${targetId}/progress`).set(viewer.auth).expect(200);
-    expect(progress.body).toMatchObject({
-      targetId,
-      stale: true,
-      asOf: '2022-01-10',
-      year: 2022,
-      metric: 'visitors',
-      scope: 'city',
-      targetTotal: TARGET,
-      actualToDate: 15_600,
-      gap: 2_600,
-      gapShare: 0.2,
-      projected: { median: last.median },
-      status: 'on_track',
-      runRate: { neededDaily: 1_293 },
-    });
-    expect(progress.body).not.toHaveProperty('daily');
-  });
+  /**
+   * Runs `fn` with the projections worker paused (after its active job, if any): a target marked
+   * dirty stays dirty, whatever sweep comes meanwhile (CI saw the start-up sweep, late on a loaded
+   * machine, rebuild one before the read).
+   */
+  const withoutRebuilds = async (fn: () => Promise<void>) => {
+    const { worker } = t.app.get(ProjectionProcessor);
+    await worker.pause();
+    try {
+      await fn();
+    } finally {
+      await worker.resume();
+    }
+  };
+
+  it('answers at once with stale: true and the last asOf while the target is dirty', () =>
+    withoutRebuilds(async () => {
+      const last = await waitForProjection(t.dataSource, targetId);
+      // Marked dirty without queueing a job (as when Redis is down).
+      await t.app.get(ProjectionInputs).markDirty({ source: 'actual', years: [2022] });
+      const body = await projection();
+      expect(body).toMatchObject({
+        stale: true,
+        asOf: '2022-01-10',
+        computedAt: last.computedAt.toISOString(),
+        inputsVersion: last.inputsVersion + 1,
+        snapshot: { id: last.id, inputsVersion: last.inputsVersion },
+      });
+      expect(body.dirtySince).not.toBeNull();
+      const progress = await t.http.get(`/api/v1/targets/${targetId}/progress`).set(viewer.auth).expect(200);
+      expect(progress.body).toMatchObject({
+        targetId,
+        stale: true,
+        asOf: '2022-01-10',
+        year: 2022,
+        metric: 'visitors',
+        scope: 'city',
+        targetTotal: TARGET,
+        actualToDate: 15_600,
+        gap: 2_600,
+        gapShare: 0.2,
+        projected: { median: last.median },
+        status: 'on_track',
+        runRate: { neededDaily: 1_293 },
+      });
+      expect(progress.body).not.toHaveProperty('daily');
+    }));
 
   it.each(['projection', 'progress'])(
     'revalidates the %s with ETag: 304 while unchanged, a new ETag once it changes',
-    async (read) => {
-      const url = `/api/v1/targets/${targetId}/${read}`;
-      const first = await t.http.get(url).set(viewer.auth).expect(200);
-      expect(first.headers['content-type']).toMatch(/^application\/json/);
-      const etag = first.headers.etag;
-      expect(etag).toMatch(/^".+"$/);
-      const notModified = await t.http.get(url).set(viewer.auth).set('If-None-Match', etag).expect(304);
-      expect(notModified.text ?? '').toBe('');
-      expect(notModified.headers.etag).toBe(etag);
-      await t.http.get(url).set(viewer.auth).set('If-None-Match', `"other", W/${etag}`).expect(304);
-      await t.http.get(url).set(viewer.auth).set('If-None-Match', '"other"').expect(200);
-      await t.http.get(url).set('If-None-Match', etag).expect(401);
-      await t.app.get(ProjectionInputs).markDirty({ source: 'actual', years: [2022] });
-      const changed = await t.http.get(url).set(viewer.auth).set('If-None-Match', etag).expect(200);
-      expect(changed.headers.etag).not.toBe(etag);
-      expect(changed.body).toMatchObject({ stale: true, inputsVersion: first.body.inputsVersion + 1 });
-      // The same snapshot behind it: only the freshness changed.
-      if (read === 'projection') expect(changed.body.snapshot).toEqual(first.body.snapshot);
-      else expect(changed.body.projected).toEqual(first.body.projected);
-    },
+    (read) =>
+      withoutRebuilds(async () => {
+        const url = `/api/v1/targets/${targetId}/${read}`;
+        const first = await t.http.get(url).set(viewer.auth).expect(200);
+        expect(first.headers['content-type']).toMatch(/^application\/json/);
+        const etag = first.headers.etag;
+        expect(etag).toMatch(/^".+"$/);
+        const notModified = await t.http.get(url).set(viewer.auth).set('If-None-Match', etag).expect(304);
+        expect(notModified.text ?? '').toBe('');
+        expect(notModified.headers.etag).toBe(etag);
+        await t.http.get(url).set(viewer.auth).set('If-None-Match', `"other", W/${etag}`).expect(304);
+        await t.http.get(url).set(viewer.auth).set('If-None-Match', '"other"').expect(200);
+        await t.http.get(url).set('If-None-Match', etag).expect(401);
+        await t.app.get(ProjectionInputs).markDirty({ source: 'actual', years: [2022] });
+        const changed = await t.http.get(url).set(viewer.auth).set('If-None-Match', etag).expect(200);
+        expect(changed.headers.etag).not.toBe(etag);
+        expect(changed.body).toMatchObject({ stale: true, inputsVersion: first.body.inputsVersion + 1 });
+        // The same snapshot behind it: only the freshness changed.
+        if (read === 'projection') expect(changed.body.snapshot).toEqual(first.body.snapshot);
+        else expect(changed.body.projected).toEqual(first.body.projected);
+      }),
   );
 
   it('forces a rebuild for planners and admins (202 with the job to follow)', async () => {
