@@ -40,6 +40,10 @@ export class Fund {
   @Column({ type: 'varchar', length: 36, nullable: true })
   createdById!: string | null;
 
+  /** Bumped on every change; sent as `ETag`, checked against `If-Match` on writes. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @CreateDateColumn()
   createdAt!: Date;
 

@@ -18,32 +18,25 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { Allow, CurrentUser } from '../common/auth/auth.decorators.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { attachment } from '../common/http/csv.js';
-import { PageQueryDto } from '../common/http/pagination.js';
-import { CreateAllocationDto, UpdateAllocationDto } from './dto/allocation.dto.js';
 import { CreateFundDto } from './dto/create-fund.dto.js';
-import { AllocationPage, AllocationView, FundPage, FundView } from './dto/fund.view.js';
+import { FundPage, FundView } from './dto/fund.view.js';
 import { FundFilterQuery, ListFundsQuery } from './dto/list-funds.query.js';
 import { UpdateFundDto } from './dto/update-fund.dto.js';
-import { FundAllocationsService } from './fund-allocations.service.js';
 import { FundsService } from './funds.service.js';
 import { ApiController } from '../common/http/api-controller.js';
+import { Fund } from './fund.entity.js';
+import { Versioned } from '../common/http/versioned.js';
 
-const OVER =
-  'Over-allocating is refused with 409 `fund_over_allocated`, naming the fund, its amount, what is allocated and what was asked; concurrent requests are serialised per fund, so the sum never exceeds the amount.';
-
+@Versioned({ entity: Fund, what: 'Fund' })
 @ApiController('funds', 'funds')
 @ApiNotFoundResponse({ description: 'No such fund, allocation or campaign', type: ErrorBody })
 export class FundsController {
-  constructor(
-    private readonly funds: FundsService,
-    private readonly allocations: FundAllocationsService,
-  ) {}
+  constructor(private readonly funds: FundsService) {}
 
   @Post()
   @Allow('admin', 'planner')
@@ -97,64 +90,5 @@ export class FundsController {
   @ApiConflictResponse({ description: 'The fund has allocations', type: ErrorBody })
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.funds.remove(id);
-  }
-
-  @Get(':id/allocations')
-  @Allow()
-  @ApiOperation({ summary: 'The fund’s allocations to campaigns' })
-  @ApiOkResponse({ type: AllocationPage })
-  listAllocations(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: PageQueryDto,
-  ): Promise<AllocationPage> {
-    return this.allocations.list(id, query);
-  }
-
-  @Post(':id/allocations')
-  @Allow('admin', 'planner')
-  @ApiOperation({
-    summary:
-      'Allocate money of the fund to a campaign; the campaign’s budget becomes the sum of its allocations',
-    description: `${OVER} A campaign that is completed or cancelled cannot get new money (409 \`campaign_closed\`); one allocation per fund and campaign (409 \`allocation_exists\`: change its amount); the campaign must run in the fund’s year (422 \`fund_year_mismatch\`).`,
-  })
-  @ApiCreatedResponse({ type: AllocationView })
-  @ApiConflictResponse({
-    description: 'Over-allocation, an existing allocation or a closed campaign',
-    type: ErrorBody,
-  })
-  @ApiUnprocessableEntityResponse({
-    description: 'The campaign does not run in the fund’s year',
-    type: ErrorBody,
-  })
-  allocate(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: CreateAllocationDto,
-  ): Promise<AllocationView> {
-    return this.allocations.allocate(id, dto);
-  }
-
-  @Patch(':id/allocations/:allocationId')
-  @Allow('admin', 'planner')
-  @ApiOperation({ summary: 'Change an allocation’s amount or note', description: OVER })
-  @ApiOkResponse({ type: AllocationView })
-  @ApiConflictResponse({ description: 'Over-allocation or a closed campaign', type: ErrorBody })
-  updateAllocation(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('allocationId', ParseUUIDPipe) allocationId: string,
-    @Body() dto: UpdateAllocationDto,
-  ): Promise<AllocationView> {
-    return this.allocations.update(id, allocationId, dto);
-  }
-
-  @Delete(':id/allocations/:allocationId')
-  @HttpCode(204)
-  @Allow('admin', 'planner')
-  @ApiOperation({ summary: 'Remove an allocation (not of a completed or cancelled campaign)' })
-  @ApiNoContentResponse({ description: 'Removed' })
-  async removeAllocation(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('allocationId', ParseUUIDPipe) allocationId: string,
-  ): Promise<void> {
-    await this.allocations.remove(id, allocationId);
   }
 }

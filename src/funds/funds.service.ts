@@ -5,6 +5,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/domain-error.js';
 import { toCsv } from '../common/http/csv.js';
 import { mapPage, pageOf, pageWindow, type Page } from '../common/http/pagination.js';
+import { assertIfMatch } from '../common/http/if-match.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
 import { Clock } from '../common/time/clock.js';
 import { newId } from '../infra/database/new-id.js';
@@ -70,6 +71,7 @@ export class FundsService {
     await this.dataSource.transaction(async (manager) => {
       const fund = await lockRow(manager, Fund, id);
       if (!fund) throw new NotFoundError('Fund', id);
+      assertIfMatch('funds', id, fund.version);
       if (dto.amountYuan !== undefined && dto.amountYuan < fund.amountYuan) {
         const allocated = await this.ledger.allocatedOf(manager, id);
         if (dto.amountYuan < allocated) {
@@ -97,7 +99,7 @@ export class FundsService {
       if (dto.amountYuan !== undefined) patch.amountYuan = dto.amountYuan;
       if (dto.responsibleUnit !== undefined) patch.responsibleUnit = dto.responsibleUnit.trim();
       if (dto.note !== undefined) patch.note = dto.note;
-      await manager.update(Fund, { id }, patch);
+      await manager.update(Fund, { id }, { ...patch, version: () => '"version" + 1' });
     });
     return this.get(id);
   }
@@ -107,6 +109,7 @@ export class FundsService {
     await this.dataSource.transaction(async (manager) => {
       const fund = await lockRow(manager, Fund, id);
       if (!fund) throw new NotFoundError('Fund', id);
+      assertIfMatch('funds', id, fund.version);
       const count = await manager.countBy(FundAllocation, { fundId: id });
       if (count) {
         throw new ConflictError(

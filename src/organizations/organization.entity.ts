@@ -24,6 +24,10 @@ export class Organization {
   @Column({ type: 'varchar', length: 40 })
   kind!: OrganizationKind;
 
+  /** Bumped on every change; sent as `ETag`, checked against `If-Match` on writes. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @CreateDateColumn()
   createdAt!: Date;
 }

@@ -16,7 +16,9 @@ import { UpdateOrganizationDto } from './dto/update-organization.dto.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationsService } from './organizations.service.js';
 import { ApiController } from '../common/http/api-controller.js';
+import { Versioned } from '../common/http/versioned.js';
 
+@Versioned({ entity: Organization, what: 'Organization' })
 @ApiController('organizations', 'organizations')
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}

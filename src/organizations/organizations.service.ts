@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { seesAllOrganizations, type AuthUser } from '../common/auth/auth-user.js';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors/domain-error.js';
+import { assertIfMatch } from '../common/http/if-match.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { Event } from '../events/event.entity.js';
@@ -60,16 +61,20 @@ export class OrganizationsService {
         ORGANIZATION_REQUIRED_FIELDS.map((field) => ({ field, problems: ['name or kind must be given'] })),
       );
     }
-    const organization = await this.get(id);
-    const patch: Partial<Organization> = {};
-    if (dto.name !== undefined && dto.name.trim() !== organization.name) {
-      patch.name = dto.name.trim();
-    }
-    if (dto.kind !== undefined && dto.kind !== organization.kind) patch.kind = dto.kind;
-    if (Object.keys(patch).length) {
-      await this.saving(patch.name ?? organization.name, () => this.organizations.update(id, patch));
-    }
-    return this.organizations.merge(organization, patch);
+    const name = dto.name?.trim();
+    await this.saving(name ?? '', () =>
+      this.dataSource.transaction(async (manager) => {
+        const organization = await lockRow(manager, Organization, id);
+        if (!organization) throw new NotFoundError('Organization', id);
+        assertIfMatch('organizations', id, organization.version);
+        const patch: Partial<Organization> = {};
+        if (name !== undefined && name !== organization.name) patch.name = name;
+        if (dto.kind !== undefined && dto.kind !== organization.kind) patch.kind = dto.kind;
+        if (Object.keys(patch).length)
+          await manager.update(Organization, { id }, { ...patch, version: () => '"version" + 1' });
+      }),
+    );
+    return this.get(id);
   }
 
   /**
@@ -84,6 +89,7 @@ export class OrganizationsService {
       await this.dataSource.transaction(async (manager) => {
         const organization = await lockRow(manager, Organization, id);
         if (!organization) throw new NotFoundError('Organization', id);
+        assertIfMatch('organizations', id, organization.version);
         const references = await this.references(manager, id);
         if (references.users || references.events || references.campaigns)
           throw inUse(organization, references);

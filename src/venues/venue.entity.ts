@@ -59,6 +59,10 @@ export class Venue {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** Bumped on every change; sent as `ETag`, checked against `If-Match` on writes. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @CreateDateColumn()
   createdAt!: Date;
 

@@ -16,7 +16,10 @@ import { UpdateVenueDto } from './dto/update-venue.dto.js';
 import { VenuePage, VenueView } from './dto/venue.view.js';
 import { VenuesService } from './venues.service.js';
 import { ApiController } from '../common/http/api-controller.js';
+import { Venue } from './venue.entity.js';
+import { Versioned } from '../common/http/versioned.js';
 
+@Versioned({ entity: Venue, what: 'Venue' })
 @ApiController('venues', 'venues')
 export class VenuesController {
   constructor(private readonly venues: VenuesService) {}

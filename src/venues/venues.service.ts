@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/errors/domain-error.js';
 import { pageOf, pageWindow, type Page } from '../common/http/pagination.js';
+import { assertIfMatch } from '../common/http/if-match.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
 import { constraintViolation } from '../infra/database/constraint-violation.js';
 import { newId } from '../infra/database/new-id.js';
@@ -63,6 +64,7 @@ export class VenuesService {
   async update(id: string, dto: UpdateVenueDto): Promise<Venue> {
     rejectNulls(dto, VENUE_REQUIRED_FIELDS);
     const venue = await this.get(id);
+    assertIfMatch('venues', id, venue.version);
     if (dto.nameZh !== undefined && dto.nameZh.trim() !== venue.nameZh)
       await this.assertNameFree(dto.nameZh.trim());
     const patch: Partial<Venue> = {};
@@ -75,7 +77,14 @@ export class VenuesService {
     if (dto.instantaneousCapacity !== undefined) patch.instantaneousCapacity = dto.instantaneousCapacity;
     if (dto.timeZone !== undefined) patch.timeZone = dto.timeZone;
     if (dto.note !== undefined) patch.note = dto.note;
-    if (Object.keys(patch).length) await this.venues.update(id, patch);
+    if (Object.keys(patch).length) {
+      // Compare-and-set: a change that landed since the read above is not overwritten.
+      const result = await this.venues.update(
+        { id, version: venue.version },
+        { ...patch, version: () => '"version" + 1' },
+      );
+      if (result.affected !== 1) throw changedMeanwhile(id);
+    }
     return this.get(id);
   }
 
@@ -84,7 +93,8 @@ export class VenuesService {
    * figures of the venue hold it too (their foreign keys refuse the deletion).
    */
   async remove(id: string): Promise<void> {
-    await this.get(id);
+    const venue = await this.get(id);
+    assertIfMatch('venues', id, venue.version);
     const used = await this.events.countBy({ venueId: id });
     if (used) {
       throw new ConflictError(
@@ -93,7 +103,8 @@ export class VenuesService {
       );
     }
     try {
-      await this.venues.delete(id);
+      const result = await this.venues.delete({ id, version: venue.version });
+      if (result.affected !== 1) throw changedMeanwhile(id);
     } catch (error) {
       if (constraintViolation(error) !== 'foreign_key') throw error;
       throw new ConflictError(
@@ -109,3 +120,6 @@ export class VenuesService {
     }
   }
 }
+
+const changedMeanwhile = (id: string) =>
+  new ConflictError('concurrent_change', `Venue ${id} changed meanwhile; read it again and retry`);

@@ -350,6 +350,48 @@ describeConsole('the management pages in Chromium', () => {
   );
 
   step(
+    'a rename made on a version someone changed since is refused, keeps the typed name and saves on the latest',
+    async () => {
+      const page = await signIn('admin@planner.local', { path: '/administration?tab=organizations' });
+      // Another admin's writes, through the API with this page's session.
+      const write = (method: 'POST' | 'PATCH', path: string, body: object) =>
+        page.evaluate(
+          async ({ method, path, body }) => {
+            const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+            const response = await fetch(path, {
+              method,
+              headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+              body: JSON.stringify(body),
+            });
+            return (await response.json()) as { id: string };
+          },
+          { method, path, body },
+        );
+      const name = `Browser test agency ${Date.now()}`;
+      const { id } = await write('POST', '/api/v1/organizations', { name, kind: 'travel_agency' });
+      await page.reload();
+      const row = page.getByRole('row').filter({ hasText: name });
+      await row.getByRole('button', { name: `Edit organization: ${name}` }).click();
+      const dialog = await openedDialog(page, 'Edit organization', 'Name');
+      await dialog.getByLabel('Name').fill(`${name} (renamed)`);
+      // Meanwhile someone else changes its kind.
+      await write('PATCH', `/api/v1/organizations/${id}`, { kind: 'media' });
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog
+        .getByRole('alert')
+        .getByText(/Not saved: someone changed this in the meantime/)
+        .waitFor();
+      // The field the admin did not touch shows the other change; the typed name stays.
+      await dialog.getByText('Media', { exact: true }).waitFor();
+      expect(await dialog.getByLabel('Name').inputValue()).toBe(`${name} (renamed)`);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Organization saved').waitFor();
+      const saved = page.getByRole('row').filter({ hasText: `${name} (renamed)` });
+      await saved.getByRole('cell', { name: 'Media' }).waitFor();
+    },
+  );
+
+  step(
     'an admin enters a whole year of holidays from the notice, sees them in force, corrects and clears them',
     async () => {
       // The last year the console offers: one the built-in calendar does not know yet.

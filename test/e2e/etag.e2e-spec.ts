@@ -8,12 +8,14 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 /** Optimistic locking over HTTP: ETag from the version, If-Match on writes (issue 10, item 11). */
 describe('ETag and If-Match', () => {
   let t: TestApp;
+  let admin: TestUser;
   let planner: TestUser;
   let organizer: TestUser;
   let venueId: string;
 
   beforeAll(async () => {
     t = await createTestApp({ withWorker: false });
+    admin = await createUser(t.app, 'admin');
     planner = await createUser(t.app, 'planner');
     organizer = await createUser(t.app, 'organizer');
     venueId = (await createVenue(t.http, planner)).id;
@@ -195,6 +197,83 @@ describe('ETag and If-Match', () => {
     });
   });
 
+  describe.each([
+    {
+      what: 'organizations',
+      create: () => ({ name: `单位 ${Math.random().toString(36).slice(2, 8)}`, kind: 'other' }),
+      edit: { kind: 'media' },
+      field: 'kind',
+      was: 'other',
+    },
+    {
+      what: 'venues',
+      create: null,
+      edit: { note: 'edited' },
+      field: 'note',
+      was: null,
+    },
+    {
+      what: 'funds',
+      create: () => ({
+        name: `资金 ${Math.random().toString(36).slice(2, 8)}`,
+        kind: 'municipal_budget',
+        year: 2022,
+        amountYuan: 1000,
+        responsibleUnit: '市财政局',
+      }),
+      edit: { amountYuan: 2000 },
+      field: 'amountYuan',
+      was: 1000,
+    },
+  ])('$what (edited in the console’s dialogs)', ({ what, create, edit, field, was }) => {
+    const make = async (): Promise<{ id: string }> =>
+      create
+        ? (await t.http.post(`/api/v1/${what}`).set(admin.auth).send(create()).expect(201)).body
+        : createVenue(t.http, admin);
+
+    it('gives ETags, and refuses a write on a stale If-Match with 412, changing nothing', async () => {
+      const { id } = await make();
+      const url = `/api/v1/${what}/${id}`;
+      expect((await t.http.get(url).set(admin.auth).expect(200)).headers.etag).toBe('"1"');
+      const edited = await t.http.patch(url).set(admin.auth).set('If-Match', '"1"').send(edit).expect(200);
+      expect(edited.headers.etag).toBe('"2"');
+      expect(edited.body.version).toBe(2);
+      const stale = await t.http
+        .patch(url)
+        .set(admin.auth)
+        .set('If-Match', '"1"')
+        .send({ [field]: was });
+      expect(stale.status).toBe(412);
+      expect(stale.body).toMatchObject({ code: 'precondition_failed', details: { currentVersion: 2 } });
+      await t.http.delete(url).set(admin.auth).set('If-Match', '"1"').expect(412);
+      expect((await t.http.get(url).set(admin.auth).expect(200)).body).toMatchObject({
+        ...edit,
+        version: 2,
+      });
+      // Without the header, as before.
+      await t.http
+        .patch(url)
+        .set(admin.auth)
+        .send({ [field]: was })
+        .expect(200);
+      await t.http.delete(url).set(admin.auth).set('If-Match', '"3"').expect(204);
+    });
+
+    it('lets only one of several writes with the same If-Match through', async () => {
+      const { id } = await make();
+      const results = await Promise.all(
+        [1, 2, 3, 4].map(() =>
+          t.http.patch(`/api/v1/${what}/${id}`).set(admin.auth).set('If-Match', '"1"').send(edit),
+        ),
+      );
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.every((s) => s === 200 || s === 412 || s === 409)).toBe(true);
+      const row = (await t.http.get(`/api/v1/${what}/${id}`).set(admin.auth).expect(200)).body;
+      expect(row.version).toBe(2);
+    });
+  });
+
   it('documents If-Match on the writes and ETag on the reads', async () => {
     const doc = (await t.http.get('/docs-json').expect(200)).body;
     const header = (op: { parameters?: { in: string; name: string }[] }) =>
@@ -206,5 +285,8 @@ describe('ETag and If-Match', () => {
     expect(header(doc.paths['/api/v1/events/{id}'].get)).toBe(false);
     expect(doc.paths['/api/v1/events/{id}'].patch.responses['412']).toBeDefined();
     expect(doc.paths['/api/v1/campaigns/{id}'].get.responses['200'].headers.ETag).toBeDefined();
+    expect(header(doc.paths['/api/v1/funds/{id}'].patch)).toBe(true);
+    // An allocation's writes change the allocations, not the fund: the fund's version is not theirs.
+    expect(header(doc.paths['/api/v1/funds/{id}/allocations'].post)).toBe(false);
   });
 });

@@ -45,6 +45,9 @@ export class FundView {
   @ApiProperty({ example: 4, description: 'Campaigns (not cancelled) drawing on the fund.' })
   campaigns!: number;
 
+  @ApiProperty({ example: 3, description: 'Bumped on every change; its ETag for If-Match.' })
+  version!: number;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -61,6 +64,7 @@ export class FundView {
       responsibleUnit: f.responsibleUnit,
       note: f.note,
       ...figures,
+      version: f.version,
       createdAt: f.createdAt.toISOString(),
       updatedAt: f.updatedAt.toISOString(),
     };

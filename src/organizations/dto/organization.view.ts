@@ -11,10 +11,19 @@ export class OrganizationView {
   @ApiProperty({ enum: ORGANIZATION_KINDS })
   kind!: OrganizationKind;
 
+  @ApiProperty({ example: 3, description: 'Bumped on every change; its ETag for If-Match.' })
+  version!: number;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
   static of(o: Organization): OrganizationView {
-    return { id: o.id, name: o.name, kind: o.kind, createdAt: o.createdAt.toISOString() };
+    return {
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      version: o.version,
+      createdAt: o.createdAt.toISOString(),
+    };
   }
 }

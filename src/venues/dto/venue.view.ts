@@ -33,6 +33,9 @@ export class VenueView {
   @ApiPropertyOptional({ nullable: true, type: String, example: 'Capacity: illustrative figure' })
   note!: string | null;
 
+  @ApiProperty({ example: 3, description: 'Bumped on every change; its ETag for If-Match.' })
+  version!: number;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -51,6 +54,7 @@ export class VenueView {
       instantaneousCapacity: v.instantaneousCapacity,
       timeZone: v.timeZone,
       note: v.note,
+      version: v.version,
       createdAt: v.createdAt.toISOString(),
       updatedAt: v.updatedAt.toISOString(),
     };

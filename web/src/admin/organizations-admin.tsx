@@ -8,6 +8,7 @@ import { api, ApiError, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
 import { errorText } from '../common/errors';
 import { useFormSubmit } from '../common/form-submit';
+import { useEditedVersion } from '../common/versioned-form';
 import { notify } from '../common/feedback';
 import { formatDateTime } from '../common/format';
 import { QueryState } from '../common/query-state';
@@ -38,7 +39,10 @@ const NAMED_IN = [keys.organizations, keys.events, ['calendar'], ['scoreboard'],
 export function OrganizationsAdmin() {
   const { t } = useTranslation('admin');
   const organizations = useOrganizations();
-  const [editing, setEditing] = useState<Organization | 'new' | null>(null);
+  // The id, not the row: the dialog edits the latest version the list has loaded.
+  const [editing, setEditing] = useState<{ id: string } | 'new' | null>(null);
+  const editingRow =
+    editing && editing !== 'new' ? organizations.data?.find((o) => o.id === editing.id) : undefined;
   const remove = useMutation({
     mutationFn: (id: string) => ok(api.DELETE('/api/v1/organizations/{id}', { params: { path: { id } } })),
     meta: { invalidates: [keys.organizations] },
@@ -89,7 +93,7 @@ export function OrganizationsAdmin() {
                 render: (_, o) => (
                   <RowActions
                     name={o.name}
-                    edit={{ label: t('organizations.edit'), onClick: () => setEditing(o) }}
+                    edit={{ label: t('organizations.edit'), onClick: () => setEditing({ id: o.id }) }}
                     remove={{
                       label: t('organizations.delete'),
                       confirm: t('organizations.confirmDelete', { name: o.name }),
@@ -104,12 +108,9 @@ export function OrganizationsAdmin() {
           />
         )}
       </QueryState>
-      {editing && (
-        <OrganizationDialog
-          organization={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {editing === 'new' && <OrganizationDialog organization={null} onClose={() => setEditing(null)} />}
+      {/* One deleted meanwhile leaves the list, and its dialog closes. */}
+      {editingRow && <OrganizationDialog organization={editingRow} onClose={() => setEditing(null)} />}
     </Flex>
   );
 }
@@ -125,12 +126,14 @@ function OrganizationDialog({
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const initial = organization ? { name: organization.name, kind: organization.kind } : undefined;
+  const edited = useEditedVersion(form, organization?.version, initial);
   const save = useMutation({
     mutationFn: (body: Values) =>
       organization
         ? ok(
             api.PATCH('/api/v1/organizations/{id}', {
-              params: { path: { id: organization.id } },
+              params: { path: { id: organization.id }, header: { 'If-Match': edited.ifMatch() } },
               body,
             }),
           )
@@ -138,7 +141,12 @@ function OrganizationDialog({
     meta: { invalidates: organization ? NAMED_IN : [keys.organizations] },
   });
   const { submit, error } = useFormSubmit(form, async (values) => {
-    await save.mutateAsync({ ...values, name: values.name.trim() });
+    try {
+      await save.mutateAsync({ ...values, name: values.name.trim() });
+    } catch (e) {
+      edited.rebase(e);
+      throw e;
+    }
     notify('success', organization ? t('organizations.saved') : t('organizations.added'));
     onClose();
   });
@@ -153,13 +161,7 @@ function OrganizationDialog({
       onOk={() => void submit()}
       onCancel={onClose}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={
-          organization ? { name: organization.name, kind: organization.kind } : { kind: 'other' }
-        }
-      >
+      <Form<Values> form={form} layout="vertical" initialValues={initial ?? { kind: 'other' }}>
         <Form.Item
           name="name"
           label={t('organizations.name')}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../common/api/client';
 import { keys } from '../common/api/keys';
 import { useFormSubmit } from '../common/form-submit';
+import { useEditedVersion } from '../common/versioned-form';
 import { notify } from '../common/feedback';
 import { formatInt } from '../common/format';
 import { QueryState } from '../common/query-state';
@@ -44,7 +45,8 @@ export function VenuesAdmin() {
   const [page, setPage] = useState(1);
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<Kind | ''>('');
-  const [editing, setEditing] = useState<Venue | 'new' | null>(null);
+  // The id, not the row: the dialog edits the latest version the list has loaded.
+  const [editing, setEditing] = useState<{ id: string } | 'new' | null>(null);
   const filters = {
     q: q || undefined,
     kind: kind || undefined,
@@ -56,6 +58,8 @@ export function VenuesAdmin() {
     queryFn: () => ok(api.GET('/api/v1/venues', { params: { query: filters } })),
     placeholderData: keepPreviousData,
   });
+  const editingRow =
+    editing && editing !== 'new' ? venues.data?.items.find((v) => v.id === editing.id) : undefined;
   const remove = useMutation({
     mutationFn: (id: string) => ok(api.DELETE('/api/v1/venues/{id}', { params: { path: { id } } })),
     meta: { invalidates: [keys.venues] },
@@ -152,7 +156,7 @@ export function VenuesAdmin() {
                 render: (_, v) => (
                   <RowActions
                     name={name(v)}
-                    edit={{ label: t('venues.edit'), onClick: () => setEditing(v) }}
+                    edit={{ label: t('venues.edit'), onClick: () => setEditing({ id: v.id }) }}
                     remove={{
                       label: t('venues.delete'),
                       confirm: t('venues.confirmDelete', { name: name(v) }),
@@ -166,7 +170,9 @@ export function VenuesAdmin() {
           />
         )}
       </QueryState>
-      {editing && <VenueDialog venue={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing === 'new' && <VenueDialog venue={null} onClose={() => setEditing(null)} />}
+      {/* One deleted meanwhile leaves the list, and its dialog closes. */}
+      {editingRow && <VenueDialog venue={editingRow} onClose={() => setEditing(null)} />}
     </Flex>
   );
 }
@@ -175,6 +181,19 @@ function VenueDialog({ venue, onClose }: { venue: Venue | null; onClose: () => v
   const { t } = useTranslation('admin');
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const initial: Values | undefined = venue
+    ? {
+        nameZh: venue.nameZh,
+        nameEn: venue.nameEn,
+        district: venue.district,
+        kind: venue.kind,
+        maxDailyCapacity: venue.maxDailyCapacity ?? undefined,
+        instantaneousCapacity: venue.instantaneousCapacity ?? undefined,
+        aRating: venue.aRating ?? undefined,
+        note: venue.note ?? undefined,
+      }
+    : undefined;
+  const edited = useEditedVersion(form, venue?.version, initial);
   const save = useMutation({
     mutationFn: (v: Values) => {
       const body = {
@@ -189,13 +208,23 @@ function VenueDialog({ venue, onClose }: { venue: Venue | null; onClose: () => v
         timeZone: venue?.timeZone ?? 'Asia/Shanghai',
       } as unknown as Schemas['CreateVenueDto'];
       return venue
-        ? ok(api.PATCH('/api/v1/venues/{id}', { params: { path: { id: venue.id } }, body }))
+        ? ok(
+            api.PATCH('/api/v1/venues/{id}', {
+              params: { path: { id: venue.id }, header: { 'If-Match': edited.ifMatch() } },
+              body,
+            }),
+          )
         : ok(api.POST('/api/v1/venues', { body }));
     },
     meta: { invalidates: [keys.venues] },
   });
   const { submit, error } = useFormSubmit(form, async (values) => {
-    await save.mutateAsync(values);
+    try {
+      await save.mutateAsync(values);
+    } catch (e) {
+      edited.rebase(e);
+      throw e;
+    }
     notify('success', t('venues.saved'));
     onClose();
   });
@@ -213,21 +242,7 @@ function VenueDialog({ venue, onClose }: { venue: Venue | null; onClose: () => v
       onOk={() => void submit()}
       onCancel={onClose}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={
-          venue
-            ? {
-                ...venue,
-                maxDailyCapacity: venue.maxDailyCapacity ?? undefined,
-                instantaneousCapacity: venue.instantaneousCapacity ?? undefined,
-                aRating: venue.aRating ?? undefined,
-                note: venue.note ?? undefined,
-              }
-            : { kind: 'scenic_area' }
-        }
-      >
+      <Form<Values> form={form} layout="vertical" initialValues={initial ?? { kind: 'scenic_area' }}>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
             <Form.Item name="nameZh" label={t('venues.nameZh')} rules={required(t('venues.nameZh'))}>

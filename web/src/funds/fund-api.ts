@@ -78,15 +78,15 @@ const invalidates = [keys.funds, keys.campaigns, ['scoreboard']];
 
 export function useSaveFund(id?: string) {
   return useMutation({
-    mutationFn: (body: FundInput) =>
+    mutationFn: ({ body, ifMatch }: { body: FundInput; ifMatch?: string }) =>
       id
         ? ok(
             api.PATCH('/api/v1/funds/{id}', {
-              params: { path: { id } },
-              body: body,
+              params: { path: { id }, header: { 'If-Match': ifMatch } },
+              body,
             }),
           )
-        : ok(api.POST('/api/v1/funds', { body: body })),
+        : ok(api.POST('/api/v1/funds', { body })),
     meta: { invalidates },
   });
 }

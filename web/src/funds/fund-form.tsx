@@ -1,7 +1,8 @@
-import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { applyFieldErrors, errorText } from '../common/errors';
 import { notify } from '../common/feedback';
+import { useFormSubmit } from '../common/form-submit';
+import { useEditedVersion } from '../common/versioned-form';
 import { FUND_KINDS, useSaveFund, type Fund, type FundInput } from './fund-api';
 
 /** Create or edit a fund in a dialog (planners and admins). */
@@ -12,21 +13,33 @@ export function FundForm({ fund, onClose }: { fund?: Fund; onClose: (saved?: Fun
   const req = (field: keyof FundInput) => [
     { required: true, message: t('required', { field: t(`fields.${field}` as 'fields.name') }) },
   ];
-  const submit = async () => {
-    const v = await form.validateFields();
+  const initial = fund && {
+    name: fund.name,
+    kind: fund.kind,
+    year: fund.year,
+    amountYuan: fund.amountYuan,
+    responsibleUnit: fund.responsibleUnit,
+    note: fund.note ?? undefined,
+  };
+  const edited = useEditedVersion(form, fund?.version, initial);
+  const { submit, error } = useFormSubmit(form, async (v) => {
     try {
       const saved = await save.mutateAsync({
-        ...v,
-        name: v.name.trim(),
-        responsibleUnit: v.responsibleUnit.trim(),
-        note: v.note?.trim() || null,
+        body: {
+          ...v,
+          name: v.name.trim(),
+          responsibleUnit: v.responsibleUnit.trim(),
+          note: v.note?.trim() || null,
+        },
+        ifMatch: edited.ifMatch(),
       });
       notify('success', t('saved'));
       onClose(saved);
-    } catch (error) {
-      if (!applyFieldErrors(form, error)) notify('error', errorText(error));
+    } catch (e) {
+      edited.rebase(e);
+      throw e;
     }
-  };
+  });
   return (
     <Modal
       open
@@ -40,18 +53,7 @@ export function FundForm({ fund, onClose }: { fund?: Fund; onClose: (saved?: Fun
         form={form}
         layout="vertical"
         requiredMark="optional"
-        initialValues={
-          fund
-            ? {
-                name: fund.name,
-                kind: fund.kind,
-                year: fund.year,
-                amountYuan: fund.amountYuan,
-                responsibleUnit: fund.responsibleUnit,
-                note: fund.note ?? undefined,
-              }
-            : { kind: 'municipal_budget', year: 2022 }
-        }
+        initialValues={initial ?? { kind: 'municipal_budget', year: 2022 }}
       >
         <Form.Item name="name" label={t('fields.name')} rules={req('name')}>
           <Input maxLength={200} />
@@ -72,6 +74,7 @@ export function FundForm({ fund, onClose }: { fund?: Fund; onClose: (saved?: Fun
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
       </Form>
+      {error && <Alert type="error" showIcon role="alert" title={error} />}
     </Modal>
   );
 }

@@ -11,6 +11,7 @@ import { Scenarios1764910000000 } from './1764910000000-scenarios.js';
 import { Effects1764950000000 } from './1764950000000-effects.js';
 import { SoftDeleteSubscriptions1796033561334 } from './1796033561334-soft-delete-subscriptions.js';
 import { InstantChecksEverywhere1796036456104 } from './1796036456104-instant-checks-everywhere.js';
+import { ReferenceDataVersions1796146464123 } from './1796146464123-reference-data-versions.js';
 
 /** Every migration, oldest first. A feature adds its migration here. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Effects1764950000000,
   SoftDeleteSubscriptions1796033561334,
   InstantChecksEverywhere1796036456104,
+  ReferenceDataVersions1796146464123,
 ];

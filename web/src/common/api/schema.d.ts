@@ -617,13 +617,13 @@ export interface paths {
       cookie?: never;
     };
     /** The fund’s allocations to campaigns */
-    get: operations['FundsController_listAllocations'];
+    get: operations['FundAllocationsController_listAllocations'];
     put?: never;
     /**
      * Allocate money of the fund to a campaign; the campaign’s budget becomes the sum of its allocations
      * @description Over-allocating is refused with 409 `fund_over_allocated`, naming the fund, its amount, what is allocated and what was asked; concurrent requests are serialised per fund, so the sum never exceeds the amount. A campaign that is completed or cancelled cannot get new money (409 `campaign_closed`); one allocation per fund and campaign (409 `allocation_exists`: change its amount); the campaign must run in the fund’s year (422 `fund_year_mismatch`).
      */
-    post: operations['FundsController_allocate'];
+    post: operations['FundAllocationsController_allocate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -641,14 +641,14 @@ export interface paths {
     put?: never;
     post?: never;
     /** Remove an allocation (not of a completed or cancelled campaign) */
-    delete: operations['FundsController_removeAllocation'];
+    delete: operations['FundAllocationsController_removeAllocation'];
     options?: never;
     head?: never;
     /**
      * Change an allocation’s amount or note
      * @description Over-allocating is refused with 409 `fund_over_allocated`, naming the fund, its amount, what is allocated and what was asked; concurrent requests are serialised per fund, so the sum never exceeds the amount.
      */
-    patch: operations['FundsController_updateAllocation'];
+    patch: operations['FundAllocationsController_updateAllocation'];
     trace?: never;
   };
   '/api/v1/funds/export.csv': {
@@ -2897,6 +2897,11 @@ export interface components {
        * @example 0.083
        */
       utilisation?: number | null;
+      /**
+       * @description Bumped on every change; its ETag for If-Match.
+       * @example 3
+       */
+      version: number;
       /** @example 2022 */
       year: number;
     };
@@ -3338,6 +3343,11 @@ export interface components {
         | 'other';
       /** @example 张家界天门山旅游股份有限公司 */
       name: string;
+      /**
+       * @description Bumped on every change; its ETag for If-Match.
+       * @example 3
+       */
+      version: number;
     };
     OverrideDto: {
       /** @example 限流预约：分时段入园，另开西线 (timed entry and the west line opened) */
@@ -4629,6 +4639,11 @@ export interface components {
       timeZone: string;
       /** Format: date-time */
       updatedAt: string;
+      /**
+       * @description Bumped on every change; its ETag for If-Match.
+       * @example 3
+       */
+      version: number;
     };
     WeeklySendView: {
       /** @example /api/v1/reports/deliveries?week=2022-W14 */
@@ -7388,6 +7403,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7445,6 +7462,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7492,7 +7511,10 @@ export interface operations {
   FundsController_remove: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -7543,6 +7565,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
       429: {
         headers: {
@@ -7557,7 +7588,10 @@ export interface operations {
   FundsController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -7571,6 +7605,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -7613,6 +7649,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
       429: {
         headers: {
@@ -7624,7 +7669,7 @@ export interface operations {
       };
     };
   };
-  FundsController_listAllocations: {
+  FundAllocationsController_listAllocations: {
     parameters: {
       query?: {
         limit?: number;
@@ -7684,7 +7729,7 @@ export interface operations {
       };
     };
   };
-  FundsController_allocate: {
+  FundAllocationsController_allocate: {
     parameters: {
       query?: never;
       header?: never;
@@ -7763,7 +7808,7 @@ export interface operations {
       };
     };
   };
-  FundsController_removeAllocation: {
+  FundAllocationsController_removeAllocation: {
     parameters: {
       query?: never;
       header?: never;
@@ -7820,7 +7865,7 @@ export interface operations {
       };
     };
   };
-  FundsController_updateAllocation: {
+  FundAllocationsController_updateAllocation: {
     parameters: {
       query?: never;
       header?: never;
@@ -8709,6 +8754,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8766,6 +8813,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8813,7 +8862,10 @@ export interface operations {
   OrganizationsController_remove: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -8864,6 +8916,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
       429: {
         headers: {
@@ -8878,7 +8939,10 @@ export interface operations {
   OrganizationsController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -8892,6 +8956,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8927,6 +8993,15 @@ export interface operations {
       };
       /** @description The name is taken (names it) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
         headers: {
           [name: string]: unknown;
         };
@@ -11302,6 +11377,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -11359,6 +11436,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -11406,7 +11485,10 @@ export interface operations {
   VenuesController_remove: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -11457,6 +11539,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
       429: {
         headers: {
@@ -11471,7 +11562,10 @@ export interface operations {
   VenuesController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -11485,6 +11579,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -11520,6 +11616,15 @@ export interface operations {
       };
       /** @description The Chinese name is taken */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
         headers: {
           [name: string]: unknown;
         };
