@@ -63,6 +63,10 @@ export class Target {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** Bumped on every edit of the target itself; sent as `ETag`, checked against `If-Match`. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   /**
    * Projection bookkeeping. Every change of an input bumps `inputsVersion` and sets
    * `dirtySince` (if not yet set); a rebuild that computed from version v clears `dirtySince`

@@ -21,7 +21,10 @@ import { UpdateTargetDto } from './dto/update-target.dto.js';
 import { TargetPathService } from './target-path.service.js';
 import { TargetsService } from './targets.service.js';
 import { ApiController } from '../common/http/api-controller.js';
+import { Target } from './target.entity.js';
+import { Versioned } from '../common/http/versioned.js';
 
+@Versioned({ entity: Target, what: 'Target' })
 @ApiController('targets', 'targets')
 export class TargetsController {
   constructor(

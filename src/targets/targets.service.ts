@@ -13,6 +13,7 @@ import {
 import { Clock } from '../common/time/clock.js';
 import { daysInYear, yearEnd, yearStart } from '../common/time/local-date.js';
 import { isUniqueViolation } from '../infra/database/constraint-violation.js';
+import { assertIfMatch } from '../common/http/if-match.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
 import { newId } from '../infra/database/new-id.js';
 import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
@@ -111,24 +112,28 @@ export class TargetsService {
     const entered = dto.targetTotal === undefined ? target.enteredTotal : dto.targetTotal;
     target.enteredTotal = await this.checkTotal(target, entered, dto.targetTotal !== undefined);
     await this.projections.transaction(async (manager, changed) => {
-      await manager.update(
+      // Compare-and-set: an edit that landed since the read above is not overwritten.
+      const result = await manager.update(
         Target,
-        { id },
+        { id, version: target.version },
         {
           baselineYear: target.baselineYear,
           growthRate: target.growthRate,
           enteredTotal: target.enteredTotal,
           note: target.note,
+          version: () => '"version" + 1',
         },
       );
+      if (result.affected !== 1) throw changedMeanwhile(id);
       await changed({ source: 'target', years: [target.year], targetIds: [id] });
     });
     return this.get(id);
   }
 
   async remove(id: string): Promise<void> {
-    await this.find(id);
-    await this.targets.delete({ id });
+    const target = await this.find(id);
+    const result = await this.targets.delete({ id, version: target.version });
+    if (result.affected !== 1) throw changedMeanwhile(id);
   }
 
   async list(query: ListTargetsQuery = {}): Promise<ResolvedTarget[]> {
@@ -155,6 +160,7 @@ export class TargetsService {
   async find(id: string): Promise<Target> {
     const target = await this.targets.findOneBy({ id });
     if (!target) throw new NotFoundError('Target', id);
+    assertIfMatch('targets', id, target.version);
     return target;
   }
 
@@ -260,3 +266,6 @@ function targetFilter(query: ListTargetsQuery): FindOptionsWhere<Target> {
   if (query.venueId) where.venueId = query.venueId;
   return where;
 }
+
+const changedMeanwhile = (id: string) =>
+  new ConflictError('concurrent_change', `Target ${id} changed meanwhile; read it again and retry`);

@@ -197,6 +197,7 @@ describe('ETag and If-Match', () => {
     });
   });
 
+  let targetYears = 0;
   describe.each([
     {
       what: 'organizations',
@@ -224,6 +225,21 @@ describe('ETag and If-Match', () => {
       edit: { amountYuan: 2000 },
       field: 'amountYuan',
       was: 1000,
+    },
+    {
+      what: 'targets',
+      // A city target per year and metric: each one of another year.
+      create: () => ({
+        year: 2030 + targetYears++,
+        metric: 'visitors',
+        scope: 'city',
+        baselineYear: 2021,
+        growthRate: 0.3,
+        targetTotal: 1_000_000,
+      }),
+      edit: { note: 'edited' },
+      field: 'note',
+      was: null,
     },
   ])('$what (edited in the console’s dialogs)', ({ what, create, edit, field, was }) => {
     const make = async (): Promise<{ id: string }> =>

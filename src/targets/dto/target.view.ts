@@ -73,6 +73,13 @@ export class TargetView {
   @ApiProperty({ type: TargetProjectionStateView })
   projection!: TargetProjectionStateView;
 
+  @ApiProperty({
+    example: 2,
+    description:
+      'Bumped on every edit of the target itself (its inputs count in projection.inputsVersion); its ETag for If-Match.',
+  })
+  version!: number;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -101,6 +108,7 @@ export class TargetView {
         inputsVersion: t.inputsVersion,
         projectedVersion: t.projectedVersion,
       },
+      version: t.version,
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),
     };

@@ -71,8 +71,13 @@ export function useCreateTarget() {
 /** Year, metric and scope stay: another year or scope is another target. */
 export function useUpdateTarget(id: string) {
   return useMutation({
-    mutationFn: (body: TargetChanges) =>
-      ok(api.PATCH('/api/v1/targets/{id}', { params: { path: { id } }, body })),
+    mutationFn: ({ body, ifMatch }: { body: TargetChanges; ifMatch?: string }) =>
+      ok(
+        api.PATCH('/api/v1/targets/{id}', {
+          params: { path: { id }, header: { 'If-Match': ifMatch } },
+          body,
+        }),
+      ),
     meta: { invalidates: [keys.targets] },
   });
 }

@@ -2,6 +2,7 @@ import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, errorText } from '../common/errors';
 import { notify } from '../common/feedback';
+import { useEditedVersion } from '../common/versioned-form';
 import { useCreateTarget, useUpdateTarget, useVenueNames, type Target, type TargetInput } from './target-api';
 
 interface Values {
@@ -34,6 +35,17 @@ export function TargetForm({ target, onClose }: { target?: Target; onClose: (sav
   const scope = Form.useWatch('scope', form);
   const year = Form.useWatch('year', form);
   const required = (field: string) => [{ required: true, message: t('form.required', { field }) }];
+  const initial: Values | undefined = target && {
+    year: target.year,
+    metric: target.metric,
+    scope: target.scope,
+    venueId: target.venueId ?? undefined,
+    baselineYear: target.baselineYear,
+    growthPct: Math.round(target.growthRate * 10_000) / 100,
+    targetTotal: target.totalSource === 'entered' ? target.targetTotal : undefined,
+    note: target.note ?? undefined,
+  };
+  const edited = useEditedVersion(form, target?.version, initial);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -44,10 +56,13 @@ export function TargetForm({ target, onClose }: { target?: Target; onClose: (sav
     try {
       const saved = target
         ? await update.mutateAsync({
-            ...common,
-            // Emptied: back to the computed total; emptied note: no note.
-            targetTotal: v.targetTotal ?? null,
-            note: v.note?.trim() || null,
+            body: {
+              ...common,
+              // Emptied: back to the computed total; emptied note: no note.
+              targetTotal: v.targetTotal ?? null,
+              note: v.note?.trim() || null,
+            },
+            ifMatch: edited.ifMatch(),
           })
         : await create.mutateAsync({
             ...common,
@@ -61,6 +76,7 @@ export function TargetForm({ target, onClose }: { target?: Target; onClose: (sav
       notify('success', t('form.saved'));
       onClose(saved);
     } catch (error) {
+      edited.rebase(error);
       if (!applyFieldErrors(form, error, FIELD_ALIASES)) notify('error', errorText(error));
     }
   };
@@ -83,18 +99,13 @@ export function TargetForm({ target, onClose }: { target?: Target; onClose: (sav
         requiredMark="optional"
         disabled={create.isPending || update.isPending}
         initialValues={
-          target
-            ? {
-                year: target.year,
-                metric: target.metric,
-                scope: target.scope,
-                venueId: target.venueId ?? undefined,
-                baselineYear: target.baselineYear,
-                growthPct: Math.round(target.growthRate * 10_000) / 100,
-                targetTotal: target.totalSource === 'entered' ? target.targetTotal : undefined,
-                note: target.note ?? undefined,
-              }
-            : { year: thisYear, metric: 'visitors', scope: 'city', baselineYear: thisYear - 1, growthPct: 30 }
+          initial ?? {
+            year: thisYear,
+            metric: 'visitors',
+            scope: 'city',
+            baselineYear: thisYear - 1,
+            growthPct: 30,
+          }
         }
       >
         <Form.Item name="year" label={t('form.year')} rules={required(t('form.year'))}>

@@ -4280,6 +4280,11 @@ export interface components {
       updatedAt: string;
       /** Format: uuid */
       venueId?: string | null;
+      /**
+       * @description Bumped on every edit of the target itself (its inputs count in projection.inputsVersion); its ETag for If-Match.
+       * @example 2
+       */
+      version: number;
       /** @example 2022 */
       year: number;
     };
@@ -10345,6 +10350,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -10411,6 +10418,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -10457,7 +10466,10 @@ export interface operations {
   TargetsController_remove: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -10498,6 +10510,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
       429: {
         headers: {
@@ -10512,7 +10533,10 @@ export interface operations {
   TargetsController_update: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -10526,6 +10550,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -10551,6 +10577,15 @@ export interface operations {
         };
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
         headers: {
           [name: string]: unknown;
         };
