@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
-import { ConflictError } from '../common/errors/domain-error.js';
+import { changedMeanwhile, NEXT_VERSION } from '../common/http/if-match.js';
 import { InvalidTransitionError } from '../common/errors/invalid-transition.error.js';
 import { Clock } from '../common/time/clock.js';
 import { yearsBetween } from '../common/time/local-date.js';
@@ -61,7 +61,7 @@ export class CampaignWorkflowService {
       const result = await manager
         .createQueryBuilder()
         .update(Campaign)
-        .set({ ...extra, status: rule.to, version: () => '"version" + 1', updatedAt: this.clock.now() })
+        .set({ ...extra, status: rule.to, version: NEXT_VERSION, updatedAt: this.clock.now() })
         .where({ id, status: campaign.status, version: campaign.version })
         .execute();
       if (result.affected !== 1) return false;
@@ -75,10 +75,7 @@ export class CampaignWorkflowService {
     if (!moved) {
       const current = await this.campaignsService.find(id);
       if (current.status !== campaign.status) throw refuse(current.status);
-      throw new ConflictError(
-        'concurrent_change',
-        `Campaign ${id} changed meanwhile; read it again and retry`,
-      );
+      throw changedMeanwhile('Campaign', id);
     }
     return this.campaignsService.get(id, user);
   }

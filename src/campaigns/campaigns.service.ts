@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors/domain-error.js';
-import { assertIfMatch } from '../common/http/if-match.js';
+import { assertIfMatch, changedMeanwhile, NEXT_VERSION } from '../common/http/if-match.js';
 import { pageOf, pageWindow, type Page } from '../common/http/pagination.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
 import { Clock } from '../common/time/clock.js';
@@ -146,14 +146,11 @@ export class CampaignsService {
       const result = await manager
         .createQueryBuilder()
         .update(Campaign)
-        .set({ ...patch, version: () => '"version" + 1', updatedAt: this.clock.now() })
+        .set({ ...patch, version: NEXT_VERSION, updatedAt: this.clock.now() })
         .where({ id, status: before.status, version: before.version })
         .execute();
       if (result.affected !== 1) {
-        throw new ConflictError(
-          'concurrent_change',
-          `Campaign ${id} changed meanwhile; read it again and retry`,
-        );
+        throw changedMeanwhile('Campaign', id);
       }
       if (moved) {
         await changed({
@@ -191,10 +188,7 @@ export class CampaignsService {
       return true;
     });
     if (!deleted) {
-      throw new ConflictError(
-        'concurrent_change',
-        `Campaign ${id} changed meanwhile; read it again and retry`,
-      );
+      throw changedMeanwhile('Campaign', id);
     }
   }
 }

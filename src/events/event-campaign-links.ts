@@ -1,6 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth-user.js';
 import { NotFoundError } from '../common/errors/domain-error.js';
+import { NEXT_VERSION } from '../common/http/if-match.js';
 import type { InputChange } from '../projections/rebuild/projection-inputs.js';
 import { recordHistory } from './event-history.recorder.js';
 import { eventChange } from './event-footprint.js';
@@ -35,7 +36,7 @@ export async function setCampaignEvents(
     await manager
       .createQueryBuilder()
       .update(Event)
-      .set({ campaignId: to, version: () => '"version" + 1', updatedAt: now })
+      .set({ campaignId: to, version: NEXT_VERSION, updatedAt: now })
       .where({ id: event.id })
       .execute();
     await recordHistory(manager, actor, {

@@ -14,6 +14,7 @@ import { flattenValidationErrors } from '../common/errors/validation.pipe.js';
 import { csvText } from '../common/http/csv-body.js';
 import { unguardCell } from '../common/http/csv.js';
 import { Clock } from '../common/time/clock.js';
+import { NEXT_VERSION } from '../common/http/if-match.js';
 import { newId } from '../infra/database/new-id.js';
 import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 import { CreateEventDto } from './dto/create-event.dto.js';
@@ -449,7 +450,7 @@ export class EventImportService {
         const result = await manager
           .createQueryBuilder()
           .update(Event)
-          .set({ ...patch, status: next, version: () => '"version" + 1', updatedAt: now })
+          .set({ ...patch, status: next, version: NEXT_VERSION, updatedAt: now })
           .where({ id: before.id, status: before.status, version: before.version })
           .execute();
         if (result.affected !== 1) {

@@ -5,6 +5,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { ConflictError } from '../common/errors/domain-error.js';
 import { InvalidTransitionError } from '../common/errors/invalid-transition.error.js';
 import { Clock } from '../common/time/clock.js';
+import { NEXT_VERSION } from '../common/http/if-match.js';
 import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 import type {
   ApproveEventDto,
@@ -143,7 +144,7 @@ export class EventWorkflowService {
           ...patch,
           approvedPlan: null,
           status: rule.to,
-          version: () => '"version" + 1',
+          version: NEXT_VERSION,
           updatedAt: now,
         })
         // The version too: the checks above were made on this very version of the event.

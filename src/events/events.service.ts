@@ -9,7 +9,7 @@ import {
   UnprocessableError,
   ValidationError,
 } from '../common/errors/domain-error.js';
-import { assertIfMatch } from '../common/http/if-match.js';
+import { assertIfMatch, changedMeanwhile, NEXT_VERSION } from '../common/http/if-match.js';
 import { pageOf, pageWindow, type Page } from '../common/http/pagination.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
 import { Clock } from '../common/time/clock.js';
@@ -199,14 +199,11 @@ export class EventsService {
       const updated = await manager
         .createQueryBuilder()
         .update(Event)
-        .set({ ...patch, ...approvedPlan, status, version: () => '"version" + 1', updatedAt: now })
+        .set({ ...patch, ...approvedPlan, status, version: NEXT_VERSION, updatedAt: now })
         .where({ id, status: before.status, version: before.version })
         .execute();
       if (updated.affected !== 1) {
-        throw new ConflictError(
-          'concurrent_change',
-          `Event ${id} changed meanwhile; read it again and retry`,
-        );
+        throw changedMeanwhile('Event', id);
       }
       await recordHistory(manager, user, {
         eventId: id,
@@ -261,7 +258,7 @@ export class EventsService {
       return true;
     });
     if (!deleted) {
-      throw new ConflictError('concurrent_change', `Event ${id} changed meanwhile; read it again and retry`);
+      throw changedMeanwhile('Event', id);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { ConflictError } from '../common/errors/domain-error.js';
+import { NEXT_VERSION } from '../common/http/if-match.js';
 import { FundAllocation } from './fund-allocation.entity.js';
 import { lockRow } from '../infra/database/lock-row.js';
 
@@ -52,7 +53,7 @@ export async function syncCampaignBudget(
   await manager
     .createQueryBuilder()
     .update(Campaign)
-    .set({ budgetYuan: total, version: () => '"version" + 1', updatedAt: now })
+    .set({ budgetYuan: total, version: NEXT_VERSION, updatedAt: now })
     .where('id = :id AND "budgetYuan" <> :total', { id: campaignId, total })
     .execute();
 }

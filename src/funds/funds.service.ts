@@ -5,7 +5,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/domain-error.js';
 import { toCsv } from '../common/http/csv.js';
 import { mapPage, pageOf, pageWindow, type Page } from '../common/http/pagination.js';
-import { assertIfMatch } from '../common/http/if-match.js';
+import { assertIfMatch, NEXT_VERSION } from '../common/http/if-match.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
 import { Clock } from '../common/time/clock.js';
 import { newId } from '../infra/database/new-id.js';
@@ -99,7 +99,7 @@ export class FundsService {
       if (dto.amountYuan !== undefined) patch.amountYuan = dto.amountYuan;
       if (dto.responsibleUnit !== undefined) patch.responsibleUnit = dto.responsibleUnit.trim();
       if (dto.note !== undefined) patch.note = dto.note;
-      await manager.update(Fund, { id }, { ...patch, version: () => '"version" + 1' });
+      await manager.update(Fund, { id }, { ...patch, version: NEXT_VERSION });
     });
     return this.get(id);
   }

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { seesAllOrganizations, type AuthUser } from '../common/auth/auth-user.js';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors/domain-error.js';
-import { assertIfMatch } from '../common/http/if-match.js';
+import { assertIfMatch, NEXT_VERSION } from '../common/http/if-match.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
 import { Campaign } from '../campaigns/campaign.entity.js';
 import { Event } from '../events/event.entity.js';
@@ -71,7 +71,7 @@ export class OrganizationsService {
         if (name !== undefined && name !== organization.name) patch.name = name;
         if (dto.kind !== undefined && dto.kind !== organization.kind) patch.kind = dto.kind;
         if (Object.keys(patch).length)
-          await manager.update(Organization, { id }, { ...patch, version: () => '"version" + 1' });
+          await manager.update(Organization, { id }, { ...patch, version: NEXT_VERSION });
       }),
     );
     return this.get(id);

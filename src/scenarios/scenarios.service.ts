@@ -6,6 +6,7 @@ import type { AuthUser } from '../common/auth/auth-user.js';
 import { NotFoundError, UnprocessableError, ValidationError } from '../common/errors/domain-error.js';
 import { mapPage, pageOf, pageWindow, type Page } from '../common/http/pagination.js';
 import { Clock } from '../common/time/clock.js';
+import { NEXT_VERSION } from '../common/http/if-match.js';
 import { Event } from '../events/event.entity.js';
 import { newId } from '../infra/database/new-id.js';
 import { Venue } from '../venues/venue.entity.js';
@@ -154,7 +155,7 @@ export class ScenariosService {
     await manager
       .createQueryBuilder()
       .update(Scenario)
-      .set({ version: () => '"version" + 1', updatedAt: this.clock.now() })
+      .set({ version: NEXT_VERSION, updatedAt: this.clock.now() })
       .where('id = :id', { id })
       .execute();
   }

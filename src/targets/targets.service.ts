@@ -13,7 +13,7 @@ import {
 import { Clock } from '../common/time/clock.js';
 import { daysInYear, yearEnd, yearStart } from '../common/time/local-date.js';
 import { isUniqueViolation } from '../infra/database/constraint-violation.js';
-import { assertIfMatch } from '../common/http/if-match.js';
+import { assertIfMatch, changedMeanwhile, NEXT_VERSION } from '../common/http/if-match.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
 import { newId } from '../infra/database/new-id.js';
 import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
@@ -121,10 +121,10 @@ export class TargetsService {
           growthRate: target.growthRate,
           enteredTotal: target.enteredTotal,
           note: target.note,
-          version: () => '"version" + 1',
+          version: NEXT_VERSION,
         },
       );
-      if (result.affected !== 1) throw changedMeanwhile(id);
+      if (result.affected !== 1) throw changedMeanwhile('Target', id);
       await changed({ source: 'target', years: [target.year], targetIds: [id] });
     });
     return this.get(id);
@@ -133,7 +133,7 @@ export class TargetsService {
   async remove(id: string): Promise<void> {
     const target = await this.find(id);
     const result = await this.targets.delete({ id, version: target.version });
-    if (result.affected !== 1) throw changedMeanwhile(id);
+    if (result.affected !== 1) throw changedMeanwhile('Target', id);
   }
 
   async list(query: ListTargetsQuery = {}): Promise<ResolvedTarget[]> {
@@ -266,6 +266,3 @@ function targetFilter(query: ListTargetsQuery): FindOptionsWhere<Target> {
   if (query.venueId) where.venueId = query.venueId;
   return where;
 }
-
-const changedMeanwhile = (id: string) =>
-  new ConflictError('concurrent_change', `Target ${id} changed meanwhile; read it again and retry`);

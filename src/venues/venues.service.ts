@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/errors/domain-error.js';
 import { pageOf, pageWindow, type Page } from '../common/http/pagination.js';
-import { assertIfMatch } from '../common/http/if-match.js';
+import { assertIfMatch, changedMeanwhile, NEXT_VERSION } from '../common/http/if-match.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
 import { constraintViolation } from '../infra/database/constraint-violation.js';
 import { newId } from '../infra/database/new-id.js';
@@ -81,9 +81,9 @@ export class VenuesService {
       // Compare-and-set: a change that landed since the read above is not overwritten.
       const result = await this.venues.update(
         { id, version: venue.version },
-        { ...patch, version: () => '"version" + 1' },
+        { ...patch, version: NEXT_VERSION },
       );
-      if (result.affected !== 1) throw changedMeanwhile(id);
+      if (result.affected !== 1) throw changedMeanwhile('Venue', id);
     }
     return this.get(id);
   }
@@ -104,7 +104,7 @@ export class VenuesService {
     }
     try {
       const result = await this.venues.delete({ id, version: venue.version });
-      if (result.affected !== 1) throw changedMeanwhile(id);
+      if (result.affected !== 1) throw changedMeanwhile('Venue', id);
     } catch (error) {
       if (constraintViolation(error) !== 'foreign_key') throw error;
       throw new ConflictError(
@@ -120,6 +120,3 @@ export class VenuesService {
     }
   }
 }
-
-const changedMeanwhile = (id: string) =>
-  new ConflictError('concurrent_change', `Venue ${id} changed meanwhile; read it again and retry`);

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DomainError, ValidationError } from '../errors/domain-error.js';
+import { ConflictError, DomainError, ValidationError } from '../errors/domain-error.js';
 
 /** The ETag of a version: `"3"` (strong: a version is one exact state of the resource). */
 export const etagOf = (version: number): string => `"${version}"`;
@@ -23,6 +23,13 @@ export function parseIfMatch(header: string | string[] | undefined): IfMatch | n
   }
   return versions.map((m) => Number(m![1]));
 }
+
+/** The SET of a write to a versioned row: its version goes up by one (a TypeORM raw expression). */
+export const NEXT_VERSION = (): string => '"version" + 1';
+
+/** A compare-and-set on a row's version found another version: someone wrote in between (409). */
+export const changedMeanwhile = (what: string, id: string): ConflictError =>
+  new ConflictError('concurrent_change', `${what} ${id} changed meanwhile; read it again and retry`);
 
 export class PreconditionFailedError extends DomainError {
   constructor(what: string, id: string, currentVersion: number) {

@@ -141,12 +141,7 @@ function OrganizationDialog({
     meta: { invalidates: organization ? NAMED_IN : [keys.organizations] },
   });
   const { submit, error } = useFormSubmit(form, async (values) => {
-    try {
-      await save.mutateAsync({ ...values, name: values.name.trim() });
-    } catch (e) {
-      edited.rebase(e);
-      throw e;
-    }
+    await edited.saving(() => save.mutateAsync({ ...values, name: values.name.trim() }));
     notify('success', organization ? t('organizations.saved') : t('organizations.added'));
     onClose();
   });

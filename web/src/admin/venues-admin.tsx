@@ -219,12 +219,7 @@ function VenueDialog({ venue, onClose }: { venue: Venue | null; onClose: () => v
     meta: { invalidates: [keys.venues] },
   });
   const { submit, error } = useFormSubmit(form, async (values) => {
-    try {
-      await save.mutateAsync(values);
-    } catch (e) {
-      edited.rebase(e);
-      throw e;
-    }
+    await edited.saving(() => save.mutateAsync(values));
     notify('success', t('venues.saved'));
     onClose();
   });

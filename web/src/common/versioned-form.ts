@@ -41,7 +41,12 @@ export function useEditedVersion(
   form: Pick<FormInstance, 'isFieldTouched' | 'setFieldValue'>,
   version: number | undefined,
   latest: object | undefined,
-): { ifMatch: () => string | undefined; rebase: (error: unknown) => void } {
+): {
+  ifMatch: () => string | undefined;
+  rebase: (error: unknown) => void;
+  /** Runs a save that sends `ifMatch()`; after a refusal, rebases on the version it names and rethrows. */
+  saving: <T>(save: () => Promise<T>) => Promise<T>;
+} {
   const base = useRef(version);
   const shown = useRef(version);
   useEffect(() => {
@@ -49,11 +54,20 @@ export function useEditedVersion(
     shown.current = version;
     refreshUntouchedFields(form, latest);
   }, [form, version, latest]);
+  const rebase = (error: unknown) => {
+    const current = currentVersionOf(error);
+    if (current !== undefined) base.current = current;
+  };
   return {
     ifMatch: () => (base.current === undefined ? undefined : `"${base.current}"`),
-    rebase: (error) => {
-      const current = currentVersionOf(error);
-      if (current !== undefined) base.current = current;
+    rebase,
+    saving: async (save) => {
+      try {
+        return await save();
+      } catch (error) {
+        rebase(error);
+        throw error;
+      }
     },
   };
 }

@@ -23,8 +23,8 @@ export function FundForm({ fund, onClose }: { fund?: Fund; onClose: (saved?: Fun
   };
   const edited = useEditedVersion(form, fund?.version, initial);
   const { submit, error } = useFormSubmit(form, async (v) => {
-    try {
-      const saved = await save.mutateAsync({
+    const saved = await edited.saving(() =>
+      save.mutateAsync({
         body: {
           ...v,
           name: v.name.trim(),
@@ -32,13 +32,10 @@ export function FundForm({ fund, onClose }: { fund?: Fund; onClose: (saved?: Fun
           note: v.note?.trim() || null,
         },
         ifMatch: edited.ifMatch(),
-      });
-      notify('success', t('saved'));
-      onClose(saved);
-    } catch (e) {
-      edited.rebase(e);
-      throw e;
-    }
+      }),
+    );
+    notify('success', t('saved'));
+    onClose(saved);
   });
   return (
     <Modal
