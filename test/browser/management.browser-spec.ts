@@ -384,6 +384,7 @@ describeConsole('the management pages in Chromium', () => {
       // The field the admin did not touch shows the other change; the typed name stays.
       await dialog.getByText('Media', { exact: true }).waitFor();
       expect(await dialog.getByLabel('Name').inputValue()).toBe(`${name} (renamed)`);
+      await shot(page, 'organizations-changed-meanwhile-en');
       await dialog.getByRole('button', { name: 'Save' }).click();
       await page.getByText('Organization saved').waitFor();
       const saved = page.getByRole('row').filter({ hasText: `${name} (renamed)` });

@@ -1,11 +1,11 @@
 import { TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** The tables whose rows gain a version: what admins and planners edit in the console's dialogs. */
-const TABLES = ['organizations', 'venues', 'funds', 'targets'] as const;
+const TABLES = ['organizations', 'venues', 'funds'] as const;
 
 /**
- * Organizations, venues, funds and targets carry a `version`, bumped on every change, like
- * campaigns and events (a target's is its own edits; `inputsVersion` still counts its inputs): their answers send it as `ETag` and their writes honour `If-Match` (412 on another
+ * Organizations, venues and funds carry a `version`, bumped on every change, like campaigns and
+ * events: their answers send it as `ETag` and their writes honour `If-Match` (412 on another
  * version), so two people editing the same row no longer overwrite each other unseen. Existing
  * rows start at version 1.
  */

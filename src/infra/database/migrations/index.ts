@@ -12,6 +12,7 @@ import { Effects1764950000000 } from './1764950000000-effects.js';
 import { SoftDeleteSubscriptions1796033561334 } from './1796033561334-soft-delete-subscriptions.js';
 import { InstantChecksEverywhere1796036456104 } from './1796036456104-instant-checks-everywhere.js';
 import { ReferenceDataVersions1796146464123 } from './1796146464123-reference-data-versions.js';
+import { TargetVersions1796150400000 } from './1796150400000-target-versions.js';
 
 /** Every migration, oldest first. A feature adds its migration here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SoftDeleteSubscriptions1796033561334,
   InstantChecksEverywhere1796036456104,
   ReferenceDataVersions1796146464123,
+  TargetVersions1796150400000,
 ];
