@@ -47,6 +47,10 @@ export class User {
   @Column({ type: Date, nullable: true })
   lastSignInAt!: Date | null;
 
+  /** Bumped on every edit of name, role or organization; sent as `ETag`, checked against `If-Match`. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @CreateDateColumn()
   createdAt!: Date;
 }

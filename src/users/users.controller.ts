@@ -7,16 +7,18 @@ import {
   ApiOperation,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Allow, CurrentAccount } from '../common/auth/auth.decorators.js';
+import { Allow } from '../common/auth/auth.decorators.js';
+import { Versioned } from '../common/http/versioned.js';
 import { ErrorBody } from '../common/errors/error-body.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
-import { InviteUserDto } from './dto/invite-user.dto.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
-import { CreatedUserView, InvitedUserView, UserView } from './dto/user.view.js';
+import { CreatedUserView, UserView } from './dto/user.view.js';
 import { UsersService } from './users.service.js';
-import type { User } from './user.entity.js';
+import { User } from './user.entity.js';
 import { ApiController } from '../common/http/api-controller.js';
 
+/** Admins manage users; a user's edits are versioned (`ETag`, `If-Match`) like the other dialogs' records. */
+@Versioned({ entity: User, what: 'User' })
 @ApiController('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -31,38 +33,6 @@ export class UsersController {
   async create(@Body() dto: CreateUserDto): Promise<CreatedUserView> {
     const { user, token } = await this.users.create(dto);
     return { user: UserView.of(user), token };
-  }
-
-  @Post('users/invitations')
-  @Allow('admin')
-  @ApiOperation({
-    summary: 'Invite a user: creates them and answers a single-use link to set a password',
-    description: 'The link opens the console page /invite/<token>; it expires after INVITATION_HOURS.',
-  })
-  @ApiCreatedResponse({ type: InvitedUserView })
-  @ApiNotFoundResponse({ description: 'organizationId names no organization', type: ErrorBody })
-  @ApiConflictResponse({ description: 'The email is taken (`email_taken`)', type: ErrorBody })
-  @ApiUnprocessableEntityResponse({ description: 'An organizer without an organization', type: ErrorBody })
-  async invite(@Body() dto: InviteUserDto): Promise<InvitedUserView> {
-    const { user, invitationUrl, expiresAt } = await this.users.invite(dto);
-    return { user: UserView.of(user), invitationUrl, expiresAt: expiresAt.toISOString() };
-  }
-
-  @Post('users/:id/invitation')
-  @Allow('admin')
-  @ApiOperation({
-    summary:
-      'Issue a new invitation link for an existing user (sets or resets the password); the previous link stops working',
-  })
-  @ApiCreatedResponse({ type: InvitedUserView })
-  @ApiNotFoundResponse({ description: 'No such user', type: ErrorBody })
-  @ApiUnprocessableEntityResponse({
-    description: 'The user has no email (`email_required`)',
-    type: ErrorBody,
-  })
-  async reinvite(@Param('id', ParseUUIDPipe) id: string): Promise<InvitedUserView> {
-    const { user, invitationUrl, expiresAt } = await this.users.reinvite(id);
-    return { user: UserView.of(user), invitationUrl, expiresAt: expiresAt.toISOString() };
   }
 
   @Patch('users/:id')
@@ -81,19 +51,20 @@ export class UsersController {
     return UserView.of(await this.users.update(id, dto));
   }
 
+  @Get('users/:id')
+  @Allow('admin')
+  @ApiOperation({ summary: 'One user' })
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse({ description: 'No such user', type: ErrorBody })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+    return UserView.of(await this.users.get(id));
+  }
+
   @Get('users')
   @Allow('admin')
   @ApiOperation({ summary: 'List users' })
   @ApiOkResponse({ type: [UserView] })
   async list(): Promise<UserView[]> {
     return (await this.users.list()).map((u) => UserView.of(u));
-  }
-
-  @Get('me')
-  @Allow()
-  @ApiOperation({ summary: 'The signed-in user (by session cookie or API token)' })
-  @ApiOkResponse({ type: UserView })
-  me(@CurrentAccount() account: User): UserView {
-    return UserView.of(account);
   }
 }

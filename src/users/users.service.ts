@@ -11,7 +11,9 @@ import {
   UnprocessableError,
   ValidationError,
 } from '../common/errors/domain-error.js';
+import { assertIfMatch, NEXT_VERSION } from '../common/http/if-match.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
+import { lockRow } from '../infra/database/lock-row.js';
 import { newId } from '../infra/database/new-id.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
@@ -77,8 +79,9 @@ export class UsersService {
   async update(id: string, dto: UpdateUserDto): Promise<User> {
     rejectNulls(dto, USER_REQUIRED_FIELDS);
     const updated = await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneBy(User, { id });
+      const user = await lockRow(manager, User, id);
       if (!user) throw new NotFoundError('User', id);
+      assertIfMatch('users', id, user.version);
       const role: Role = dto.role ?? user.role;
       const organizationId = dto.organizationId === undefined ? user.organizationId : dto.organizationId;
       if (role === 'organizer' && !organizationId) throw organizationRequired();
@@ -92,11 +95,9 @@ export class UsersService {
       ) {
         throw new ConflictError('last_admin', 'This is the only admin; make another user admin first');
       }
-      await manager.update(User, id, {
-        name: dto.name === undefined ? user.name : dto.name.trim(),
-        role,
-        organizationId,
-      });
+      const name = dto.name === undefined ? user.name : dto.name.trim();
+      if (name !== user.name || role !== user.role || organizationId !== user.organizationId)
+        await manager.update(User, id, { name, role, organizationId, version: NEXT_VERSION });
       return manager.findOneByOrFail(User, { id });
     });
     // After the commit: a lookup cached meanwhile would otherwise keep the old role.
@@ -115,6 +116,12 @@ export class UsersService {
       await this.sessions.closeAllFor(user.id, manager);
       return manager.findOneByOrFail(User, { id: user.id });
     });
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFoundError('User', id);
+    return user;
   }
 
   list(): Promise<User[]> {

@@ -393,6 +393,47 @@ describeConsole('the management pages in Chromium', () => {
   );
 
   step(
+    'a user edited on a version another admin changed since is refused, keeps the typed name and saves on the latest',
+    async () => {
+      const page = await signIn('admin@planner.local', { path: '/administration' });
+      // Another admin's writes, through the API with this page's session.
+      const write = (method: 'POST' | 'PATCH', path: string, body: object) =>
+        page.evaluate(
+          async ({ method, path, body }) => {
+            const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+            const response = await fetch(path, {
+              method,
+              headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+              body: JSON.stringify(body),
+            });
+            return (await response.json()) as { user?: { id: string }; id?: string };
+          },
+          { method, path, body },
+        );
+      const name = `Browser test viewer ${Date.now()}`;
+      const created = await write('POST', '/api/v1/users', { name, role: 'viewer' });
+      await page.reload();
+      await page.getByRole('button', { name: `Change user: ${name}` }).click();
+      const dialog = await openedDialog(page, `Change user: ${name}`, 'Name');
+      await dialog.getByLabel('Name').fill(`${name} (renamed)`);
+      // Meanwhile someone else makes the user a planner.
+      await write('PATCH', `/api/v1/users/${created.user!.id}`, { role: 'planner' });
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog
+        .getByRole('alert')
+        .getByText(/Not saved: someone changed this in the meantime/)
+        .waitFor();
+      // The role the admin did not touch shows the other change; the typed name stays.
+      await dialog.getByText('Planner', { exact: true }).waitFor();
+      expect(await dialog.getByLabel('Name').inputValue()).toBe(`${name} (renamed)`);
+      await shot(page, 'users-changed-meanwhile-en');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      const saved = page.getByRole('row').filter({ hasText: `${name} (renamed)` });
+      await saved.getByRole('cell', { name: 'Planner' }).waitFor();
+    },
+  );
+
+  step(
     'an admin enters a whole year of holidays from the notice, sees them in force, corrects and clears them',
     async () => {
       // The last year the console offers: one the built-in calendar does not know yet.

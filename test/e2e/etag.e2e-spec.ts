@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Campaign } from '../../src/campaigns/campaign.entity.js';
 import { Event } from '../../src/events/event.entity.js';
+import { User } from '../../src/users/user.entity.js';
 import { createCampaign, createEvent, createVenue } from '../factories/planning.factory.js';
 import { createUser, type TestUser } from '../factories/user.factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -290,6 +291,54 @@ describe('ETag and If-Match', () => {
     });
   });
 
+  describe('users (edited by admins in the users dialog)', () => {
+    it('gives ETags, refuses a stale If-Match with 412 changing nothing, and counts only real edits', async () => {
+      const user = await createUser(t.app, 'viewer');
+      const url = `/api/v1/users/${user.id}`;
+      expect((await t.http.get(url).set(admin.auth).expect(200)).headers.etag).toBe('"1"');
+      const edited = await t.http
+        .patch(url)
+        .set(admin.auth)
+        .set('If-Match', '"1"')
+        .send({ role: 'planner' })
+        .expect(200);
+      expect(edited.headers.etag).toBe('"2"');
+      expect(edited.body).toMatchObject({ role: 'planner', version: 2 });
+      const stale = await t.http.patch(url).set(admin.auth).set('If-Match', '"1"').send({ role: 'viewer' });
+      expect(stale.status).toBe(412);
+      expect(stale.body).toMatchObject({ code: 'precondition_failed', details: { currentVersion: 2 } });
+      expect((await t.http.get(url).set(admin.auth).expect(200)).body).toMatchObject({
+        role: 'planner',
+        version: 2,
+      });
+      // The same values again change nothing, and a new invitation link is not an edit of the user.
+      await t.http.patch(url).set(admin.auth).send({ role: 'planner' }).expect(200);
+      await t.dataSource.getRepository(User).update(user.id, { email: `${user.id}@example.org` });
+      await t.http.post(`${url}/invitation`).set(admin.auth).set('If-Match', '"1"').expect(201);
+      expect((await t.http.get(url).set(admin.auth).expect(200)).body.version).toBe(2);
+      // Without the header, as before; the signed-in user's own read carries no ETag.
+      await t.http.patch(url).set(admin.auth).send({ role: 'viewer' }).expect(200);
+      expect((await t.http.get('/api/v1/me').set(user.auth).expect(200)).body).toMatchObject({
+        role: 'viewer',
+        version: 3,
+      });
+      await t.http.get('/api/v1/users/00000000-0000-4000-8000-000000000000').set(admin.auth).expect(404);
+    });
+
+    it('lets only one of several edits with the same If-Match through', async () => {
+      const user = await createUser(t.app, 'viewer');
+      const results = await Promise.all(
+        ['Ａ', 'Ｂ', 'Ｃ', 'Ｄ'].map((name) =>
+          t.http.patch(`/api/v1/users/${user.id}`).set(admin.auth).set('If-Match', '"1"').send({ name }),
+        ),
+      );
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.every((s) => s === 200 || s === 412)).toBe(true);
+      expect((await t.dataSource.getRepository(User).findOneByOrFail({ id: user.id })).version).toBe(2);
+    });
+  });
+
   it('documents If-Match on the writes and ETag on the reads', async () => {
     const doc = (await t.http.get('/docs-json').expect(200)).body;
     const header = (op: { parameters?: { in: string; name: string }[] }) =>
@@ -304,5 +353,8 @@ describe('ETag and If-Match', () => {
     expect(header(doc.paths['/api/v1/funds/{id}'].patch)).toBe(true);
     // An allocation's writes change the allocations, not the fund: the fund's version is not theirs.
     expect(header(doc.paths['/api/v1/funds/{id}/allocations'].post)).toBe(false);
+    expect(header(doc.paths['/api/v1/users/{id}'].patch)).toBe(true);
+    // A new invitation link is not an edit of the user's record.
+    expect(header(doc.paths['/api/v1/users/{id}/invitation'].post)).toBe(false);
   });
 });

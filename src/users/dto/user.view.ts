@@ -27,6 +27,9 @@ export class UserView {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
   lastSignInAt!: string | null;
 
+  @ApiProperty({ description: 'Bumped on every edit; send it back as `If-Match: "<version>"`.', example: 1 })
+  version!: number;
+
   static of(u: User): UserView {
     return {
       id: u.id,
@@ -37,6 +40,7 @@ export class UserView {
       createdAt: u.createdAt.toISOString(),
       hasPassword: u.passwordSetAt !== null,
       lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
+      version: u.version,
     };
   }
 }

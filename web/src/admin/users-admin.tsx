@@ -14,6 +14,7 @@ import { formatDateTime } from '../common/format';
 import { QueryState } from '../common/query-state';
 import { useOrganizations } from '../campaigns/campaign-api';
 import { useNamingColumn } from '../common/naming-column';
+import { useEditedVersion } from '../common/versioned-form';
 
 type User = Schemas['UserView'];
 type Invitation = Schemas['InvitedUserView'];
@@ -29,7 +30,9 @@ export function UsersAdmin() {
   const organizations = useOrganizations();
   const orgName = (id: string | null | undefined) =>
     id ? (organizations.data?.find((o) => o.id === id)?.name ?? id.slice(0, 8)) : t('users.noOrganization');
-  const [dialog, setDialog] = useState<User | 'invite' | null>(null);
+  // The id, not the row: the dialog edits the latest version the list has loaded.
+  const [dialog, setDialog] = useState<{ id: string } | 'invite' | null>(null);
+  const editingRow = dialog && dialog !== 'invite' ? users.data?.find((u) => u.id === dialog.id) : undefined;
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const reinvite = useMutation({
     mutationFn: (id: string) => ok(api.POST('/api/v1/users/{id}/invitation', { params: { path: { id } } })),
@@ -95,7 +98,7 @@ export function UsersAdmin() {
                       size="small"
                       icon={<EditOutlined />}
                       aria-label={`${t('users.edit')}: ${u.name}`}
-                      onClick={() => setDialog(u)}
+                      onClick={() => setDialog({ id: u.id })}
                     />
                     {u.email && (
                       <Button
@@ -119,9 +122,9 @@ export function UsersAdmin() {
           />
         )}
       </QueryState>
-      {dialog && (
+      {(dialog === 'invite' || editingRow) && (
         <UserDialog
-          user={dialog === 'invite' ? null : dialog}
+          user={editingRow ?? null}
           organizations={organizations.data ?? []}
           onClose={() => setDialog(null)}
           onInvited={setInvitation}
@@ -178,6 +181,10 @@ function UserDialog({
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
+  const initial = user
+    ? { name: user.name, role: user.role, organizationId: user.organizationId ?? undefined }
+    : undefined;
+  const edited = useEditedVersion(form, user?.version, initial);
   const save = useMutation({
     mutationFn: async (v: Values) => {
       if (user) {
@@ -185,7 +192,7 @@ function UserDialog({
           kind: 'saved' as const,
           user: await ok(
             api.PATCH('/api/v1/users/{id}', {
-              params: { path: { id: user.id } },
+              params: { path: { id: user.id }, header: { 'If-Match': edited.ifMatch() } },
               body: { name: v.name.trim(), role: v.role, organizationId: v.organizationId || null },
             }),
           ),
@@ -208,7 +215,7 @@ function UserDialog({
     meta: { invalidates: [keys.users] },
   });
   const { submit, error } = useFormSubmit(form, async (values) => {
-    const result = await save.mutateAsync(values);
+    const result = await edited.saving(() => save.mutateAsync(values));
     if (result.kind === 'invited') {
       notify('success', t('users.invited', { name: result.invitation.user.name }));
       onInvited(result.invitation);
@@ -228,15 +235,7 @@ function UserDialog({
       onOk={() => void submit()}
       onCancel={onClose}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={
-          user
-            ? { name: user.name, role: user.role, organizationId: user.organizationId ?? undefined }
-            : { role: 'organizer' }
-        }
-      >
+      <Form<Values> form={form} layout="vertical" initialValues={initial ?? { role: 'organizer' }}>
         {!user && (
           <Form.Item
             name="email"
@@ -250,7 +249,8 @@ function UserDialog({
           </Form.Item>
         )}
         <Form.Item name="name" label={t('users.name')} rules={required(t('users.name'))}>
-          <Input maxLength={200} />
+          {/* Inviting starts at the email above; changing a user, at the name. */}
+          <Input maxLength={200} autoFocus={!!user} />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
           <Select options={ROLES.map((r) => ({ value: r, label: ta(`roles.${r}`) }))} />

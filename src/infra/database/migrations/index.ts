@@ -13,6 +13,7 @@ import { SoftDeleteSubscriptions1796033561334 } from './1796033561334-soft-delet
 import { InstantChecksEverywhere1796036456104 } from './1796036456104-instant-checks-everywhere.js';
 import { ReferenceDataVersions1796146464123 } from './1796146464123-reference-data-versions.js';
 import { TargetVersions1796150400000 } from './1796150400000-target-versions.js';
+import { UserVersions1796240000000 } from './1796240000000-user-versions.js';
 
 /** Every migration, oldest first. A feature adds its migration here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   InstantChecksEverywhere1796036456104,
   ReferenceDataVersions1796146464123,
   TargetVersions1796150400000,
+  UserVersions1796240000000,
 ];

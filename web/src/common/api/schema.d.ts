@@ -782,7 +782,7 @@ export interface paths {
       cookie?: never;
     };
     /** The signed-in user (by session cookie or API token) */
-    get: operations['UsersController_me'];
+    get: operations['MeController_me'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1357,7 +1357,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** One user */
+    get: operations['UsersController_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1377,7 +1378,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Issue a new invitation link for an existing user (sets or resets the password); the previous link stops working */
-    post: operations['UsersController_reinvite'];
+    post: operations['UserInvitationsController_reinvite'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1397,7 +1398,7 @@ export interface paths {
      * Invite a user: creates them and answers a single-use link to set a password
      * @description The link opens the console page /invite/<token>; it expires after INVITATION_HOURS.
      */
-    post: operations['UsersController_invite'];
+    post: operations['UserInvitationsController_invite'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4602,6 +4603,11 @@ export interface components {
       organizationId?: string | null;
       /** @enum {string} */
       role: 'admin' | 'planner' | 'organizer' | 'viewer';
+      /**
+       * @description Bumped on every edit; send it back as `If-Match: "<version>"`.
+       * @example 1
+       */
+      version: number;
     };
     VenuePage: {
       items: components['schemas']['VenueView'][];
@@ -8409,7 +8415,7 @@ export interface operations {
       };
     };
   };
-  UsersController_me: {
+  MeController_me: {
     parameters: {
       query?: never;
       header?: never;
@@ -11060,6 +11066,8 @@ export interface operations {
     responses: {
       201: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -11122,10 +11130,72 @@ export interface operations {
       };
     };
   };
-  UsersController_update: {
+  UsersController_get: {
     parameters: {
       query?: never;
       header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description No valid API token or session (`unauthorized`), or the session expired (`session_expired`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Only for: admin (`forbidden`). A cookie-authenticated write without the right X-CSRF-Token (`csrf_failed`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description No such user */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description `rate_limited`: too many requests from this address this minute; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Optional optimistic lock: the ETag of the version you read (`"3"`) or `*`. A resource at another version answers 412 `precondition_failed` with `details.currentVersion`; without the header the write goes ahead as before. */
+        'If-Match'?: string;
+      };
       path: {
         id: string;
       };
@@ -11139,6 +11209,8 @@ export interface operations {
     responses: {
       200: {
         headers: {
+          /** @description The version of the resource: `"3"` */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -11181,6 +11253,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description If-Match names another version (details.currentVersion, details.etag) */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description An organizer without an organization */
       422: {
         headers: {
@@ -11201,7 +11282,7 @@ export interface operations {
       };
     };
   };
-  UsersController_reinvite: {
+  UserInvitationsController_reinvite: {
     parameters: {
       query?: never;
       header?: never;
@@ -11267,7 +11348,7 @@ export interface operations {
       };
     };
   };
-  UsersController_invite: {
+  UserInvitationsController_invite: {
     parameters: {
       query?: never;
       header?: never;
