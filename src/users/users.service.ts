@@ -79,6 +79,8 @@ export class UsersService {
   async update(id: string, dto: UpdateUserDto): Promise<User> {
     rejectNulls(dto, USER_REQUIRED_FIELDS);
     const updated = await this.dataSource.transaction(async (manager) => {
+      // Only a new non-admin role can demote an admin: such an edit locks every admin first.
+      const admins = dto.role !== undefined && dto.role !== 'admin' ? await lockAdmins(manager) : null;
       const user = await lockRow(manager, User, id);
       if (!user) throw new NotFoundError('User', id);
       assertIfMatch('users', id, user.version);
@@ -88,11 +90,7 @@ export class UsersService {
       if (dto.organizationId && !(await manager.existsBy(Organization, { id: dto.organizationId }))) {
         throw new NotFoundError('Organization', dto.organizationId);
       }
-      if (
-        user.role === 'admin' &&
-        role !== 'admin' &&
-        (await manager.countBy(User, { role: 'admin' })) <= 1
-      ) {
+      if (user.role === 'admin' && role !== 'admin' && admins!.length <= 1) {
         throw new ConflictError('last_admin', 'This is the only admin; make another user admin first');
       }
       const name = dto.name === undefined ? user.name : dto.name.trim();
@@ -164,4 +162,21 @@ export class UsersService {
     await manager.insert(User, user);
     return user;
   }
+}
+
+/**
+ * The admins, their rows locked (PostgreSQL, in id order; SQLite serialises transactions): two
+ * admins demoting each other at the same moment take turns, and the second sees the first's
+ * change, so the last admin cannot be demoted by a race. Taken before the edited user's own row,
+ * in the same order by every demoting edit, so no two of them wait on each other.
+ */
+function lockAdmins(manager: EntityManager): Promise<User[]> {
+  const query = manager
+    .getRepository(User)
+    .createQueryBuilder('u')
+    .select('u.id')
+    .where('u.role = :role', { role: 'admin' })
+    .orderBy('u.id');
+  if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
+  return query.getMany();
 }

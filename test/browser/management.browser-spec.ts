@@ -354,21 +354,11 @@ describeConsole('the management pages in Chromium', () => {
     async () => {
       const page = await signIn('admin@planner.local', { path: '/administration?tab=organizations' });
       // Another admin's writes, through the API with this page's session.
-      const write = (method: 'POST' | 'PATCH', path: string, body: object) =>
-        page.evaluate(
-          async ({ method, path, body }) => {
-            const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
-            const response = await fetch(path, {
-              method,
-              headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-              body: JSON.stringify(body),
-            });
-            return (await response.json()) as { id: string };
-          },
-          { method, path, body },
-        );
+      const write = writesWithSession(page);
       const name = `Browser test agency ${Date.now()}`;
-      const { id } = await write('POST', '/api/v1/organizations', { name, kind: 'travel_agency' });
+      const { id } = (await write('POST', '/api/v1/organizations', { name, kind: 'travel_agency' })) as {
+        id: string;
+      };
       await page.reload();
       const row = page.getByRole('row').filter({ hasText: name });
       await row.getByRole('button', { name: `Edit organization: ${name}` }).click();
@@ -396,28 +386,17 @@ describeConsole('the management pages in Chromium', () => {
     'a user edited on a version another admin changed since is refused, keeps the typed name and saves on the latest',
     async () => {
       const page = await signIn('admin@planner.local', { path: '/administration' });
-      // Another admin's writes, through the API with this page's session.
-      const write = (method: 'POST' | 'PATCH', path: string, body: object) =>
-        page.evaluate(
-          async ({ method, path, body }) => {
-            const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
-            const response = await fetch(path, {
-              method,
-              headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-              body: JSON.stringify(body),
-            });
-            return (await response.json()) as { user?: { id: string }; id?: string };
-          },
-          { method, path, body },
-        );
+      const write = writesWithSession(page);
       const name = `Browser test viewer ${Date.now()}`;
-      const created = await write('POST', '/api/v1/users', { name, role: 'viewer' });
+      const created = (await write('POST', '/api/v1/users', { name, role: 'viewer' })) as {
+        user: { id: string };
+      };
       await page.reload();
       await page.getByRole('button', { name: `Change user: ${name}` }).click();
       const dialog = await openedDialog(page, `Change user: ${name}`, 'Name');
       await dialog.getByLabel('Name').fill(`${name} (renamed)`);
       // Meanwhile someone else makes the user a planner.
-      await write('PATCH', `/api/v1/users/${created.user!.id}`, { role: 'planner' });
+      await write('PATCH', `/api/v1/users/${created.user.id}`, { role: 'planner' });
       await dialog.getByRole('button', { name: 'Save' }).click();
       await dialog
         .getByRole('alert')
@@ -678,3 +657,23 @@ describeConsole('the management pages in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Record results' }).count()).toBe(0);
   });
 });
+
+/**
+ * Writes through the API with the page's own session (its cookie and CSRF token), as another
+ * admin's change made while the page has a dialog open; answers the parsed body.
+ */
+function writesWithSession(page: Page) {
+  return (method: 'POST' | 'PATCH', path: string, body: object): Promise<unknown> =>
+    page.evaluate(
+      async ({ method, path, body }) => {
+        const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+        const response = await fetch(path, {
+          method,
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+          body: JSON.stringify(body),
+        });
+        return await response.json();
+      },
+      { method, path, body },
+    );
+}

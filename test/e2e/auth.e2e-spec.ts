@@ -12,6 +12,7 @@ import {
   signInAgent,
   TEST_PASSWORD,
   type SignedInAgent,
+  type TestUser,
 } from '../factories/user.factory.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -443,6 +444,33 @@ describe('console sign-in over HTTP', () => {
         expect(res.body.code).toBe('last_admin');
       } finally {
         for (const u of users) await t.dataSource.getRepository(User).update(u.id, { role: 'admin' });
+      }
+    });
+
+    it('keeps an admin when the last ones demote each other at the same moment', async () => {
+      const users = await t.dataSource.getRepository(User).findBy({ role: 'admin' });
+      const admins: TestUser[] = [];
+      for (let i = 0; i < 6; i++) admins.push(await createUser(t.app, 'admin'));
+      for (const u of users) await t.dataSource.getRepository(User).update(u.id, { role: 'viewer' });
+      try {
+        // Each demotes the next one, all at once.
+        const results = await Promise.all(
+          admins.map((sender, i) =>
+            t.http
+              .patch(`/api/v1/users/${admins[(i + 1) % admins.length].id}`)
+              .set(sender.auth)
+              .send({ role: 'planner' }),
+          ),
+        );
+        // The refused ones: 409 `last_admin`, or 403 when their sender was demoted first.
+        for (const r of results) expect([200, 403, 409]).toContain(r.status);
+        for (const r of results.filter((r) => r.status === 409)) expect(r.body.code).toBe('last_admin');
+        const left = await t.dataSource.getRepository(User).countBy({ role: 'admin' });
+        expect(left).toBeGreaterThanOrEqual(1);
+        expect(results.filter((r) => r.status === 200)).toHaveLength(admins.length - left);
+      } finally {
+        for (const u of [...users, ...admins])
+          await t.dataSource.getRepository(User).update(u.id, { role: 'admin' });
       }
     });
   });
