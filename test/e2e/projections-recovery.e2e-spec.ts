@@ -49,13 +49,23 @@ describe('projections after a Redis outage', () => {
     targetId = res.body.id;
     await waitForProjection(t.dataSource, targetId);
   });
-  // Closing takes well under a second here, but once took over 30 s in a CI run on a loaded
-  // machine (PostgreSQL pass, after the Redis restart; not reproduced since): the hook gets room.
+  // Closing takes well under a second here, but twice in CI (once per database) it never ended:
+  // a BullMQ worker's close() waits for its blocking Redis client's 'end', which a client left
+  // 'reconnecting' by the restart never emits (taskforcesh/bullmq#4656, open; ioredis#2169).
+  // The app gets 20 s; then the hook says so and goes on (jest ends the stuck worker process).
   afterAll(async () => {
-    await t.close();
+    const closed = await Promise.race([
+      t.close().then(() => true),
+      new Promise<false>((resolve) => setTimeout(resolve, 20_000, false).unref()),
+    ]);
+    if (!closed)
+      process.stderr.write(
+        'projections-recovery: the app did not close within 20 s after the Redis restart ' +
+          '(a BullMQ worker waiting for a reconnecting client, taskforcesh/bullmq#4656)\n',
+      );
     await redis.stop?.();
     rmSync(dir, { recursive: true, force: true });
-  }, 90_000);
+  }, 60_000);
 
   it('keeps the change as a dirty target while Redis is down, and rebuilds it once Redis is back', async () => {
     await redis.stop?.();
