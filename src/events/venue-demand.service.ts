@@ -49,16 +49,18 @@ export class VenueDemandService {
    * Ordinary (non-event) visitors expected at the venue per day: what the venue's visitors
    * target path expects that day when the year has such a target, otherwise the venue's recorded
    * visitors on the same date a year earlier (29 February: the 28th). Days with neither are left
-   * out (counted as 0). The path is computed once per distinct inputs ({@link TargetPathService.path}).
+   * out (counted as 0). The path is computed once per distinct inputs ({@link TargetPathService.path}),
+   * and its inputs are not even read while only events and campaigns changed since
+   * ({@link TargetPathService.ofTarget}).
    */
   async baselineVisitors(venueId: string, days: string[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
     const years = new Map<number, LocalDate[]>();
     for (const day of days) years.set(yearOf(day), [...(years.get(yearOf(day)) ?? []), day]);
     for (const [year, yearDays] of years) {
-      const [target] = await this.targets.list({ year, metric: 'visitors', venueId });
+      const [target] = await this.targets.rows({ year, metric: 'visitors', venueId });
       if (target) {
-        const expected = expectedByDate((await this.paths.path(target)).days);
+        const expected = expectedByDate((await this.paths.ofTarget(target)).days);
         for (const day of yearDays) result.set(day, expected.get(day) ?? 0);
         continue;
       }

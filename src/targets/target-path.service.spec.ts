@@ -6,6 +6,7 @@ import { buildHolidayYear, type HolidayDay } from '../holidays/holiday-year.js';
 import type { Target } from './target.entity.js';
 import { TargetPathService } from './target-path.service.js';
 import type { ResolvedTarget, TargetsService } from './targets.service.js';
+import type { PathNeutralBump, ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 
 /** The service on in-memory inputs: 2021's figures (weekends twice a weekday) and its overrides. */
 function setup() {
@@ -35,17 +36,68 @@ function setup() {
         ),
       ),
   } as unknown as HolidayCalendar;
-  const service = new TargetPathService(actuals, holidays, {} as TargetsService);
-  const resolved = (total = 3_650_000): ResolvedTarget => ({
-    target: { id: 't1', year: 2022, baselineYear: 2021, metric: 'visitors', venueId: null } as Target,
+  const resolved = (total = 3_650_000, target = row()): ResolvedTarget => ({
+    target,
     baselineTotal: total,
     baselineDays: 365,
     baselineDaysInYear: 365,
     total,
     totalSource: 'baseline_actuals',
   });
-  return { service, resolved, figures, overrides, reads: () => reads };
+  const targets = { resolve: (target: Target) => Promise.resolve(resolved(3_650_000, target)) };
+  let bumped: (bumps: PathNeutralBump[]) => void = () => undefined;
+  const inputs = { onPathNeutralBumps: (listener: typeof bumped) => (bumped = listener) };
+  const service = new TargetPathService(
+    actuals,
+    holidays,
+    targets as unknown as TargetsService,
+    inputs as unknown as ProjectionInputs,
+  );
+  return {
+    service,
+    resolved,
+    figures,
+    overrides,
+    reads: () => reads,
+    bumped: (b: PathNeutralBump) => bumped([b]),
+  };
 }
+
+/** The target row as read from the database, at an inputs version. */
+function row(inputsVersion = 1): Target {
+  return {
+    id: 't1',
+    year: 2022,
+    baselineYear: 2021,
+    metric: 'visitors',
+    venueId: null,
+    inputsVersion,
+  } as Target;
+}
+
+describe('TargetPathService.ofTarget', () => {
+  it('reads the inputs once per inputs version of the target', async () => {
+    const { service, reads } = setup();
+    const first = await service.ofTarget(row(1));
+    expect(await service.ofTarget(row(1))).toBe(first);
+    expect(reads()).toBe(1);
+    await service.ofTarget(row(2));
+    expect(reads()).toBe(2);
+  });
+
+  it('follows a path-neutral bump from the version it has, and no other', async () => {
+    const { service, reads, bumped } = setup();
+    const first = await service.ofTarget(row(4));
+    // An event edit committed: 4 → 5, nothing else in between.
+    bumped({ targetId: 't1', from: 4, to: 5 });
+    expect(await service.ofTarget(row(5))).toBe(first);
+    expect(reads()).toBe(1);
+    // Someone else's change came first (5 → 6, unseen), then an event edit 6 → 7: read again.
+    bumped({ targetId: 't1', from: 6, to: 7 });
+    await service.ofTarget(row(7));
+    expect(reads()).toBe(2);
+  });
+});
 
 describe('TargetPathService.path', () => {
   it('answers the same path for the same inputs, with the caller’s own target', async () => {

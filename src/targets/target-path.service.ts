@@ -10,6 +10,8 @@ import { cumulativePath, uniformShares, type PathDay } from './target-path.js';
 import type { TargetPathView } from './dto/target.view.js';
 import { TargetsService, type ResolvedTarget } from './targets.service.js';
 import { LruMap } from '../common/lru-map.js';
+import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
+import type { Target } from './target.entity.js';
 
 /** Below this share of baseline days with a figure, the path is uniform. */
 export const MIN_PROFILE_COVERAGE = 0.8;
@@ -41,12 +43,41 @@ export interface TargetPath {
 @Injectable()
 export class TargetPathService {
   private readonly memo = new PathMemo();
+  /**
+   * Paths by target id, with the inputs version of the target row they were made from (read
+   * before the path's inputs, so a change meanwhile shows as a newer version). A commit that
+   * moved a target only with event or campaign changes carries its entry to the new version:
+   * an event's capacity check after its edit then reads no path input at all.
+   */
+  private readonly byVersion = new LruMap<string, { inputsVersion: number; path: TargetPath }>(
+    PATH_MEMO_SIZE,
+  );
 
   constructor(
     private readonly actuals: ActualsQueryService,
     private readonly holidays: HolidayCalendar,
     private readonly targets: TargetsService,
-  ) {}
+    inputs: ProjectionInputs,
+  ) {
+    inputs.onPathNeutralBumps((bumps) => {
+      for (const { targetId, from, to } of bumps) {
+        const known = this.byVersion.peek(targetId);
+        if (known?.inputsVersion === from) known.inputsVersion = to;
+      }
+    });
+  }
+
+  /**
+   * The path of a target as read from its row (not resolved): without reading any input when
+   * the row's inputs version is one this process has the path of.
+   */
+  async ofTarget(target: Target): Promise<TargetPath> {
+    const known = this.byVersion.get(target.id);
+    if (known?.inputsVersion === target.inputsVersion) return known.path;
+    const path = await this.path(await this.targets.resolve(target));
+    this.byVersion.set(target.id, { inputsVersion: target.inputsVersion, path });
+    return path;
+  }
 
   /** The path of a target, by id. */
   async forTarget(targetId: string): Promise<TargetPath> {

@@ -137,8 +137,12 @@ export class TargetsService {
   }
 
   async list(query: ListTargetsQuery = {}): Promise<ResolvedTarget[]> {
-    const rows = await this.targets.find({ where: targetFilter(query), order: TARGET_ORDER });
-    return Promise.all(rows.map((t) => this.resolve(t)));
+    return Promise.all((await this.rows(query)).map((t) => this.resolve(t)));
+  }
+
+  /** The target rows matching the filter, not resolved (no actuals read). */
+  rows(query: ListTargetsQuery = {}): Promise<Target[]> {
+    return this.targets.find({ where: targetFilter(query), order: TARGET_ORDER });
   }
 
   /** One page of targets, as every list answers: `{items, total, limit, offset}`. */

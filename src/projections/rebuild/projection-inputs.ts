@@ -28,6 +28,23 @@ const MAX_YEAR_TERMS = 20;
 export type RecordChange = (change: InputChange) => Promise<void>;
 
 /**
+ * Changes that move a projection but leave the target's path alone: the path is made of the
+ * target itself, its baseline year's actuals and the holidays, never of events or campaigns.
+ */
+const PATH_NEUTRAL: ReadonlySet<InputChange['source']> = new Set(['event', 'campaign']);
+
+/**
+ * A committed transaction moved the target's inputs version from `from` to `to` with
+ * path-neutral changes only, and nothing else moved it in between (the rows were the
+ * transaction's until its commit): whatever was derived from the path at `from` holds at `to`.
+ */
+export interface PathNeutralBump {
+  targetId: string;
+  from: number;
+  to: number;
+}
+
+/**
  * The one door through which every feature says "projection inputs changed": it marks the
  * affected targets dirty (bumps `inputsVersion`, sets `dirtySince`) IN THE SAME TRANSACTION as
  * the data, with the caller's entity manager, and enqueues their rebuilds once committed.
@@ -53,6 +70,7 @@ export class ProjectionInputs {
   ) {}
 
   private readonly followers: ((change: InputChange) => Promise<void>)[] = [];
+  private readonly pathNeutralListeners: ((bumps: PathNeutralBump[]) => void)[] = [];
 
   /**
    * Another feature that follows the same changes after their commit (the measured effects);
@@ -63,18 +81,38 @@ export class ProjectionInputs {
   }
 
   /**
+   * Told, after each commit through {@link transaction}, which targets only path-neutral changes
+   * moved (the target paths' memo follows them instead of reading the path's inputs again).
+   */
+  onPathNeutralBumps(listener: (bumps: PathNeutralBump[]) => void): void {
+    this.pathNeutralListeners.push(listener);
+  }
+
+  /**
    * Runs `work` in a transaction; every `changed(...)` it calls marks the affected targets
    * dirty inside that transaction, and their rebuilds are queued after the commit.
    */
   async transaction<T>(work: (manager: EntityManager, changed: RecordChange) => Promise<T>): Promise<T> {
     const ids = new Set<string>();
     const changes: InputChange[] = [];
-    const result = await this.dataSource.transaction(async (manager) =>
-      work(manager, async (change) => {
+    /** Per target: how many times this transaction bumped it, and whether only path-neutral changes did. */
+    const bumps = new Map<string, { count: number; neutral: boolean }>();
+    let neutralBumps: PathNeutralBump[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      const value = await work(manager, async (change) => {
         changes.push(change);
-        for (const id of await this.record(manager, change)) ids.add(id);
-      }),
-    );
+        for (const id of await this.record(manager, change)) {
+          ids.add(id);
+          const bump = bumps.get(id) ?? { count: 0, neutral: true };
+          bump.count++;
+          bump.neutral &&= PATH_NEUTRAL.has(change.source);
+          bumps.set(id, bump);
+        }
+      });
+      neutralBumps = await this.neutralBumps(manager, bumps);
+      return value;
+    });
+    if (neutralBumps.length) for (const listener of this.pathNeutralListeners) listener(neutralBumps);
     await this.queue([...ids], [...new Set(changes.map((c) => c.source))].join('/'));
     // Followers queue their own work; the request does not wait for them.
     for (const change of changes) for (const follower of this.followers) void follower(change);
@@ -89,6 +127,30 @@ export class ProjectionInputs {
     const ids = await this.affectedTargets(change, manager);
     await this.markTargets(manager, ids);
     return ids;
+  }
+
+  /**
+   * The versions the transaction's path-neutral bumps reached, read inside it: the rows it bumped
+   * are its own until the commit (PostgreSQL's row locks; SQLite serialises writers), so each
+   * moved by exactly its count of bumps.
+   */
+  private async neutralBumps(
+    manager: EntityManager,
+    bumps: Map<string, { count: number; neutral: boolean }>,
+  ): Promise<PathNeutralBump[]> {
+    const neutral = [...bumps].filter(([, b]) => b.neutral).map(([id]) => id);
+    if (!neutral.length || !this.pathNeutralListeners.length) return [];
+    const rows = await manager
+      .getRepository(Target)
+      .createQueryBuilder('t')
+      .select(['t.id', 't.inputsVersion'])
+      .whereInIds(neutral)
+      .getMany();
+    return rows.map((t) => ({
+      targetId: t.id,
+      from: t.inputsVersion - bumps.get(t.id)!.count,
+      to: t.inputsVersion,
+    }));
   }
 
   /** After the commit: queues the rebuilds of these targets (best effort; the sweep catches up). */
