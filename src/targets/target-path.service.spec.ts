@@ -6,7 +6,7 @@ import { buildHolidayYear, type HolidayDay } from '../holidays/holiday-year.js';
 import type { Target } from './target.entity.js';
 import { TargetPathService } from './target-path.service.js';
 import type { ResolvedTarget, TargetsService } from './targets.service.js';
-import type { PathNeutralBump, ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
+import type { CommittedBump, ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
 
 /** The service on in-memory inputs: 2021's figures (weekends twice a weekday) and its overrides. */
 function setup() {
@@ -45,8 +45,8 @@ function setup() {
     totalSource: 'baseline_actuals',
   });
   const targets = { resolve: (target: Target) => Promise.resolve(resolved(3_650_000, target)) };
-  let bumped: (bumps: PathNeutralBump[]) => void = () => undefined;
-  const inputs = { onPathNeutralBumps: (listener: typeof bumped) => (bumped = listener) };
+  let bumped: (bumps: CommittedBump[]) => void = () => undefined;
+  const inputs = { onCommittedBumps: (listener: typeof bumped) => (bumped = listener) };
   const service = new TargetPathService(
     actuals,
     holidays,
@@ -59,7 +59,7 @@ function setup() {
     figures,
     overrides,
     reads: () => reads,
-    bumped: (b: PathNeutralBump) => bumped([b]),
+    bumped: (b: Omit<CommittedBump, 'sources'>) => bumped([{ ...b, sources: new Set(['event']) }]),
   };
 }
 

@@ -10,8 +10,14 @@ import { cumulativePath, uniformShares, type PathDay } from './target-path.js';
 import type { TargetPathView } from './dto/target.view.js';
 import { TargetsService, type ResolvedTarget } from './targets.service.js';
 import { LruMap } from '../common/lru-map.js';
-import { ProjectionInputs } from '../projections/rebuild/projection-inputs.js';
+import { ProjectionInputs, type InputChange } from '../projections/rebuild/projection-inputs.js';
 import type { Target } from './target.entity.js';
+
+/**
+ * Kinds of change that move a projection but never a path: a path is made of the target itself,
+ * its baseline year's actuals and the holidays.
+ */
+const PATH_NEUTRAL: ReadonlySet<InputChange['source']> = new Set(['event', 'campaign']);
 
 /** Below this share of baseline days with a figure, the path is uniform. */
 export const MIN_PROFILE_COVERAGE = 0.8;
@@ -59,8 +65,9 @@ export class TargetPathService {
     private readonly targets: TargetsService,
     inputs: ProjectionInputs,
   ) {
-    inputs.onPathNeutralBumps((bumps) => {
-      for (const { targetId, from, to } of bumps) {
+    inputs.onCommittedBumps((bumps) => {
+      for (const { targetId, from, to, sources } of bumps) {
+        if (![...sources].every((source) => PATH_NEUTRAL.has(source))) continue;
         const known = this.byVersion.peek(targetId);
         if (known?.inputsVersion === from) known.inputsVersion = to;
       }
@@ -69,7 +76,8 @@ export class TargetPathService {
 
   /**
    * The path of a target as read from its row (not resolved): without reading any input when
-   * the row's inputs version is one this process has the path of.
+   * the row's inputs version is one this process has the path of. Its `resolved.target` is the
+   * row it was made from: use its days and shape, not that row's freshness columns.
    */
   async ofTarget(target: Target): Promise<TargetPath> {
     const known = this.byVersion.get(target.id);

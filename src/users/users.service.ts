@@ -13,7 +13,7 @@ import {
 } from '../common/errors/domain-error.js';
 import { assertIfMatch, NEXT_VERSION } from '../common/http/if-match.js';
 import { rejectNulls } from '../common/http/reject-nulls.js';
-import { lockRow } from '../infra/database/lock-row.js';
+import { forUpdate, lockRow } from '../infra/database/lock-row.js';
 import { newId } from '../infra/database/new-id.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
@@ -171,12 +171,12 @@ export class UsersService {
  * in the same order by every demoting edit, so no two of them wait on each other.
  */
 function lockAdmins(manager: EntityManager): Promise<User[]> {
-  const query = manager
-    .getRepository(User)
-    .createQueryBuilder('u')
-    .select('u.id')
-    .where('u.role = :role', { role: 'admin' })
-    .orderBy('u.id');
-  if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
-  return query.getMany();
+  return forUpdate(
+    manager
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select('u.id')
+      .where('u.role = :role', { role: 'admin' })
+      .orderBy('u.id'),
+  ).getMany();
 }

@@ -1,4 +1,4 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
  * Reads a row for update inside a transaction: `SELECT ... FOR UPDATE` on PostgreSQL, so that
@@ -10,7 +10,12 @@ export function lockRow<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   id: string,
 ): Promise<T | null> {
-  const query = manager.getRepository(entity).createQueryBuilder('r').where('r.id = :id', { id });
-  if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
-  return query.getOne();
+  return forUpdate(
+    manager.getRepository(entity).createQueryBuilder('r').where('r.id = :id', { id }),
+  ).getOne();
+}
+
+/** The rows a query selects, locked for update on PostgreSQL (as `lockRow`; SQLite needs no lock). */
+export function forUpdate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return query.connection.options.type === 'postgres' ? query.setLock('pessimistic_write') : query;
 }

@@ -28,20 +28,15 @@ const MAX_YEAR_TERMS = 20;
 export type RecordChange = (change: InputChange) => Promise<void>;
 
 /**
- * Changes that move a projection but leave the target's path alone: the path is made of the
- * target itself, its baseline year's actuals and the holidays, never of events or campaigns.
+ * A committed transaction moved the target's inputs version from `from` to `to` by these kinds
+ * of change, and nothing else moved it in between (the rows were the transaction's until its
+ * commit).
  */
-const PATH_NEUTRAL: ReadonlySet<InputChange['source']> = new Set(['event', 'campaign']);
-
-/**
- * A committed transaction moved the target's inputs version from `from` to `to` with
- * path-neutral changes only, and nothing else moved it in between (the rows were the
- * transaction's until its commit): whatever was derived from the path at `from` holds at `to`.
- */
-export interface PathNeutralBump {
+export interface CommittedBump {
   targetId: string;
   from: number;
   to: number;
+  sources: ReadonlySet<InputChange['source']>;
 }
 
 /**
@@ -70,7 +65,7 @@ export class ProjectionInputs {
   ) {}
 
   private readonly followers: ((change: InputChange) => Promise<void>)[] = [];
-  private readonly pathNeutralListeners: ((bumps: PathNeutralBump[]) => void)[] = [];
+  private readonly bumpListeners: ((bumps: CommittedBump[]) => void)[] = [];
 
   /**
    * Another feature that follows the same changes after their commit (the measured effects);
@@ -81,11 +76,12 @@ export class ProjectionInputs {
   }
 
   /**
-   * Told, after each commit through {@link transaction}, which targets only path-neutral changes
-   * moved (the target paths' memo follows them instead of reading the path's inputs again).
+   * Told, after each commit through {@link transaction}, how it moved each target's inputs
+   * version and by which kinds of change (the target paths' memo follows the moves that leave a
+   * path alone instead of reading its inputs again).
    */
-  onPathNeutralBumps(listener: (bumps: PathNeutralBump[]) => void): void {
-    this.pathNeutralListeners.push(listener);
+  onCommittedBumps(listener: (bumps: CommittedBump[]) => void): void {
+    this.bumpListeners.push(listener);
   }
 
   /**
@@ -93,27 +89,26 @@ export class ProjectionInputs {
    * dirty inside that transaction, and their rebuilds are queued after the commit.
    */
   async transaction<T>(work: (manager: EntityManager, changed: RecordChange) => Promise<T>): Promise<T> {
-    const ids = new Set<string>();
     const changes: InputChange[] = [];
-    /** Per target: how many times this transaction bumped it, and whether only path-neutral changes did. */
-    const bumps = new Map<string, { count: number; neutral: boolean }>();
-    let neutralBumps: PathNeutralBump[] = [];
+    /** Per target: how many times this transaction bumped it, and by which kinds of change. */
+    const bumps = new Map<string, { count: number; sources: Set<InputChange['source']> }>();
+    let committed: CommittedBump[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const value = await work(manager, async (change) => {
         changes.push(change);
         for (const id of await this.record(manager, change)) {
-          ids.add(id);
-          const bump = bumps.get(id) ?? { count: 0, neutral: true };
+          const bump = bumps.get(id) ?? { count: 0, sources: new Set() };
           bump.count++;
-          bump.neutral &&= PATH_NEUTRAL.has(change.source);
+          bump.sources.add(change.source);
           bumps.set(id, bump);
         }
       });
-      neutralBumps = await this.neutralBumps(manager, bumps);
+      committed = await this.versionsReached(manager, bumps);
       return value;
     });
-    if (neutralBumps.length) for (const listener of this.pathNeutralListeners) listener(neutralBumps);
-    await this.queue([...ids], [...new Set(changes.map((c) => c.source))].join('/'));
+    if (committed.length) for (const listener of this.bumpListeners) listener(committed);
+    const ids = [...bumps.keys()];
+    await this.queue(ids, [...new Set(changes.map((c) => c.source))].join('/'));
     // Followers queue their own work; the request does not wait for them.
     for (const change of changes) for (const follower of this.followers) void follower(change);
     return result;
@@ -130,27 +125,25 @@ export class ProjectionInputs {
   }
 
   /**
-   * The versions the transaction's path-neutral bumps reached, read inside it: the rows it bumped
-   * are its own until the commit (PostgreSQL's row locks; SQLite serialises writers), so each
-   * moved by exactly its count of bumps.
+   * The versions the transaction's bumps reached, read inside it (only when someone listens): the
+   * rows it bumped are its own until the commit (PostgreSQL's row locks; SQLite serialises
+   * writers), so each moved by exactly its count of bumps.
    */
-  private async neutralBumps(
+  private async versionsReached(
     manager: EntityManager,
-    bumps: Map<string, { count: number; neutral: boolean }>,
-  ): Promise<PathNeutralBump[]> {
-    const neutral = [...bumps].filter(([, b]) => b.neutral).map(([id]) => id);
-    if (!neutral.length || !this.pathNeutralListeners.length) return [];
+    bumps: Map<string, { count: number; sources: Set<InputChange['source']> }>,
+  ): Promise<CommittedBump[]> {
+    if (!bumps.size || !this.bumpListeners.length) return [];
     const rows = await manager
       .getRepository(Target)
       .createQueryBuilder('t')
       .select(['t.id', 't.inputsVersion'])
-      .whereInIds(neutral)
+      .whereInIds([...bumps.keys()])
       .getMany();
-    return rows.map((t) => ({
-      targetId: t.id,
-      from: t.inputsVersion - bumps.get(t.id)!.count,
-      to: t.inputsVersion,
-    }));
+    return rows.map((t) => {
+      const { count, sources } = bumps.get(t.id)!;
+      return { targetId: t.id, from: t.inputsVersion - count, to: t.inputsVersion, sources };
+    });
   }
 
   /** After the commit: queues the rebuilds of these targets (best effort; the sweep catches up). */
