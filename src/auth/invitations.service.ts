@@ -81,7 +81,7 @@ export class InvitationsService {
   ): Promise<{ user: User; cookie: string; csrfToken: string; expiresAt: Date }> {
     await this.open(token); // answer 404/410 before spending time on the hash
     const passwordHash = await hashPassword(password);
-    return this.dataSource.transaction(async (manager) => {
+    const accepted = await this.dataSource.transaction(async (manager) => {
       const { invitation, user } = await this.open(token, manager);
       const now = this.clock.now();
       const used = await manager.update(Invitation, { id: invitation.id, usedAt: IsNull() }, { usedAt: now });
@@ -98,5 +98,8 @@ export class InvitationsService {
         expiresAt: opened.expiresAt,
       };
     });
+    // The sessions closed above: a lookup made meanwhile on another connection kept them.
+    this.sessions.forgetUser(accepted.user.id);
+    return accepted;
   }
 }

@@ -100,6 +100,7 @@ export class UsersService {
     });
     // After the commit: a lookup cached meanwhile would otherwise keep the old role.
     this.tokens.forgetUser(id);
+    this.sessions.forgetUser(id);
     return updated;
   }
 
@@ -107,13 +108,15 @@ export class UsersService {
   async setPassword(emailGiven: string, password: string): Promise<User> {
     const email = emailGiven.trim().toLowerCase();
     const passwordHash = await this.newPasswordHash(password);
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(User, { email });
       if (!user) throw new NotFoundError({ message: `No user has the email ${email}` });
       await manager.update(User, user.id, { passwordHash, passwordSetAt: new Date() });
       await this.sessions.closeAllFor(user.id, manager);
       return manager.findOneByOrFail(User, { id: user.id });
     });
+    this.sessions.forgetUser(updated.id);
+    return updated;
   }
 
   async get(id: string): Promise<User> {

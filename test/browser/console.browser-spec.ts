@@ -273,7 +273,7 @@ describeConsole('the web console in Chromium', () => {
     const page = await signIn('tianmen@planner.local', { path: '/events' });
     await page.getByRole('heading', { name: 'My events' }).waitFor();
     await page.waitForLoadState('networkidle');
-    expect(expireSessions(session.planner, 'tianmen@planner.local')).toBeGreaterThan(0);
+    expect(await expireSessions(session.planner, 'tianmen@planner.local')).toBeGreaterThan(0);
     // The user's next read meets the expiry: usually the Calendar the user opens, but a read of the
     // events page in the background (a refetch) can meet it first, and the console then leaves for
     // sign-in from /events and the link goes away under the click (CI saw both). Either way the

@@ -238,7 +238,7 @@ describeConsole('the management pages in Chromium', () => {
     await page.getByText('Inputs changed; the projection is being recomputed…').waitFor({ state: 'hidden' });
     const upload = page.locator('input[type="file"]');
     await upload.waitFor({ state: 'attached' });
-    expect(expireSessions(session.planner, 'planner@planner.local')).toBeGreaterThan(0);
+    expect(await expireSessions(session.planner, 'planner@planner.local')).toBeGreaterThan(0);
     await upload.setInputFiles({
       name: 'late.csv',
       mimeType: 'text/csv',

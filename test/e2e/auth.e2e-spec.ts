@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import request from 'supertest';
 import { Session } from '../../src/common/auth/session.entity.js';
+import { LOOKUP_TRUST_MS } from '../../src/common/auth/trusted-lookups.js';
 import { Clock } from '../../src/common/time/clock.js';
 import { User } from '../../src/users/user.entity.js';
+import { UsersService } from '../../src/users/users.service.js';
 import {
   createOrganization,
   createUser,
@@ -300,6 +302,43 @@ describe('console sign-in over HTTP', () => {
       expect(await t.dataSource.getRepository(Session).countBy({ userId: user.user.id })).toBe(0);
       // Signing out again without a session only clears the cookie.
       await t.http.post('/api/v1/auth/sign-out').set('Cookie', user.cookie).expect(204);
+    });
+
+    it('trusts its lookup of a session for LOOKUP_TRUST_MS; what this process changes applies at once', async () => {
+      const clock = t.app.get(Clock);
+      let now = Date.now();
+      jest.spyOn(clock, 'now').mockImplementation(() => new Date(now));
+      const user = await signedInAgent(t.app, 'planner');
+      await user.agent.get('/api/v1/me').expect(200);
+      // Ended elsewhere (another API process signing it out): this process follows within the window.
+      await t.dataSource.getRepository(Session).delete({ userId: user.user.id });
+      await user.agent.get('/api/v1/me').expect(200);
+      now += LOOKUP_TRUST_MS;
+      const ended = await user.agent.get('/api/v1/me').expect(401);
+      expect(ended.body.code).toBe('unauthorized');
+
+      // An admin's change of the user applies to the user's next request, trusted lookup or not.
+      const planner = await signedInAgent(t.app, 'planner');
+      await planner.agent.get('/api/v1/me').expect(200);
+      const admin = await createUser(t.app, 'admin');
+      await t.http
+        .patch(`/api/v1/users/${planner.user.id}`)
+        .set(admin.auth)
+        .send({ role: 'viewer' })
+        .expect(200);
+      const me = await planner.agent.get('/api/v1/me').expect(200);
+      expect(me.body.role).toBe('viewer');
+      await planner.agent
+        .post('/api/v1/organizations')
+        .set(planner.csrf)
+        .send({ name: `Viewer org ${now}`, kind: 'media' })
+        .expect(403);
+
+      // A new password ends the user's sessions at once.
+      const reset = await signedInAgent(t.app, 'viewer');
+      await reset.agent.get('/api/v1/me').expect(200);
+      await t.app.get(UsersService).setPassword(reset.user.email, 'another-long-password-2026');
+      await reset.agent.get('/api/v1/me').expect(401);
     });
 
     it('expires after the idle time, and at the absolute limit however active', async () => {

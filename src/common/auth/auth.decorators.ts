@@ -75,9 +75,9 @@ export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionC
 });
 
 /**
- * The signed-in user's whole record, as the auth guard found it: read from the database for this
- * request, or, for an API token, from this process's lookup of at most TOKEN_CACHE_MS ago (the
- * same record the guard judged the role by).
+ * The signed-in user's whole record, as the auth guard found it: this process's lookup of the
+ * API token or session, read at most LOOKUP_TRUST_MS ago (the same record the guard judged the
+ * role by).
  */
 export const CurrentAccount = createParamDecorator((_data: unknown, ctx: ExecutionContext): User => {
   return ctx.switchToHttp().getRequest<{ account: User }>().account;

@@ -9,6 +9,7 @@ import { newId } from '../../infra/database/new-id.js';
 import type { User } from '../../users/user.entity.js';
 import { Session } from './session.entity.js';
 import { hashToken } from './token.service.js';
+import { LOOKUP_TRUST_MS, TrustedLookups } from './trusted-lookups.js';
 
 /** How often a session's `lastSeenAt` is written (at most): the idle expiry is this precise. */
 const TOUCH_EVERY_MS = 60_000;
@@ -18,9 +19,20 @@ export type SessionLookup =
   | { status: 'expired' }
   | { status: 'unknown' };
 
-/** Server-side console sessions in the database (they survive Redis restarts). */
+/** A session with its user, as a lookup found it. */
+type SessionWithUser = Session & { user: User };
+
+/**
+ * Server-side console sessions in the database (they survive Redis restarts). Each process trusts
+ * its lookup of a live session for LOOKUP_TRUST_MS, as it does an API token's: the console sends
+ * several requests per page and polls, and a lookup is a join of two tables. The session's expiry
+ * is judged on every request all the same; signing out, a new password or a changed user drop the
+ * lookup in the process that did it, other processes follow within LOOKUP_TRUST_MS.
+ */
 @Injectable()
 export class SessionService {
+  private readonly cache = new TrustedLookups<SessionWithUser>(LOOKUP_TRUST_MS);
+
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @InjectConfig() private readonly config: AppConfig,
@@ -50,13 +62,21 @@ export class SessionService {
 
   /** The live session of a cookie (its idle clock restarted), or why there is none. */
   async resolve(cookie: string): Promise<SessionLookup> {
-    const session = await this.sessions.findOne({
-      where: { tokenHash: hashToken(cookie) },
-      relations: { user: true },
-    });
-    if (!session?.user) return { status: 'unknown' };
     const now = this.clock.now();
+    let session = this.cache.get(cookie, now.getTime());
+    if (!session) {
+      // One query (findOne with a relation would add a DISTINCT pre-query for its LIMIT).
+      const found = await this.sessions
+        .createQueryBuilder('s')
+        .innerJoinAndSelect('s.user', 'user')
+        .where('s.tokenHash = :hash', { hash: hashToken(cookie) })
+        .getOne();
+      if (!found?.user) return { status: 'unknown' };
+      session = found as SessionWithUser;
+      this.cache.set(cookie, session, now.getTime());
+    }
     if (this.expiryOf(session) <= now) {
+      this.cache.delete(cookie);
       await this.sessions.delete(session.id);
       return { status: 'expired' };
     }
@@ -69,12 +89,23 @@ export class SessionService {
 
   /** Ends the session of this cookie, if any. */
   async close(cookie: string): Promise<void> {
+    this.cache.delete(cookie);
     await this.sessions.delete({ tokenHash: hashToken(cookie) });
   }
 
   /** Ends every session of the user (a new password, a removed account). */
   async closeAllFor(userId: string, manager?: EntityManager): Promise<void> {
+    this.forgetUser(userId);
     await (manager ? manager.getRepository(Session) : this.sessions).delete({ userId });
+  }
+
+  /**
+   * Drops this process's lookups of the user's sessions (the user changed, or their sessions were
+   * closed in a transaction: call it again after the commit, when a lookup made meanwhile by a
+   * request on another connection may have kept the old rows).
+   */
+  forgetUser(userId: string): void {
+    this.cache.forgetUser(userId);
   }
 
   /** Deletes sessions past their absolute or idle expiry. */

@@ -5,23 +5,15 @@ import { IsNull, type EntityManager, type Repository } from 'typeorm';
 import { newId } from '../../infra/database/new-id.js';
 import type { User } from '../../users/user.entity.js';
 import { ApiToken, type TokenPurpose } from './api-token.entity.js';
+import { LOOKUP_TRUST_MS, TrustedLookups } from './trusted-lookups.js';
 
 const PREFIX: Record<TokenPurpose, string> = { api: 'trp', calendar: 'trc' };
 const TOUCH_EVERY_MS = 5 * 60_000;
-/**
- * How long this process trusts a live token's lookup (its user included) before reading the
- * database again. Revoking a token, or changing its user, through this process drops it at once;
- * another API process may still accept it, or see the user's old role, for at most this long.
- */
-const TOKEN_CACHE_MS = 2_000;
-/** Most lookups kept; past it the cache starts empty again (only live tokens are kept). */
-const TOKEN_CACHE_MAX = 10_000;
 
 interface CachedToken {
   recordId: string;
   user: User;
   lastUsedAt: number;
-  until: number;
 }
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -32,8 +24,8 @@ export const hashToken = (token: string): string => createHash('sha256').update(
  */
 @Injectable()
 export class TokenService {
-  /** Live token lookups by token, kept in this process's memory only (see TOKEN_CACHE_MS). */
-  private readonly cache = new Map<string, CachedToken>();
+  /** Live token lookups by token, kept in this process's memory only. */
+  private readonly cache = new TrustedLookups<CachedToken>(LOOKUP_TRUST_MS);
 
   constructor(@InjectRepository(ApiToken) private readonly tokens: Repository<ApiToken>) {}
 
@@ -63,11 +55,10 @@ export class TokenService {
   /** The user a live token of that purpose belongs to, or null. */
   async resolve(token: string, purpose: TokenPurpose): Promise<User | null> {
     if (!token.startsWith(`${PREFIX[purpose]}_`)) return null;
-    // Keyed by the token itself (its prefix names the purpose): a hit costs no hashing.
+    // Keyed by the token itself (its prefix names the purpose).
     const now = Date.now();
-    let cached = this.cache.get(token);
-    if (!cached || cached.until <= now) {
-      this.cache.delete(token);
+    let cached = this.cache.get(token, now);
+    if (!cached) {
       const hash = hashToken(token);
       // One query (findOne with a relation would add a DISTINCT pre-query for its LIMIT).
       const record = await this.tokens
@@ -76,14 +67,8 @@ export class TokenService {
         .where('t.tokenHash = :hash AND t.purpose = :purpose AND t.revokedAt IS NULL', { hash, purpose })
         .getOne();
       if (!record?.user) return null;
-      cached = {
-        recordId: record.id,
-        user: record.user,
-        lastUsedAt: record.lastUsedAt?.getTime() ?? 0,
-        until: now + TOKEN_CACHE_MS,
-      };
-      if (this.cache.size >= TOKEN_CACHE_MAX) this.cache.clear();
-      this.cache.set(token, cached);
+      cached = { recordId: record.id, user: record.user, lastUsedAt: record.lastUsedAt?.getTime() ?? 0 };
+      this.cache.set(token, cached, now);
     }
     if (now - cached.lastUsedAt > TOUCH_EVERY_MS) {
       cached.lastUsedAt = now;
@@ -94,12 +79,7 @@ export class TokenService {
 
   /** Drops this process's cached lookups of the user's tokens (revoked, or the user changed). */
   forgetUser(userId: string): void {
-    this.forget((cached) => cached.user.id === userId);
-  }
-
-  /** Drops this process's cached lookups that match. */
-  private forget(match: (cached: CachedToken) => boolean): void {
-    for (const [key, cached] of this.cache) if (match(cached)) this.cache.delete(key);
+    this.cache.forgetUser(userId);
   }
 
   /** The user's tokens of that purpose, newest first (revoked ones too). */
@@ -117,7 +97,7 @@ export class TokenService {
     if (!record.revokedAt) {
       await this.tokens.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
     }
-    this.forget((cached) => cached.recordId === id);
+    this.cache.forget((cached) => cached.recordId === id);
     return true;
   }
 

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import Database from 'better-sqlite3';
+import { LOOKUP_TRUST_MS } from '../../../src/common/auth/trusted-lookups.js';
 import { freePort } from '../../../src/infra/redis/embedded-redis.js';
 import { spawnNode, type Spawned } from '../../support/spawn-process.js';
 import { testRedisUrl } from '../../support/test-env.js';
@@ -55,12 +57,17 @@ export async function startPlanner(env: Record<string, string> = {}): Promise<Ru
   }
 }
 
-/** Ends every session of a user the way their expiry would: `expiresAt` in the past. */
-export function expireSessions(planner: RunningPlanner, email: string): number {
+/**
+ * Ends every session of a user the way their expiry would: `expiresAt` in the past. Written from
+ * outside the planner, so it answers once the planner's lookups of those sessions are no longer
+ * trusted (LOOKUP_TRUST_MS), as a sign-out in another API process would be.
+ */
+export async function expireSessions(planner: RunningPlanner, email: string): Promise<number> {
   const db = new Database(planner.databaseFile);
+  let changes: number;
   try {
     db.pragma('busy_timeout = 5000');
-    return db
+    changes = db
       .prepare(
         `UPDATE sessions SET expiresAt = '2000-01-01 00:00:00.000'
          WHERE userId IN (SELECT id FROM users WHERE email = ?)`,
@@ -69,4 +76,6 @@ export function expireSessions(planner: RunningPlanner, email: string): number {
   } finally {
     db.close();
   }
+  await setTimeout(LOOKUP_TRUST_MS);
+  return changes;
 }
