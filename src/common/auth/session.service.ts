@@ -64,6 +64,7 @@ export class SessionService {
   async resolve(cookie: string): Promise<SessionLookup> {
     const now = this.clock.now();
     let session = this.cache.get(cookie, now.getTime());
+    const trusted = session !== undefined;
     if (!session) {
       // One query (findOne with a relation would add a DISTINCT pre-query for its LIMIT).
       const found = await this.sessions
@@ -77,6 +78,8 @@ export class SessionService {
     }
     if (this.expiryOf(session) <= now) {
       this.cache.delete(cookie);
+      // Judged on the stored row before it is deleted (another process may have used it since).
+      if (trusted) return this.resolve(cookie);
       await this.sessions.delete(session.id);
       return { status: 'expired' };
     }
