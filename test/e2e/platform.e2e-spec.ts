@@ -176,8 +176,9 @@ describe('platform over HTTP', () => {
 
     it('an oversize body from clients that send it all before reading: the 413 still arrives', async () => {
       // Node's fetch writes the whole body before it reads: a socket closed under it was EPIPE
-      // instead of the 413 (18 of these 20 requests in one run without the drain). The clients run in a process of
-      // their own, as they would (in this one, they and the server take turns and never meet it).
+      // instead of the 413 (18 of these 20 requests in one run without the drain). The clients
+      // run in a process of their own, as they would (in this one, they and the server take
+      // turns and never meet it).
       const server = t.app.getHttpServer();
       if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
       const base = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
