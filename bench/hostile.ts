@@ -2,7 +2,8 @@
  * The hostile-input suite: every operation of the OpenAPI document fed bad input, as each role.
  *   npm run bench:hostile [-- --per-operation 400 --concurrency 6]
  * In a temporary folder with a private redis-server, starts the built planner as `npm start` does
- * (`dist/src/start.js`: SQLite, demo data, rate limit raised out of the way), reads /docs-json and,
+ * (`dist/src/start.js`: demo data, rate limit raised out of the way) on a fresh SQLite file, or
+ * on a fresh PostgreSQL schema when run with `DATABASE_URL=postgres://…`, reads /docs-json and,
  * for every operation that takes a body, query or path parameters, sends hostile variants:
  * impossible UTC offsets, lone surrogates, 3,000 nested objects, a wrong type for each property,
  * huge / negative / NaN-like numbers, empty and huge arrays, unknown properties, duplicate query
@@ -17,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, startPrivateRedis } from '../src/infra/redis/embedded-redis.js';
 import { spawnNode } from '../test/support/spawn-process.js';
+import { createTestDatabase } from '../test/support/test-database.js';
 
 const { values } = parseArgs({
   options: {
@@ -281,11 +283,14 @@ try {
   const started = performance.now();
   const redis = await startPrivateRedis(join(dir, 'redis'), { persist: false });
   cleanups.push(() => redis.stop?.());
+  const database = await createTestDatabase();
+  cleanups.push(() => database.drop());
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const { welcome, output } = await startPlanner({
     PORT: String(port),
     REDIS_URL: redis.url,
+    DATABASE_URL: database.url,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '10000000',
   });
@@ -396,7 +401,7 @@ try {
     return line ? `\n      log: ${line.slice(0, 1500)}` : '';
   };
   const lines = [
-    `planner   demo on SQLite, ${operations} operations with input, ${jobs.length} requests per role, ${sent.length} in all, ${seconds.toFixed(0)} s`,
+    `planner   demo on ${database.kind === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${operations} operations with input, ${jobs.length} requests per role, ${sent.length} in all, ${seconds.toFixed(0)} s`,
     '',
     `${'role'.padEnd(10)} ${['2xx', '3xx', '4xx', '5xx', 'no answer'].map((c) => c.padStart(9)).join(' ')}`,
     ...Object.entries(byRole).map(
@@ -425,7 +430,7 @@ try {
   console.log(
     JSON.stringify({
       bench: 'hostile',
-      database: 'sqlite',
+      database: database.kind,
       operations,
       requests: sent.length,
       seconds: +seconds.toFixed(1),
