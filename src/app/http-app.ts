@@ -10,7 +10,6 @@ import { createValidationPipe } from '../common/errors/validation.pipe.js';
 import { jsonBodyParser } from '../common/http/json-body-parser.js';
 import { registerSecurityHeaders } from '../infra/http/security-headers.js';
 import { registerCors } from '../infra/http/cors.js';
-import { drainRefusedBodies } from '../infra/http/refused-body-drain.js';
 import { registerWebConsole } from '../infra/http/web-console.js';
 import { requestId } from '../infra/logging/logger.module.js';
 import { mountQueueDashboard } from '../jobs/queue-dashboard.js';
@@ -36,12 +35,6 @@ export async function createHttpApp(
   // Every response names its request, as the log line does, and carries helmet's headers (the
   // API's answers a smaller set than the pages).
   registerSecurityHeaders(adapter.getInstance());
-  // A 413 reaches the client that is still sending its too large body (up to twice the largest
-  // body any route takes).
-  drainRefusedBodies(
-    adapter.getInstance(),
-    2 * Math.max(config.http.bodyLimitBytes, config.http.importBodyLimitBytes),
-  );
   await registerCors(adapter.getInstance(), config.http.corsOrigins);
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config, { withWorker: options.withWorker }),
@@ -58,7 +51,11 @@ export async function createHttpApp(
     jsonBodyParser(adapter.getInstance(), config.http.jsonMaxDepth),
   );
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  // A 413 reaches the client that is still sending its too large body (up to twice the largest
+  // body any route takes).
+  app.useGlobalFilters(
+    new AllExceptionsFilter(2 * Math.max(config.http.bodyLimitBytes, config.http.importBodyLimitBytes)),
+  );
   // Parses Cookie headers for the console session (a badly encoded cookie stays raw, never a 500).
   await app.register(cookie);
   await mountQueueDashboard(app);

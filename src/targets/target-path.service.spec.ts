@@ -46,7 +46,9 @@ function setup() {
   });
   const targets = { resolve: (target: Target) => Promise.resolve(resolved(3_650_000, target)) };
   let bumped: (bumps: CommittedBump[]) => void = () => undefined;
-  const inputs = { onCommittedBumps: (listener: typeof bumped) => (bumped = listener) };
+  const inputs = {
+    onCommittedBumps: (_sources: unknown, listener: typeof bumped) => (bumped = listener),
+  };
   const service = new TargetPathService(
     actuals,
     holidays,
@@ -59,7 +61,7 @@ function setup() {
     figures,
     overrides,
     reads: () => reads,
-    bumped: (b: Omit<CommittedBump, 'sources'>) => bumped([{ ...b, sources: new Set(['event']) }]),
+    bumped: (b: CommittedBump) => bumped([b]),
   };
 }
 

@@ -65,9 +65,8 @@ export class TargetPathService {
     private readonly targets: TargetsService,
     inputs: ProjectionInputs,
   ) {
-    inputs.onCommittedBumps((bumps) => {
-      for (const { targetId, from, to, sources } of bumps) {
-        if (![...sources].every((source) => PATH_NEUTRAL.has(source))) continue;
+    inputs.onCommittedBumps(PATH_NEUTRAL, (bumps) => {
+      for (const { targetId, from, to } of bumps) {
         const known = this.byVersion.peek(targetId);
         if (known?.inputsVersion === from) known.inputsVersion = to;
       }

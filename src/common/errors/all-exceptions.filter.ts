@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { constraintViolation } from '../../infra/database/constraint-violation.js';
+import { drainRefusedBody } from '../../infra/http/refused-body-drain.js';
 import { DomainError, TooManyRequestsError } from './domain-error.js';
 import type { ErrorBody } from './error-body.js';
 import type { ErrorCode } from './error-codes.js';
@@ -41,9 +42,14 @@ const FASTIFY_ERRORS: Record<string, { code: ErrorCode; message?: string }> = {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  /** @param maxDrainBytes the most of a refused body (413) read to let its client hear why. */
+  constructor(private readonly maxDrainBytes = 0) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = this.toBody(exception);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (body.statusCode === 413)
+      drainRefusedBody(host.switchToHttp().getRequest<FastifyRequest>(), reply, this.maxDrainBytes);
     if (exception instanceof TooManyRequestsError && exception.retryAfterSeconds !== undefined)
       void reply.header('retry-after', exception.retryAfterSeconds);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const discard = (): void => undefined;
 
 /**
- * Lets a client that sent too large a body read the 413 that says so.
+ * Lets a client that sent too large a body read the 413 that says so: called with every 413.
  *
  * A 413 is answered before the body has all arrived. Fastify then asks for `Connection: close`
  * (a JSON body past BODY_LIMIT_BYTES), and Node closes the socket while the client may still be
@@ -14,16 +14,12 @@ const discard = (): void => undefined;
  * connection stays open for the next request. A larger declared body, or one sent without a
  * length, is cut off: nobody is made to read more than `maxDrainBytes`.
  */
-export function drainRefusedBodies(fastify: FastifyInstance, maxDrainBytes: number): void {
-  fastify.addHook('onSend', (request, reply, payload, done) => {
-    if (reply.statusCode === 413 && !request.raw.complete) {
-      if (Number(request.headers['content-length']) <= maxDrainBytes) {
-        reply.removeHeader('connection');
-        request.raw.on('data', discard).resume();
-      } else {
-        void reply.header('connection', 'close');
-      }
-    }
-    done(null, payload);
-  });
+export function drainRefusedBody(request: FastifyRequest, reply: FastifyReply, maxDrainBytes: number): void {
+  if (request.raw.complete) return;
+  if (Number(request.headers['content-length']) <= maxDrainBytes) {
+    reply.removeHeader('connection');
+    request.raw.on('data', discard).resume();
+  } else {
+    void reply.header('connection', 'close');
+  }
 }

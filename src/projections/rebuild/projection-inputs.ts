@@ -27,17 +27,32 @@ const MAX_YEAR_TERMS = 20;
 /** Records the changes of one transaction; the affected targets are queued after its commit. */
 export type RecordChange = (change: InputChange) => Promise<void>;
 
+type Source = InputChange['source'];
+
 /**
- * A committed transaction moved the target's inputs version from `from` to `to` by these kinds
- * of change, and nothing else moved it in between (the rows were the transaction's until its
- * commit).
+ * A committed transaction moved the target's inputs version from `from` to `to`, and nothing
+ * else moved it in between (the rows were the transaction's until its commit).
  */
 export interface CommittedBump {
   targetId: string;
   from: number;
   to: number;
-  sources: ReadonlySet<InputChange['source']>;
 }
+
+/** Told of the targets that only changes of these kinds moved. */
+interface BumpListener {
+  sources: ReadonlySet<Source>;
+  tell: (bumps: CommittedBump[]) => void;
+}
+
+/** How one transaction bumped a target: how many times, and by which kinds of change. */
+interface Bump {
+  count: number;
+  sources: Set<Source>;
+}
+
+const onlyOf = (bump: Bump, listener: BumpListener): boolean =>
+  [...bump.sources].every((source) => listener.sources.has(source));
 
 /**
  * The one door through which every feature says "projection inputs changed": it marks the
@@ -65,7 +80,7 @@ export class ProjectionInputs {
   ) {}
 
   private readonly followers: ((change: InputChange) => Promise<void>)[] = [];
-  private readonly bumpListeners: ((bumps: CommittedBump[]) => void)[] = [];
+  private readonly bumpListeners: BumpListener[] = [];
 
   /**
    * Another feature that follows the same changes after their commit (the measured effects);
@@ -76,12 +91,13 @@ export class ProjectionInputs {
   }
 
   /**
-   * Told, after each commit through {@link transaction}, how it moved each target's inputs
-   * version and by which kinds of change (the target paths' memo follows the moves that leave a
-   * path alone instead of reading its inputs again).
+   * Told, after each commit through {@link transaction}, how it moved the inputs version of each
+   * target that only changes of these kinds moved (the target paths' memo follows the moves that
+   * leave a path alone instead of reading its inputs again). The versions are read inside the
+   * transaction, and only when some target was moved so.
    */
-  onCommittedBumps(listener: (bumps: CommittedBump[]) => void): void {
-    this.bumpListeners.push(listener);
+  onCommittedBumps(sources: ReadonlySet<Source>, tell: (bumps: CommittedBump[]) => void): void {
+    this.bumpListeners.push({ sources, tell });
   }
 
   /**
@@ -90,9 +106,8 @@ export class ProjectionInputs {
    */
   async transaction<T>(work: (manager: EntityManager, changed: RecordChange) => Promise<T>): Promise<T> {
     const changes: InputChange[] = [];
-    /** Per target: how many times this transaction bumped it, and by which kinds of change. */
-    const bumps = new Map<string, { count: number; sources: Set<InputChange['source']> }>();
-    let committed: CommittedBump[] = [];
+    const bumps = new Map<string, Bump>();
+    let reached = new Map<string, CommittedBump>();
     const result = await this.dataSource.transaction(async (manager) => {
       const value = await work(manager, async (change) => {
         changes.push(change);
@@ -103,10 +118,13 @@ export class ProjectionInputs {
           bumps.set(id, bump);
         }
       });
-      committed = await this.versionsReached(manager, bumps);
+      reached = await this.versionsReached(manager, bumps);
       return value;
     });
-    if (committed.length) for (const listener of this.bumpListeners) listener(committed);
+    for (const listener of this.bumpListeners) {
+      const told = [...reached.values()].filter((b) => onlyOf(bumps.get(b.targetId)!, listener));
+      if (told.length) listener.tell(told);
+    }
     const ids = [...bumps.keys()];
     await this.queue(ids, [...new Set(changes.map((c) => c.source))].join('/'));
     // Followers queue their own work; the request does not wait for them.
@@ -125,25 +143,30 @@ export class ProjectionInputs {
   }
 
   /**
-   * The versions the transaction's bumps reached, read inside it (only when someone listens): the
-   * rows it bumped are its own until the commit (PostgreSQL's row locks; SQLite serialises
+   * The versions reached by the transaction's bumps that a listener is told of, read inside it:
+   * the rows it bumped are its own until the commit (PostgreSQL's row locks; SQLite serialises
    * writers), so each moved by exactly its count of bumps.
    */
   private async versionsReached(
     manager: EntityManager,
-    bumps: Map<string, { count: number; sources: Set<InputChange['source']> }>,
-  ): Promise<CommittedBump[]> {
-    if (!bumps.size || !this.bumpListeners.length) return [];
+    bumps: Map<string, Bump>,
+  ): Promise<Map<string, CommittedBump>> {
+    const wanted = [...bumps]
+      .filter(([, bump]) => this.bumpListeners.some((listener) => onlyOf(bump, listener)))
+      .map(([id]) => id);
+    if (!wanted.length) return new Map();
     const rows = await manager
       .getRepository(Target)
       .createQueryBuilder('t')
       .select(['t.id', 't.inputsVersion'])
-      .whereInIds([...bumps.keys()])
+      .whereInIds(wanted)
       .getMany();
-    return rows.map((t) => {
-      const { count, sources } = bumps.get(t.id)!;
-      return { targetId: t.id, from: t.inputsVersion - count, to: t.inputsVersion, sources };
-    });
+    return new Map(
+      rows.map((t) => [
+        t.id,
+        { targetId: t.id, from: t.inputsVersion - bumps.get(t.id)!.count, to: t.inputsVersion },
+      ]),
+    );
   }
 
   /** After the commit: queues the rebuilds of these targets (best effort; the sweep catches up). */
